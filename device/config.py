@@ -1,0 +1,38 @@
+"""Strict configuration: the central policy (IT) with the user's own settings layered below it.
+
+Sections live next to the code that uses them; this module composes them. Loading, precedence and locking are
+implemented in ``device.policy``.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from device.audio.settings import AudioSettings
+from device.coach.settings import CoachSettings
+from device.metrics.settings import MetricsSettings
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class UiSettings(StrictModel):
+    """How the agent UI looks and behaves."""
+
+    language: str = Field("auto", title="Language", description="auto (system locale), sv, nb, fi or en")
+    kiosk: bool = Field(False, title="Kiosk mode", description="Full-screen indicator without quit or settings")
+    kiosk_pin: str | None = Field(
+        None, title="Kiosk PIN", description="PIN with which IT leaves kiosk mode; none means no exit"
+    )
+
+
+class LugnConfig(StrictModel):
+    """The effective configuration the agent runs with."""
+
+    audio: AudioSettings = Field(default_factory=AudioSettings, title="Audio", description="Audio sources")
+    coach: CoachSettings = Field(default_factory=CoachSettings, title="Coaching", description="Tips and cues")
+    metrics: MetricsSettings = Field(
+        default_factory=MetricsSettings, title="Metrics", description="Anonymised team metrics over MQTT"
+    )
+    ui: UiSettings = Field(default_factory=UiSettings, title="User interface", description="Agent UI")

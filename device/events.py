@@ -1,0 +1,118 @@
+"""Frozen events that leave the pipeline thread.
+
+Every event carries ``t_s``: seconds of audio since the pipeline started (stream time, not wall time), so a
+recording replayed at any speed or in any chunk size yields the same sequence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+EVENT_SCHEMA_VERSION = 1
+
+
+class Side(str, Enum):
+    AGENT = "agent"
+    CUSTOMER = "customer"
+
+
+class ToneState(str, Enum):
+    CALM = "calm"
+    UNEASY = "uneasy"
+    FRUSTRATED = "frustrated"
+
+
+class Trend(str, Enum):
+    RISING = "rising"
+    STEADY = "steady"
+    FALLING = "falling"
+
+
+@dataclass(frozen=True)
+class Event:
+    t_s: float
+
+    @property
+    def kind(self) -> str:
+        return type(self).__name__
+
+
+@dataclass(frozen=True)
+class ToneSample(Event):
+    """One model window on customer speech, after smoothing (emitted every hop while the customer speaks)."""
+
+    score: float  # smoothed frustration in [0, 1]
+    raw_score: float  # this window's frustration before smoothing
+    arousal: float
+    valence: float
+    state: ToneState
+
+
+@dataclass(frozen=True)
+class ToneChanged(Event):
+    """The customer's displayed tone changed (after hysteresis, patience and minimum dwell)."""
+
+    state: ToneState
+    previous: ToneState
+    score: float
+    trend: Trend
+
+
+@dataclass(frozen=True)
+class SpeechActivity(Event):
+    side: Side
+    active: bool
+
+
+@dataclass(frozen=True)
+class AgentDelivery(Event):
+    """Readily observable facts about the agent's own delivery over the last ``window_s`` of agent speech.
+
+    Never an inferred emotion (EU AI Act Art. 5(1)(f)); shown only to the agent, never exported.
+    """
+
+    window_s: float
+    speech_s: float
+    syllables_per_s: float
+    level_dbfs: float
+
+
+@dataclass(frozen=True)
+class CallStarted(Event):
+    source: str  # "auto" (far-end activity) or "control" (lugn call start / CTI)
+
+
+@dataclass(frozen=True)
+class CallEnded(Event):
+    source: str
+    duration_s: float
+
+
+@dataclass(frozen=True)
+class DeviceLost(Event):
+    source: str  # "mic", "far_end" or "replay"
+    reason: str
+
+
+@dataclass(frozen=True)
+class DeviceRestored(Event):
+    source: str
+
+
+@dataclass(frozen=True)
+class AnalysisUnavailable(Event):
+    reason: str
+
+
+@dataclass(frozen=True)
+class PauseChanged(Event):
+    paused: bool
+
+
+def event_to_dict(event: Event) -> dict[str, object]:
+    """JSON-ready dict for ``lugn run --headless`` (enums as their values)."""
+    out: dict[str, object] = {"event": event.kind}
+    for key, value in vars(event).items():
+        out[key] = value.value if isinstance(value, Enum) else value
+    return out

@@ -1,0 +1,1 @@
+"""Hash-checked model loading, VAD, tone model runner and smoothing."""

@@ -1,0 +1,1 @@
+"""Anonymised per-window counts, durable outbox and MQTT publishing."""

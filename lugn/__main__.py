@@ -1,0 +1,3 @@
+from lugn.cli import main
+
+raise SystemExit(main())

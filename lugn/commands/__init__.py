@@ -1,0 +1,1 @@
+"""One module per ``lugn`` subcommand (see ``lugn.cli``)."""

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Set up a fresh Debian/Ubuntu machine for Lugn: system packages (as root, else print the sudo line),
+# the virtual environment and the Python packages. Idempotent; re-runs are quick.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PKGS=(libportaudio2 mosquitto mosquitto-clients openssl qt6-l10n-tools libegl1 libgl1 libglib2.0-0
+          libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+VENV=${VENV:-.venv}
+PYTHON=${PYTHON:-python3}
+
+missing=()
+for pkg in "${APT_PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    echo "bootstrap: installing system packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    systemctl disable --now mosquitto >/dev/null 2>&1 || true  # tests and the demo start their own broker
+  else
+    echo "bootstrap: missing system packages; run:"
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}"
+  fi
+fi
+
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PYTHON" -m venv "$VENV"
+fi
+stamp="$VENV/.stamp-$(sha256sum pyproject.toml | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  echo "bootstrap: installing Python packages into $VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check "torch==2.13.0"
+  "$VENV/bin/pip" install -q --disable-pip-version-check -e ".[dev]"
+  rm -f "$VENV"/.stamp-*
+  touch "$stamp"
+fi
