@@ -106,6 +106,11 @@ class AnalysisUnavailable(Event):
 
 
 @dataclass(frozen=True)
+class Heartbeat(Event):
+    """Emitted once per second of stream time, so time-driven rules (cooldowns, silences) advance in silence too."""
+
+
+@dataclass(frozen=True)
 class PauseChanged(Event):
     paused: bool
 
