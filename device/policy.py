@@ -1,0 +1,443 @@
+"""Central policy (IT) layered above the agent's own settings, over built-in defaults.
+
+Precedence, lowest first: defaults < policy < user settings < *locked* policy keys. Unlocked policy values act
+as site defaults the agent may change; locked ones (``[locks] settings``, cues not in ``[cues] allowed``, and
+everything under ``metrics`` and the kiosk keys) cannot be changed by the agent.
+
+A bad policy never stops the agent: each problem is named by file, line and field, the bad keys are dropped,
+and the agent runs in a *safe state* — analysis on, publishing off. An unparseable policy also locks every
+setting, because we cannot know what IT meant to pin.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import secrets
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from device.config import LugnConfig
+from device.tomlfile import TomlFileError, describe_errors, dumps, key_lines, line_for, read_toml
+
+ENV_POLICY = "LUGN_POLICY"
+ENV_USER_SETTINGS = "LUGN_USER_SETTINGS"
+POLICY_SCHEMA_VERSION = 1
+CONFIG_SECTIONS = tuple(LugnConfig.model_fields)
+# The agent may never change these, whatever [locks] says: where counts go, and how IT leaves a kiosk.
+ALWAYS_LOCKED = ("metrics", "ui.kiosk", "ui.kiosk_pin")
+# Cue name in ``[cues] allowed`` -> the coach setting that switches it.
+CUE_SETTINGS = {
+    "tips": "coach.tips_enabled",
+    "delivery": "coach.delivery_cues_enabled",
+    "breathing": "coach.breathing_enabled",
+}
+PIN_SCHEME = "pbkdf2-sha256"
+PIN_ITERATIONS = 200_000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BrokerPolicy(_Strict):
+    """TLS files and where the broker credentials are; the broker URL itself is ``metrics.broker_url``."""
+
+    ca_file: Path | None = Field(None, title="CA file", description="PEM CA bundle that signed the broker")
+    cert_file: Path | None = Field(
+        None, title="Client certificate", description="PEM client certificate (mTLS)"
+    )
+    key_file: Path | None = Field(None, title="Client key", description="PEM key of the client certificate")
+    credentials: Literal["none", "keyring", "file"] = Field(
+        "none", title="Credentials", description="none, the OS keyring, or a root-owned 0600/0640 TOML file"
+    )
+    credentials_file: Path = Field(
+        Path("/etc/lugn/broker-credentials.toml"),
+        title="Credentials file",
+        description="TOML with username and password; must not be readable by others",
+    )
+    keyring_service: str = Field("lugn-broker", title="Keyring service", description="Keyring service name")
+    username: str | None = Field(None, title="Username", description="Broker user (keyring lookups need it)")
+
+
+class LocksPolicy(_Strict):
+    settings: list[str] = Field(
+        default_factory=list,
+        title="Locked settings",
+        description="Dotted settings (coach.tips_enabled) or whole sections (coach) the agent may not change",
+    )
+
+
+class CuesPolicy(_Strict):
+    allowed: list[Literal["tips", "delivery", "breathing"]] | None = Field(
+        None, title="Allowed cues", description="Cues the agent may see; others are switched off and locked"
+    )
+
+
+class PolicyMeta(_Strict):
+    """The policy-only part of ``policy.toml`` (the rest are ``LugnConfig`` sections)."""
+
+    schema_version: Literal[1] = Field(1, title="Schema version", description="Policy file format version")
+    locks: LocksPolicy = Field(default_factory=LocksPolicy, title="Locks", description="Settings IT pins")
+    cues: CuesPolicy = Field(default_factory=CuesPolicy, title="Cues", description="Which cues are allowed")
+    broker: BrokerPolicy = Field(
+        default_factory=BrokerPolicy, title="Broker", description="TLS and credentials"
+    )
+
+
+@dataclass(frozen=True)
+class Effective:
+    """What the agent runs with, and why."""
+
+    config: LugnConfig
+    locked: frozenset[str]
+    problems: list[str]
+    safe_state: bool
+    broker: BrokerPolicy = field(default_factory=BrokerPolicy)
+    policy_path: Path | None = None
+    user_path: Path | None = None
+    policy_found: bool = False
+    sources: Mapping[str, str] = field(default_factory=dict)  # dotted leaf -> default | policy | user
+
+    def is_locked(self, dotted: str) -> bool:
+        return dotted in self.locked
+
+
+class LockedSettingError(PermissionError):
+    """The agent tried to change a setting the policy locks."""
+
+
+class CredentialsError(RuntimeError):
+    """Broker credentials are configured but cannot be read safely."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    username: str | None
+    password: str | None = field(repr=False)
+    source: str
+
+
+# -- paths ---------------------------------------------------------------------------------------------------
+
+
+def default_policy_path() -> Path:
+    if env := os.environ.get(ENV_POLICY):
+        return Path(env)
+    if sys.platform == "win32":
+        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / "Lugn" / "policy.toml"
+    return Path("/etc/lugn/policy.toml")
+
+
+def default_user_path() -> Path:
+    if env := os.environ.get(ENV_USER_SETTINGS):
+        return Path(env)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / "Lugn" / "settings.toml"
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "lugn" / "settings.toml"
+
+
+# -- helpers over the config tree ----------------------------------------------------------------------------
+
+
+def leaf_paths(model: type[BaseModel] = LugnConfig, prefix: str = "") -> list[str]:
+    out: list[str] = []
+    for name, info in model.model_fields.items():
+        ann = info.annotation
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            out += leaf_paths(ann, f"{prefix}{name}.")
+        else:
+            out.append(prefix + name)
+    return out
+
+
+def _expand(dotted: str, leaves: list[str]) -> list[str]:
+    dotted = dotted.removesuffix(".*")
+    return [leaf for leaf in leaves if leaf == dotted or leaf.startswith(dotted + ".")]
+
+
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, Mapping):
+            out.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            out[prefix + key] = value
+    return out
+
+
+def _nest(flat: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for dotted, value in flat.items():
+        node = out
+        *parents, last = dotted.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+    return out
+
+
+def _drop(data: dict[str, Any], loc: tuple[Any, ...]) -> bool:
+    """Remove the deepest key of ``loc`` present in ``data``; False if nothing could be removed."""
+    parts = [str(p) for p in loc if not isinstance(p, int)]
+    node: Any = data
+    for part in parts[:-1]:
+        if not isinstance(node, dict) or part not in node or not isinstance(node[part], dict):
+            break
+        node = node[part]
+    else:
+        if parts and isinstance(node, dict) and parts[-1] in node:
+            del node[parts[-1]]
+            return True
+    if parts and parts[0] in data:
+        del data[parts[0]]
+        return True
+    return False
+
+
+def _validated_layer(
+    raw: dict[str, Any], model: type[BaseModel], path: Path, lines: Mapping[str, int], problems: list[str]
+) -> tuple[BaseModel, dict[str, Any]]:
+    """Validate one layer on its own, dropping (and reporting) each bad key until the rest validates."""
+    data = _deepcopy(raw)
+    for _ in range(64):
+        try:
+            return model.model_validate(data), data
+        except ValidationError as exc:
+            problems.extend(describe_errors(path, exc, lines))
+            if not any([_drop(data, err["loc"]) for err in exc.errors()]):
+                data = {}
+    return model(), {}
+
+
+def _deepcopy(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: _deepcopy(v) if isinstance(v, Mapping) else v for k, v in data.items()}
+
+
+# -- loading -------------------------------------------------------------------------------------------------
+
+
+def load_effective(policy_path: Path | None = None, user_path: Path | None = None) -> Effective:
+    """Compose defaults, the policy and the user settings; never raises for bad files (see ``problems``)."""
+    policy_path = Path(policy_path) if policy_path else default_policy_path()
+    user_path = Path(user_path) if user_path else default_user_path()
+    leaves = leaf_paths()
+    problems: list[str] = []
+    safe = False
+    locked: set[str] = {leaf for dotted in ALWAYS_LOCKED for leaf in _expand(dotted, leaves)}
+    policy_cfg: dict[str, Any] = {}
+    meta = PolicyMeta()
+    found = policy_path.is_file()
+
+    if found:
+        try:
+            raw, text = read_toml(policy_path)
+        except TomlFileError as exc:
+            problems.append(str(exc))
+            safe, raw, text = True, {}, ""
+            locked.update(leaves)
+        lines = key_lines(text)
+        cfg_raw = {k: v for k, v in raw.items() if k in CONFIG_SECTIONS}
+        meta_raw = {k: v for k, v in raw.items() if k not in CONFIG_SECTIONS}
+        before = len(problems)
+        meta_model, _ = _validated_layer(meta_raw, PolicyMeta, policy_path, lines, problems)
+        _, policy_cfg = _validated_layer(cfg_raw, LugnConfig, policy_path, lines, problems)
+        assert isinstance(meta_model, PolicyMeta)
+        meta = meta_model
+        safe = safe or len(problems) > before
+        for dotted in meta.locks.settings:
+            hits = _expand(dotted, leaves)
+            if not hits:
+                line = line_for(("locks", "settings"), lines)
+                problems.append(f"{policy_path}:{line}: locks.settings: no such setting {dotted!r}")
+                safe = True
+            locked.update(hits)
+        if meta.cues.allowed is not None:
+            for cue, dotted in CUE_SETTINGS.items():
+                if cue not in meta.cues.allowed and dotted in leaves:
+                    policy_cfg = _nest({**_flatten(policy_cfg), dotted: False})
+                    locked.add(dotted)
+
+    user_cfg: dict[str, Any] = {}
+    if user_path.is_file():
+        try:
+            uraw, utext = read_toml(user_path)
+        except TomlFileError as exc:
+            problems.append(f"{exc} (your own settings were ignored)")
+            uraw, utext = {}, ""
+        ulines = key_lines(utext)
+        _, user_cfg = _validated_layer(uraw, LugnConfig, user_path, ulines, problems)
+        for dotted in sorted(set(_flatten(user_cfg)) & locked):
+            line = ulines.get(dotted)
+            problems.append(f"{user_path}:{line}: {dotted}: locked by the policy; your value is ignored")
+
+    sources = dict.fromkeys(leaves, "default")
+    merged = _flatten(policy_cfg)
+    sources.update(dict.fromkeys(merged, "policy"))
+    for dotted, value in _flatten(user_cfg).items():
+        if dotted not in locked:
+            merged[dotted] = value
+            sources[dotted] = "user"
+    if safe:
+        merged["metrics.enabled"] = False
+        sources["metrics.enabled"] = "safe state"
+    try:
+        config = LugnConfig.model_validate(_nest(merged))
+    except ValidationError as exc:  # a cross-field rule between layers
+        problems.extend(describe_errors(policy_path, exc, {}))
+        config, safe = LugnConfig.model_validate({"metrics": {"enabled": False}}), True
+    if safe:
+        problems.append("policy problems: running in the safe state (analysis on, publishing off)")
+    if config.ui.kiosk_pin and not config.ui.kiosk_pin.startswith(PIN_SCHEME + "$"):
+        problems.append(
+            f"{policy_path}: ui.kiosk_pin is stored in plain text; store a hash instead "
+            "(python -m device.policy hash-pin)"
+        )
+    return Effective(
+        config=config,
+        locked=frozenset(locked),
+        problems=problems,
+        safe_state=safe,
+        broker=meta.broker,
+        policy_path=policy_path,
+        user_path=user_path,
+        policy_found=found,
+        sources=sources,
+    )
+
+
+def save_user_settings(
+    changes: Mapping[str, Any], user_path: Path | None = None, *, policy_path: Path | None = None
+) -> Path:
+    """Write the agent's changes (dotted or nested; ``None`` resets a key) to the user file, atomically.
+
+    Raises :class:`LockedSettingError` for a locked key and ``ValueError`` for an unknown key or bad value;
+    nothing is written then. An unreadable existing file is kept beside the new one as ``*.broken``.
+    """
+    user_path = Path(user_path) if user_path else default_user_path()
+    effective = load_effective(policy_path, user_path)
+    flat_changes = _flatten(changes)
+    leaves = set(leaf_paths())
+    if unknown := sorted(set(flat_changes) - leaves):
+        raise ValueError(f"unknown setting(s): {', '.join(unknown)}")
+    if refused := sorted(set(flat_changes) & effective.locked):
+        raise LockedSettingError(f"locked by the policy {effective.policy_path}: {', '.join(refused)}")
+    current: dict[str, Any] = {}
+    if user_path.is_file():
+        try:
+            current = _flatten(read_toml(user_path)[0])
+        except TomlFileError:
+            user_path.replace(user_path.with_name(user_path.name + ".broken"))
+    current = {k: v for k, v in current.items() if k in leaves}
+    for dotted, value in flat_changes.items():
+        if value is None:
+            current.pop(dotted, None)
+        else:
+            current[dotted] = value
+    try:
+        LugnConfig.model_validate(_nest(current))
+    except ValidationError as exc:
+        raise ValueError("; ".join(describe_errors(user_path, exc, {}))) from exc
+    user_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = user_path.with_name(user_path.name + ".tmp")
+    tmp.write_text(dumps(_nest(current), "Lugn: your own settings (IT's policy may lock some)."), "utf-8")
+    os.replace(tmp, user_path)
+    return user_path
+
+
+# -- kiosk PIN -----------------------------------------------------------------------------------------------
+
+
+def hash_pin(pin: str, *, iterations: int = PIN_ITERATIONS, salt: bytes | None = None) -> str:
+    """``pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`` for ``ui.kiosk_pin`` in the policy."""
+    if not pin:
+        raise ValueError("an empty PIN cannot lock a kiosk")
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
+    b64 = base64.b64encode
+    return f"{PIN_SCHEME}${iterations}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def check_kiosk_pin(config: LugnConfig, pin: str) -> bool:
+    """True if ``pin`` leaves kiosk mode. No PIN in the policy means no exit; compares in constant time."""
+    stored = config.ui.kiosk_pin
+    if not stored or not pin:
+        return False
+    if not stored.startswith(PIN_SCHEME + "$"):
+        return hmac.compare_digest(stored.encode(), pin.encode())
+    try:
+        _, iterations, salt, expected = stored.split("$")
+        digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), base64.b64decode(salt), int(iterations))
+    except ValueError:
+        return False
+    return hmac.compare_digest(digest, base64.b64decode(expected))
+
+
+# -- broker credentials --------------------------------------------------------------------------------------
+
+
+def load_credentials(broker: BrokerPolicy) -> Credentials:
+    """Read the broker credentials the policy points at; raise :class:`CredentialsError` if unusable."""
+    if broker.credentials == "none":
+        return Credentials(broker.username, None, "none (TLS client certificate or anonymous)")
+    if broker.credentials == "keyring":
+        if not broker.username:
+            raise CredentialsError("broker.credentials = 'keyring' needs broker.username in the policy")
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            password = keyring.get_password(broker.keyring_service, broker.username)
+        except KeyringError as exc:  # NoKeyringError on a headless Linux box
+            raise CredentialsError(
+                f"no usable OS keyring ({type(exc).__name__}); on headless Linux use "
+                f"credentials = 'file' with a root-owned 0600 file"
+            ) from exc
+        if password is None:
+            raise CredentialsError(f"keyring has no password for {broker.username}@{broker.keyring_service}")
+        return Credentials(broker.username, password, f"OS keyring ({broker.keyring_service})")
+    path = broker.credentials_file
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise CredentialsError(f"credentials file {path}: {exc.strerror or exc}") from exc
+    if os.name == "posix":
+        if st.st_mode & 0o037:
+            raise CredentialsError(
+                f"credentials file {path} has mode {st.st_mode & 0o777:o}; use 0600 or 0640"
+            )
+        if st.st_uid not in (0, os.getuid()):
+            raise CredentialsError(f"credentials file {path} must be owned by root (uid {st.st_uid})")
+    try:
+        data, _ = read_toml(path)
+    except TomlFileError as exc:
+        raise CredentialsError(str(exc)) from exc
+    username, password = data.get("username", broker.username), data.get("password")
+    if not isinstance(password, str) or not isinstance(username, str):
+        raise CredentialsError(f"credentials file {path} needs string keys username and password")
+    return Credentials(username, password, f"file {path} (mode {st.st_mode & 0o777:o})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m device.policy hash-pin``: print a PIN hash for ``ui.kiosk_pin`` (PIN read from stdin)."""
+    import getpass
+
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] != ["hash-pin"]:
+        print("usage: python -m device.policy hash-pin   (reads the PIN from the terminal or stdin)")
+        return 2
+    pin = getpass.getpass("Kiosk PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+    print(f'kiosk_pin = "{hash_pin(pin)}"')
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
