@@ -32,8 +32,10 @@ fi
 stamp="$VENV/.stamp-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo "bootstrap: installing Python packages into $VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check "torch==2.13.0"
-  "$VENV/bin/pip" install -q --disable-pip-version-check -e ".[dev]"
+  pipq() { "$VENV/bin/pip" install -q --disable-pip-version-check "$@" 2>&1 | grep -v "^WARNING: Location" || true; }
+  pipq "torch==2.13.0"
+  pipq -e ".[dev]"
+  "$VENV/bin/python" -c "import torch, onnxruntime, PyQt6, paho.mqtt" || { echo "bootstrap: Python packages missing"; exit 1; }
   rm -f "$VENV"/.stamp-*
   touch "$stamp"
 fi
