@@ -1,0 +1,222 @@
+"""Policy precedence, locking, safe state and the file:line:field errors IT sees."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from device import policy
+from device.config import LugnConfig
+from device.policy import (
+    BrokerPolicy,
+    CredentialsError,
+    LockedSettingError,
+    check_kiosk_pin,
+    hash_pin,
+    load_credentials,
+    load_effective,
+    save_user_settings,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text.lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> tuple[Path, Path]:
+    return tmp_path / "policy.toml", tmp_path / "settings.toml"
+
+
+def test_no_files_gives_defaults_and_publishing_off(paths: tuple[Path, Path]) -> None:
+    eff = load_effective(*paths)
+    assert eff.config == LugnConfig()
+    assert not eff.policy_found and not eff.safe_state and eff.problems == []
+    assert not eff.config.metrics.enabled
+    assert "metrics.broker_url" in eff.locked and "ui.kiosk_pin" in eff.locked
+    assert "coach.tips_enabled" not in eff.locked
+
+
+def test_precedence_default_policy_user_locked(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    write(
+        pol,
+        """
+[ui]
+language = "sv"
+[coach]
+tips_enabled = false
+breathing_enabled = false
+[locks]
+settings = ["coach.breathing_enabled"]
+""",
+    )
+    write(
+        usr,
+        """
+[ui]
+language = "fi"
+[coach]
+tips_enabled = true
+breathing_enabled = true
+""",
+    )
+    eff = load_effective(pol, usr)
+    # user beats an unlocked policy value (a site default) ...
+    assert eff.config.ui.language == "fi" and eff.sources["ui.language"] == "user"
+    assert eff.config.coach.tips_enabled is True
+    # ... but never a locked one, and the agent is told which line was ignored
+    assert eff.config.coach.breathing_enabled is False and eff.sources["coach.breathing_enabled"] == "policy"
+    assert any(f"{usr}:5: coach.breathing_enabled: locked" in p for p in eff.problems), eff.problems
+    assert not eff.safe_state
+    # untouched keys stay at the built-in default
+    assert eff.sources["audio.mic_device"] == "default"
+
+
+def test_section_lock_and_cues(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    write(pol, '[locks]\nsettings = ["ui"]\n[cues]\nallowed = ["tips"]\n')
+    write(usr, '[ui]\nlanguage = "nb"\n[coach]\ndelivery_cues_enabled = true\n')
+    eff = load_effective(pol, usr)
+    assert {"ui.language", "ui.kiosk", "coach.delivery_cues_enabled", "coach.breathing_enabled"} <= eff.locked
+    assert eff.config.ui.language == "auto"
+    assert eff.config.coach.tips_enabled and not eff.config.coach.delivery_cues_enabled
+    assert not eff.config.coach.breathing_enabled
+
+
+def test_users_cannot_redirect_metrics(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    write(pol, '[metrics]\nenabled = true\nbroker_url = "mqtts://broker.corp:8883"\n')
+    write(usr, '[metrics]\nbroker_url = "mqtt://evil:1883"\nenabled = false\n')
+    eff = load_effective(pol, usr)
+    assert eff.config.metrics.enabled and eff.config.metrics.broker_url == "mqtts://broker.corp:8883"
+
+
+def test_bad_value_names_file_line_field_and_gives_safe_state(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    write(
+        pol,
+        """
+# site policy
+[metrics]
+enabled = true
+broker_url = "mqtts://broker:8883"
+k_min = 2
+
+[ui]
+language = "sv"
+""",
+    )
+    eff = load_effective(pol, usr)
+    assert eff.safe_state
+    assert not eff.config.metrics.enabled  # publishing off ...
+    assert eff.config.ui.language == "sv"  # ... the rest of the policy still applies
+    assert eff.config.metrics.k_min == 5  # bad key dropped back to the default
+    msg = f"{pol}:5: metrics.k_min: Input should be greater than or equal to 5"
+    assert any(p.startswith(msg) for p in eff.problems), eff.problems
+
+
+def test_unknown_key_and_bad_lock_are_named(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    write(pol, '[coach]\ntips_enabeld = false\n\n[locks]\nsettings = ["coach.nope"]\n')
+    eff = load_effective(pol, usr)
+    assert eff.safe_state
+    assert any(f"{pol}:2: coach.tips_enabeld: Extra inputs are not permitted" in p for p in eff.problems)
+    assert any(f"{pol}:5: locks.settings: no such setting 'coach.nope'" in p for p in eff.problems)
+
+
+def test_unparseable_policy_locks_everything(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    write(pol, '[metrics]\nenabled = true\nbroker_url = "mqtts://x\n')
+    write(usr, '[ui]\nlanguage = "sv"\n')
+    eff = load_effective(pol, usr)
+    assert eff.safe_state and not eff.config.metrics.enabled
+    assert eff.problems[0].startswith(f"{pol}:3: not valid TOML")
+    assert set(policy.leaf_paths()) == set(eff.locked)
+    assert eff.config.ui.language == "auto"
+
+
+def test_bad_user_settings_do_not_cause_safe_state(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    write(usr, '[ui]\nlanguage = "sv"\n[coach]\ntips_enabled = 3.5\n')
+    eff = load_effective(pol, usr)
+    assert not eff.safe_state
+    assert eff.config.ui.language == "sv"
+    assert any(p.startswith(f"{usr}:4: coach.tips_enabled") for p in eff.problems)
+
+
+def test_env_overrides(paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    pol, usr = paths
+    write(pol, '[ui]\nlanguage = "nb"\n')
+    monkeypatch.setenv("LUGN_POLICY", str(pol))
+    monkeypatch.setenv("LUGN_USER_SETTINGS", str(usr))
+    eff = load_effective()
+    assert eff.policy_path == pol and eff.user_path == usr and eff.config.ui.language == "nb"
+
+
+def test_save_user_settings_refuses_locked_and_round_trips(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    write(pol, '[locks]\nsettings = ["coach.tips_enabled"]\n')
+    with pytest.raises(LockedSettingError, match=r"coach\.tips_enabled"):
+        save_user_settings({"coach.tips_enabled": False}, usr, policy_path=pol)
+    assert not usr.exists()  # nothing written
+    with pytest.raises(LockedSettingError):
+        save_user_settings({"metrics": {"broker_url": "mqtt://x"}}, usr, policy_path=pol)
+    with pytest.raises(ValueError, match="unknown setting"):
+        save_user_settings({"coach.tipz": False}, usr, policy_path=pol)
+    save_user_settings({"ui": {"language": "fi"}, "coach.breathing_enabled": False}, usr, policy_path=pol)
+    save_user_settings({"audio.mic_device": 'Jabra "Evolve2"'}, usr, policy_path=pol)
+    eff = load_effective(pol, usr)
+    assert eff.config.ui.language == "fi" and not eff.config.coach.breathing_enabled
+    assert eff.config.audio.mic_device == 'Jabra "Evolve2"'
+    save_user_settings({"ui.language": None}, usr, policy_path=pol)
+    assert load_effective(pol, usr).config.ui.language == "auto"
+
+
+def test_save_keeps_a_broken_user_file(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    write(usr, "[ui\nlanguage=")
+    save_user_settings({"ui.language": "sv"}, usr, policy_path=pol)
+    assert usr.with_name("settings.toml.broken").read_text() == "[ui\nlanguage="
+    assert load_effective(pol, usr).config.ui.language == "sv"
+
+
+def test_kiosk_pin_hash_and_plain_text_warning(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    stored = hash_pin("4711", iterations=1000)
+    write(pol, f'[ui]\nkiosk = true\nkiosk_pin = "{stored}"\n')
+    eff = load_effective(pol, usr)
+    assert eff.config.ui.kiosk and not eff.problems
+    assert check_kiosk_pin(eff.config, "4711")
+    assert not check_kiosk_pin(eff.config, "4712") and not check_kiosk_pin(eff.config, "")
+    write(pol, '[ui]\nkiosk = true\nkiosk_pin = "1234"\n')
+    eff = load_effective(pol, usr)
+    assert check_kiosk_pin(eff.config, "1234") and not check_kiosk_pin(eff.config, "12345")
+    assert any("plain text" in p for p in eff.problems)
+    assert not check_kiosk_pin(LugnConfig(), "1234")  # no PIN: no exit
+
+
+def test_credentials_file_permissions(tmp_path: Path) -> None:
+    cred = write(tmp_path / "cred.toml", 'username = "site-a"\npassword = "s3cret"\n')
+    os.chmod(cred, 0o644)
+    broker = BrokerPolicy(credentials="file", credentials_file=cred)
+    with pytest.raises(CredentialsError, match="mode 644"):
+        load_credentials(broker)
+    os.chmod(cred, 0o600)
+    got = load_credentials(broker)
+    assert (got.username, got.password) == ("site-a", "s3cret") and "s3cret" not in repr(got)
+    with pytest.raises(CredentialsError, match="No such file"):
+        load_credentials(BrokerPolicy(credentials="file", credentials_file=tmp_path / "none.toml"))
+    with pytest.raises(CredentialsError, match=r"needs broker\.username"):
+        load_credentials(BrokerPolicy(credentials="keyring"))
+
+
+def test_example_policy_is_valid(tmp_path: Path) -> None:
+    eff = load_effective(ROOT / "deploy" / "policy.example.toml", tmp_path / "none.toml")
+    assert eff.problems == [] and not eff.safe_state
+    assert eff.config.metrics.enabled and eff.broker.ca_file is not None
