@@ -115,6 +115,14 @@ class PauseChanged(Event):
     paused: bool
 
 
+@dataclass(frozen=True)
+class AudioLevels(Event):
+    """RMS level of each side over the last second of stream time (for level meters and source checks)."""
+
+    agent_dbfs: float
+    customer_dbfs: float
+
+
 def event_to_dict(event: Event) -> dict[str, object]:
     """JSON-ready dict for ``lugn run --headless`` (enums as their values)."""
     out: dict[str, object] = {"event": event.kind}

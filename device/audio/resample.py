@@ -1,0 +1,121 @@
+"""Conversion of any device format to 16 kHz mono float32, once, at the source.
+
+``StreamResampler`` is a streaming polyphase filter with the same filter and alignment as
+``scipy.signal.resample_poly`` (Kaiser window, beta 5, half length 10 * max(up, down)), so a stream cut into any
+chunks gives the samples ``resample_poly`` gives for the whole signal (up to float rounding), minus the last
+``half_len / up`` input samples it is still waiting on, which ``flush()`` returns.
+"""
+
+from __future__ import annotations
+
+from math import gcd
+
+import numpy as np
+from scipy.signal import firwin
+
+from device.audio import SAMPLE_RATE_HZ
+
+
+def to_mono(block: np.ndarray, channel: int | None = None) -> np.ndarray:
+    """(frames, channels) or (frames,) -> float32 mono: one channel by index, or the mean of all."""
+    if block.ndim == 1:
+        return block.astype(np.float32, copy=False)
+    if block.ndim != 2:
+        raise ValueError(f"audio block must be (frames,) or (frames, channels), got shape {block.shape}")
+    if channel is not None:
+        if not 0 <= channel < block.shape[1]:
+            raise ValueError(f"channel {channel} requested but the block has {block.shape[1]} channel(s)")
+        return block[:, channel].astype(np.float32, copy=True)
+    return block.mean(axis=1, dtype=np.float32)
+
+
+class StreamResampler:
+    """Streaming rational resampler ``rate_in`` -> 16 kHz for mono float32 blocks of any size."""
+
+    def __init__(self, rate_in: int, rate_out: int = SAMPLE_RATE_HZ) -> None:
+        if rate_in <= 0 or rate_out <= 0:
+            raise ValueError(f"sample rates must be positive, got {rate_in} -> {rate_out}")
+        g = gcd(int(rate_in), int(rate_out))
+        self.up = int(rate_out) // g
+        self.down = int(rate_in) // g
+        self.passthrough = self.up == self.down == 1
+        if self.passthrough:
+            return
+        half_len = 10 * max(self.up, self.down)
+        self.half_len = half_len
+        h = firwin(2 * half_len + 1, 1.0 / max(self.up, self.down), window=("kaiser", 5.0)) * self.up
+        # Polyphase taps: phase p uses h[p + up*m], m = 0..taps-1, applied to x[i - m].
+        taps = -(-len(h) // self.up)
+        padded = np.zeros(taps * self.up)
+        padded[: len(h)] = h
+        self._phases = padded.reshape(taps, self.up).T.astype(np.float32)  # (up, taps)
+        self._taps = taps
+        self.reset()
+
+    def reset(self) -> None:
+        if self.passthrough:
+            return
+        # History starts with taps-1 zeros so the filter sees silence before the stream (as resample_poly does).
+        self._hist = np.zeros(self._taps - 1, dtype=np.float32)
+        self._hist_start = -(self._taps - 1)  # global input index of _hist[0]
+        self._n_in = 0
+        self._n_out = 0
+
+    def process(self, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, dtype=np.float32).reshape(-1)
+        if self.passthrough:
+            return x.copy()
+        self._hist = np.concatenate([self._hist, x])
+        self._n_in += len(x)
+        return self._emit(self._n_in - 1)
+
+    def flush(self) -> np.ndarray:
+        """The outputs still owed for the stream so far, as if zeros followed; then the resampler is reset."""
+        if self.passthrough:
+            return np.zeros(0, dtype=np.float32)
+        n_total = -(-self._n_in * self.up // self.down)
+        pad = self.half_len // self.up + 2
+        self._hist = np.concatenate([self._hist, np.zeros(pad, dtype=np.float32)])
+        out = self._emit(self._n_in - 1 + pad, limit=n_total)
+        self.reset()
+        return out
+
+    def _emit(self, last_available: int, limit: int | None = None) -> np.ndarray:
+        # Output n sits at upsampled index k = n*down + half_len and needs input floor(k/up).
+        n_end = (last_available * self.up - self.half_len) // self.down + 1
+        if limit is not None:
+            n_end = min(n_end, limit)
+        n = np.arange(self._n_out, max(n_end, self._n_out))
+        if len(n) == 0:
+            return np.zeros(0, dtype=np.float32)
+        k = n * self.down + self.half_len
+        base = k // self.up - self._hist_start  # index into _hist of x[floor(k/up)]
+        phase = k % self.up
+        if self.up == 1:  # integer decimation (48 -> 16 kHz): one FIR, every ``down``-th output
+            seg = self._hist[base[0] - self._taps + 1 : base[-1] + 1]
+            out = np.convolve(seg, self._phases[0], mode="valid")[:: self.down].astype(np.float32)
+        else:
+            idx = base[:, None] - np.arange(self._taps)[None, :]
+            out = np.einsum("ij,ij->i", self._hist[idx], self._phases[phase]).astype(np.float32)
+        self._n_out = int(n[-1]) + 1
+        # Keep only the history the next output can still need.
+        next_k = self._n_out * self.down + self.half_len
+        keep_from = next_k // self.up - (self._taps - 1) - self._hist_start
+        if keep_from > 0:
+            self._hist = self._hist[keep_from:]
+            self._hist_start += keep_from
+        return out
+
+
+class DeviceConverter:
+    """One device stream (any rate, any channel count) -> 16 kHz mono float32."""
+
+    def __init__(self, rate_in: int, channel: int | None = None) -> None:
+        self.channel = channel
+        self.resampler = StreamResampler(rate_in)
+
+    def process(self, block: np.ndarray) -> np.ndarray:
+        return self.resampler.process(to_mono(block, self.channel))
+
+    def reset(self) -> None:
+        self.resampler.reset()
