@@ -1,0 +1,204 @@
+"""The customer tone model: one window of 16 kHz waveform in, tone scores out; and its streaming scorer.
+
+Runs on the CUSTOMER channel only (EU AI Act Art. 5(1)(f): no emotion inference on the worker's voice).
+The feature front end is inside the ONNX graph, so this module only frames audio and feeds waveform.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from device.inference.models import LoadedModel, ModelError, load_model, load_unverified, read_manifest
+
+MODEL_NAME = "tone"
+LABELS = ("neutral", "happy", "sad", "angry")
+OUTPUTS = ("probs", "frustration", "arousal", "valence")
+
+
+@dataclass(frozen=True)
+class ToneScores:
+    """One window's scores, all in [0, 1]. ``frustration`` is compared with ``ToneModel.threshold``."""
+
+    probs: Mapping[str, float]
+    frustration: float
+    arousal: float
+    valence: float
+
+
+@dataclass(frozen=True)
+class BaselineSettings:
+    """Speaker-baseline normalisation of the frustration score (see the model card for what it buys).
+
+    The scorer keeps a running mean of this caller's frustration logit over the scored windows; once ``warmup``
+    windows are in, the shipped score is ``sigmoid(logit - weight * (running_mean - prior))``: a caller who is
+    loud/tense all the time is judged against themselves, not against the training corpus.
+    """
+
+    enabled: bool = False
+    prior: float = 0.0
+    weight: float = 1.0
+    warmup: int = 4
+    max_windows: int = 240
+
+    @classmethod
+    def from_metadata(cls, meta: Mapping[str, Any] | None) -> BaselineSettings:
+        if not meta:
+            return cls()
+        return cls(
+            **{k: meta[k] for k in ("enabled", "prior", "weight", "warmup", "max_windows") if k in meta}
+        )
+
+
+class ToneModel:
+    """The hash-checked tone model. Use :meth:`load`; :meth:`score` one window at a time (or a batch)."""
+
+    labels = LABELS
+
+    def __init__(self, loaded: LoadedModel) -> None:
+        m = loaded.manifest
+        if m.window_s is None or m.hop_s is None:
+            raise ModelError(f"tone manifest for {loaded.path} declares no window_s/hop_s")
+        if tuple(m.labels) != LABELS:
+            raise ModelError(
+                f"tone manifest for {loaded.path} has labels {m.labels}, expected {list(LABELS)}"
+            )
+        missing = [o for o in OUTPUTS if o not in m.outputs]
+        if missing:
+            raise ModelError(f"tone manifest for {loaded.path} lacks outputs {missing}")
+        self.loaded = loaded
+        self.sample_rate_hz = m.sample_rate_hz
+        self.window_samples = round(m.window_s * m.sample_rate_hz)
+        self.hop_samples = round(m.hop_s * m.sample_rate_hz)
+        self.threshold = float(m.metadata.get("threshold", 0.5))
+        self.baseline = BaselineSettings.from_metadata(m.metadata.get("baseline"))
+        self._input = m.inputs[0]
+        self._session = loaded.session
+
+    @classmethod
+    def load(cls, models_dir: Path | None = None, *, onnx_path: Path | None = None) -> ToneModel:
+        """Load the shipped model (hash-checked against its manifest). Raises ``ModelError``."""
+        return cls(load_model(MODEL_NAME, models_dir, onnx_path=onnx_path))
+
+    @classmethod
+    def load_candidate(cls, onnx_path: Path, manifest_path: Path) -> ToneModel:
+        """Load a model that is not (yet) shipped, e.g. the FP32 twin, under a manifest's I/O contract."""
+        return cls(load_unverified(Path(onnx_path), read_manifest(Path(manifest_path))))
+
+    def run(self, windows: np.ndarray) -> dict[str, np.ndarray]:
+        """Raw batch inference: ``windows`` float32 [batch, window_samples] -> output arrays by name."""
+        x = np.asarray(windows, dtype=np.float32)
+        if x.ndim != 2 or x.shape[1] != self.window_samples:
+            raise ValueError(
+                f"tone model expects float32 [batch, {self.window_samples}], got shape {x.shape}"
+            )
+        outs = self._session.run(list(OUTPUTS), {self._input: x})
+        return dict(zip(OUTPUTS, outs, strict=True))
+
+    def score(self, window: np.ndarray) -> ToneScores:
+        x = np.asarray(window, dtype=np.float32)
+        if x.shape != (self.window_samples,):
+            raise ValueError(f"tone model expects float32 [{self.window_samples}], got shape {x.shape}")
+        out = self.run(x[None, :])
+        return _to_scores(out, 0)
+
+
+def _to_scores(out: Mapping[str, np.ndarray], i: int, frustration: float | None = None) -> ToneScores:
+    probs = {lab: float(np.clip(out["probs"][i, k], 0.0, 1.0)) for k, lab in enumerate(LABELS)}
+    fr = float(out["frustration"][i]) if frustration is None else frustration
+    return ToneScores(
+        probs=probs,
+        frustration=float(np.clip(fr, 0.0, 1.0)),
+        arousal=float(np.clip(out["arousal"][i], 0.0, 1.0)),
+        valence=float(np.clip(out["valence"][i], 0.0, 1.0)),
+    )
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1.0 - 1e-4)
+    return float(np.log(p / (1.0 - p)))
+
+
+class ToneScorer:
+    """Streaming scorer over the customer's SPEECH audio: a window every hop, plus the tail of each turn.
+
+    ``process(frame, speech)`` appends speech frames to the current turn's buffer; once ``window_samples`` of
+    speech are in, it scores a window every ``hop_samples`` of new speech. When the caller stops talking
+    (``end_of_turn_s`` of non-speech) the turn ends: if at least ``min_tail_s`` of its speech has not been scored
+    yet, the latest window (zero-padded when the whole turn was shorter than a window; the front end ignores
+    silence) is scored too, so short turns count. A speaker baseline, when the model ships one, persists across
+    turns until ``reset()`` (call start). Any chunk size gives the same windows.
+    """
+
+    def __init__(self, model: ToneModel, *, end_of_turn_s: float = 0.6, min_tail_s: float = 0.5) -> None:
+        self.model = model
+        self.window = model.window_samples
+        self.hop = model.hop_samples
+        self._eot = round(end_of_turn_s * model.sample_rate_hz)
+        self._min_tail = round(min_tail_s * model.sample_rate_hz)
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything, including the speaker baseline (a new call, a new caller)."""
+        self._logits: list[float] = []
+        self.windows_scored = 0
+        self._clear_turn()
+
+    def _clear_turn(self) -> None:
+        self._buf = np.zeros(0, dtype=np.float32)
+        self._total = 0  # speech samples in this turn
+        self._since = 0  # speech samples since the last scored window
+        self._silence = 0
+
+    def process(self, frame: np.ndarray, speech: bool) -> list[ToneScores]:
+        frame = np.asarray(frame, dtype=np.float32).reshape(-1)
+        if not speech:
+            self._silence += len(frame)
+            if self._silence >= self._eot and self._total:
+                return self.end_turn()
+            return []
+        self._silence = 0
+        out: list[ToneScores] = []
+        pos = 0
+        while pos < len(frame):
+            # Take only as many samples as bring us to the next scoring point.
+            need = self.window - self._total if self._total < self.window else self.hop - self._since
+            take = frame[pos : pos + need]
+            pos += len(take)
+            self._buf = np.concatenate([self._buf, take])[-self.window :]
+            self._total += len(take)
+            self._since += len(take)
+            if self._total >= self.window and (self._total == self._since or self._since >= self.hop):
+                out.append(self._score(self._buf))
+        return out
+
+    def end_turn(self) -> list[ToneScores]:
+        """The caller stopped talking: score the unscored tail (if long enough), then start a fresh turn."""
+        out = []
+        if self._since >= self._min_tail:
+            window = self._buf
+            if len(window) < self.window:
+                window = np.pad(window, (0, self.window - len(window)))
+            out.append(self._score(window))
+        self._clear_turn()
+        return out
+
+    def _score(self, window: np.ndarray) -> ToneScores:
+        self._since = 0
+        self.windows_scored += 1
+        out = self.model.run(window[None, :])
+        base = self.model.baseline
+        if not base.enabled:
+            return _to_scores(out, 0)
+        raw = float(out["frustration"][0])
+        z = _logit(raw)
+        adjusted = raw
+        if len(self._logits) >= base.warmup:
+            mean = float(np.mean(self._logits[-base.max_windows :]))
+            adjusted = float(1.0 / (1.0 + np.exp(-(z - base.weight * (mean - base.prior)))))
+        self._logits.append(z)
+        return _to_scores(out, 0, frustration=adjusted)
