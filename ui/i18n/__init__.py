@@ -1,12 +1,20 @@
 """Qt Linguist translations. Catalogues are ``ui/i18n/<component>_<lang>.ts`` (committed) built to ``.qm``
 by ``make i18n`` (lrelease). Components: ``agent``, ``coach``, ``supervisor``.
+
+Update a catalogue after changing ``tr()`` strings (translations already made are kept)::
+
+    .venv/bin/pylupdate6 --no-obsolete --exclude 'coaching*' ui/agent -ts ui/i18n/agent_sv.ts
+
+Qt's own strings (context menus of text fields, standard buttons) come from Qt's ``qtbase_<lang>.qm`` where Qt
+ships one. ``PseudoTranslator`` lengthens every string by 40 % to find text that would not fit.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
-from PyQt6.QtCore import QCoreApplication, QLocale, QTranslator
+from PyQt6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 LANGUAGES = ("sv", "nb", "fi", "en")
 I18N_DIR = Path(__file__).resolve().parent
@@ -14,7 +22,7 @@ _installed: list[QTranslator] = []
 
 
 def resolve_language(setting: str = "auto") -> str:
-    """``auto`` follows the system locale; Norwegian (no, nn) maps to Bokmål; anything else falls back to English."""
+    """``auto`` follows the system locale; Norwegian (no, nn) maps to Bokmål; anything else to English."""
     if setting and setting != "auto":
         return setting if setting in LANGUAGES else "en"
     name = QLocale.system().name().split("_")[0].lower()
@@ -24,7 +32,11 @@ def resolve_language(setting: str = "auto") -> str:
 
 
 def install_translators(language: str = "auto") -> str:
-    """Replace the installed translators with every catalogue for ``language``; returns the language used."""
+    """Replace the installed translators with every catalogue for ``language``; returns the language used.
+
+    Installing or removing a translator makes Qt send ``LanguageChange`` to every widget, which is how a live
+    language switch reaches widgets that retranslate themselves.
+    """
     app = QCoreApplication.instance()
     lang = resolve_language(language)
     for tr in _installed:
@@ -33,9 +45,48 @@ def install_translators(language: str = "auto") -> str:
     _installed.clear()
     if lang == "en" or app is None:
         return lang
-    for qm in sorted(I18N_DIR.glob(f"*_{lang}.qm")):
+    catalogues = sorted(I18N_DIR.glob(f"*_{lang}.qm"))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = Path(qt_dir) / f"qtbase_{lang}.qm"
+    if qtbase.is_file():
+        catalogues.append(qtbase)
+    for qm in catalogues:
         tr = QTranslator()
         if tr.load(str(qm)):
             app.installTranslator(tr)
             _installed.append(tr)
     return lang
+
+
+def available_catalogues(component: str) -> dict[str, Path]:
+    """Built ``.qm`` files of one component, by language."""
+    return {lang: p for lang in LANGUAGES if (p := I18N_DIR / f"{component}_{lang}.qm").is_file()}
+
+
+class PseudoTranslator(QTranslator):
+    """Every string 40 % longer (at least 3 characters), so text that would not fit shows up in tests."""
+
+    def __init__(self, factor: float = 1.4, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.factor = factor
+
+    def translate(
+        self, context: str | None, source: str | None, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if not source:
+            return source or ""
+        extra = max(3, math.ceil(len(source) * (self.factor - 1.0)))
+        return "[" + source + "·" * (extra - 2) + "]"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def install_pseudo(factor: float = 1.4) -> PseudoTranslator:
+    """Install the pseudo-locale on top of the installed catalogues; ``install_translators`` removes it."""
+    app = QCoreApplication.instance()
+    tr = PseudoTranslator(factor)
+    if app is not None:
+        app.installTranslator(tr)
+        _installed.append(tr)
+    return tr

@@ -1,0 +1,331 @@
+"""The agent app: pipeline events -> (coach, event sinks) -> Qt bridge -> indicator, tray, coaching widgets.
+
+Threads: the pipeline calls :meth:`AgentApp.on_pipeline_event` on its own thread. There the coach turns the
+event into coaching events and every *sink* (e.g. the metrics window) sees the runtime event and the coaching
+events, in order, under one lock; then both are posted to the GUI thread through :class:`EventBridge`. User
+actions (dismiss, breathing on request) go through the same lock from the GUI thread, so a sink is never
+called concurrently and sees one ordered stream.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from PyQt6.QtCore import QEvent, QObject, QSettings, pyqtSignal
+from PyQt6.QtWidgets import QApplication, QMessageBox
+
+from device.coach.events import BreathingOutcome, CoachEvent
+from device.config import LugnConfig
+from device.events import Event, PauseChanged
+from ui import i18n
+from ui.agent.bridge import EventBridge
+from ui.agent.coaching_host import CoachingHost
+from ui.agent.indicator import IndicatorWindow
+from ui.agent.kiosk import KioskWindow, default_pin_check
+from ui.agent.settings_dialog import SettingsDialog
+from ui.agent.state import IndicatorModel, View
+from ui.agent.tray import TrayController
+
+log = logging.getLogger(__name__)
+Sink = Callable[[object], None]
+
+
+class PipelineLike(Protocol):
+    def pause(self) -> None: ...
+    def resume(self) -> None: ...
+
+
+class EffectiveLike(Protocol):
+    config: LugnConfig
+    locked: frozenset[str]
+
+
+def split_effective(config_effective: Any) -> tuple[LugnConfig, frozenset[str]]:
+    """Accept a ``device.policy.Effective`` or a bare ``LugnConfig`` (nothing locked)."""
+    if isinstance(config_effective, LugnConfig):
+        return config_effective, frozenset()
+    if config_effective is None:
+        return LugnConfig(), frozenset()
+    return config_effective.config, frozenset(getattr(config_effective, "locked", frozenset()))
+
+
+class _CoachRunner:
+    """The coach behind one lock, with the sinks. Pure rules, so this is cheap on the pipeline thread."""
+
+    def __init__(self, config: LugnConfig, sinks: Sequence[Sink], post: Callable[[object], None]) -> None:
+        from device.coach.coach import Coach
+
+        self.coach = Coach(config.coach)
+        self.sinks = list(sinks)
+        self._post = post
+        self._lock = threading.Lock()
+        self.last_t_s = 0.0
+        self.sink_errors = 0
+
+    def _emit(self, items: Sequence[object]) -> None:
+        for item in items:
+            for sink in self.sinks:
+                try:
+                    sink(item)
+                except Exception:  # a broken sink must not stop the indicator
+                    self.sink_errors += 1
+                    log.exception("event sink %r failed on %s", sink, type(item).__name__)
+            self._post(item)
+
+    def runtime(self, event: Event) -> None:
+        with self._lock:
+            self.last_t_s = max(self.last_t_s, event.t_s)
+            coach_events = self.coach.process(event)
+            self._emit([event, *coach_events])
+
+    def action(self, fn: Callable[..., list[CoachEvent]], *args: Any) -> list[CoachEvent]:
+        with self._lock:
+            out = fn(*args, self.last_t_s)
+            self._emit(out)
+            return out
+
+    def update_settings(self, config: LugnConfig) -> None:
+        with self._lock:
+            if hasattr(self.coach, "update_settings"):
+                self.coach.update_settings(config.coach)
+            else:
+                self.coach.settings = config.coach
+
+
+class AgentApp(QObject):
+    """Owns the widgets and the state; knows nothing about where the events come from."""
+
+    viewChanged = pyqtSignal(object, float)  # View, stream t_s
+    eventDelivered = pyqtSignal(object)  # every runtime and coaching event, in the GUI thread
+    quitRequested = pyqtSignal()
+
+    def __init__(
+        self,
+        config_effective: Any = None,
+        *,
+        kiosk: bool | None = None,
+        qsettings: QSettings | None = None,
+        sinks: Sequence[Sink] = (),
+        pin_check: Callable[[str], bool] | None = None,
+        save_settings: Callable[[dict[str, Any]], Any] | None = None,
+        reload_effective: Callable[[], Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.config, self.locked = split_effective(config_effective)
+        self.kiosk = self.config.ui.kiosk if kiosk is None else kiosk
+        self.language = i18n.install_translators(self.config.ui.language)
+        self.model = IndicatorModel()
+        self.pipeline: PipelineLike | None = None
+        self.bridge = EventBridge(self)
+        self.bridge.delivered.connect(self._on_delivered)
+        self.runner = _CoachRunner(self.config, sinks, self.bridge.post)
+        self._save_settings = save_settings
+        self._reload_effective = reload_effective
+        self.settings_dialog: SettingsDialog | None = None
+
+        if self.kiosk:
+            check = pin_check or default_pin_check(self.config)
+            self.kiosk_window: KioskWindow | None = KioskWindow(check)
+            self.kiosk_window.exitRequested.connect(self.quit)
+            self.indicator: IndicatorWindow | None = None
+            main: Any = self.kiosk_window
+        else:
+            self.kiosk_window = None
+            self.indicator = IndicatorWindow(qsettings, allow_quit=True)
+            self.indicator.settingsRequested.connect(self.open_settings)
+            self.indicator.quitRequested.connect(self.quit)
+            main = self.indicator
+        main.pauseToggled.connect(self.toggle_pause)
+        main.breathingRequested.connect(self.request_breathing)
+        self.main_window = main
+        self.tray = TrayController(allow_settings=not self.kiosk, allow_quit=not self.kiosk, parent=self)
+        self.tray.pauseToggled.connect(self.toggle_pause)
+        self.tray.breathingRequested.connect(self.request_breathing)
+        self.tray.settingsRequested.connect(self.open_settings)
+        self.tray.quitRequested.connect(self.quit)
+        self.coaching = CoachingHost(self, anchor=main)
+        self.coaching.dismissed.connect(self.dismiss_tip)
+        self.coaching.breathingResult.connect(self.breathing_result)
+        main.installEventFilter(self)
+
+    # -- wiring ------------------------------------------------------------------------------------------
+    def attach(self, pipeline: PipelineLike) -> None:
+        self.pipeline = pipeline
+
+    def on_pipeline_event(self, event: Event) -> None:
+        """Called on the pipeline thread for every runtime event."""
+        self.runner.runtime(event)
+
+    def show(self) -> None:
+        if self.kiosk_window is not None:
+            self.kiosk_window.showFullScreen()
+        elif self.indicator is not None:
+            self.indicator.show()
+
+    @property
+    def view_widget(self) -> Any:  # the IndicatorView of the compact or the kiosk window
+        return self.main_window.view
+
+    def current_view(self) -> View:
+        return self.model.view()
+
+    # -- GUI thread --------------------------------------------------------------------------------------
+    def _on_delivered(self, item: object) -> None:
+        if isinstance(item, Event):
+            changed = self.model.apply(item)
+            if isinstance(item, PauseChanged):
+                self._show_paused(item.paused)
+            if changed:
+                self._render(item.t_s)
+        elif isinstance(item, CoachEvent):
+            self.coaching.handle(item, self.config)
+        self.eventDelivered.emit(item)
+
+    def _render(self, t_s: float) -> None:
+        view = self.model.view()
+        self.view_widget.set_view(view)
+        self.tray.set_view(view)
+        self.viewChanged.emit(view, t_s)
+
+    def _show_paused(self, paused: bool) -> None:
+        self.view_widget.set_paused(paused)
+        self.tray.set_paused(paused)
+
+    # -- user actions ------------------------------------------------------------------------------------
+    def toggle_pause(self) -> None:
+        paused = not self.model.paused
+        if self.pipeline is not None:
+            (self.pipeline.pause if paused else self.pipeline.resume)()
+        # Shown at once; the pipeline's own PauseChanged (same value) confirms it without a second change.
+        event = PauseChanged(t_s=self.runner.last_t_s, paused=paused)
+        if self.model.apply(event):
+            self._render(event.t_s)
+        self._show_paused(paused)
+
+    def request_breathing(self) -> None:
+        self.runner.action(self.runner.coach.request_breathing)
+
+    def dismiss_tip(self, tip: object) -> None:
+        self.runner.action(self.runner.coach.dismiss, tip)
+
+    def breathing_result(self, outcome: str) -> None:
+        self.runner.action(self.runner.coach.breathing_result, BreathingOutcome(outcome))
+
+    def open_settings(self) -> None:
+        if self.kiosk:
+            return  # no settings for the agent on a kiosk
+        self.settings_dialog = SettingsDialog(self.config, self.locked)
+        self.settings_dialog.accepted.connect(self._settings_accepted)
+        self.settings_dialog.open()
+
+    def _settings_accepted(self) -> None:
+        if self.settings_dialog is not None:
+            self.apply_settings(self.settings_dialog.changes())
+
+    def apply_settings(self, changes: dict[str, Any]) -> bool:
+        """Save the agent's changes and apply them live. Returns False (and tells the agent) if refused."""
+        if not changes:
+            return True
+        try:
+            if self._save_settings is not None:
+                self._save_settings(changes)
+            else:
+                from device.policy import save_user_settings
+
+                save_user_settings(changes)
+        except (PermissionError, ValueError, OSError) as exc:
+            QMessageBox.warning(self.main_window, self.tr("Settings not saved"), str(exc))
+            return False
+        if self._reload_effective is not None:
+            self.config, self.locked = split_effective(self._reload_effective())
+        else:
+            data = self.config.model_dump()
+            for dotted, value in changes.items():
+                section, key = dotted.split(".", 1)
+                data[section][key] = value
+            self.config = LugnConfig.model_validate(data)
+        self.runner.update_settings(self.config)
+        self.set_language(self.config.ui.language)
+        return True
+
+    def set_language(self, language: str) -> str:
+        """Switch the UI language live: Qt sends LanguageChange to every widget, which retranslates itself."""
+        self.language = i18n.install_translators(language)
+        self.retranslate()
+        return self.language
+
+    def retranslate(self) -> None:
+        if self.indicator is not None:
+            self.indicator.retranslate()
+        if self.kiosk_window is not None:
+            self.kiosk_window.retranslate()
+        self.tray.retranslate()
+        self.coaching.retranslate()
+
+    def eventFilter(self, obj: QObject | None, event: QEvent | None) -> bool:
+        if event is not None and event.type() == QEvent.Type.LanguageChange and obj is self.main_window:
+            self.retranslate()
+        return False
+
+    def quit(self) -> None:
+        self.quitRequested.emit()
+        self.tray.hide()
+        if self.indicator is not None:
+            self.indicator.save_position()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+
+def ensure_qapp(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(list(argv or ["lugn"]))
+    app.setOrganizationName("Lugn")
+    app.setApplicationName("Lugn")
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def run_agent(
+    source: Any,
+    config_effective: Any = None,
+    *,
+    kiosk: bool = False,
+    offscreen_screenshots_dir: str | Path | None = None,
+    models_dir: str | Path | None = None,
+    sinks: Sequence[Sink] = (),
+    pipeline_factory: Callable[..., Any] | None = None,
+) -> int:
+    """Run the agent UI on ``source`` (a LiveSource or ReplaySource) until the agent (or IT on a kiosk) quits.
+
+    ``sinks`` receive every runtime and coaching event in order (e.g. ``MetricsWindow.process``).
+    With ``offscreen_screenshots_dir`` the indicator is saved as PNG at each state change.
+    """
+    qapp = ensure_qapp()
+    config, _locked = split_effective(config_effective)
+    app = AgentApp(config_effective, kiosk=kiosk or config.ui.kiosk, qsettings=QSettings(), sinks=sinks)
+    if offscreen_screenshots_dir is not None:
+        from ui.agent.screens import Screenshotter
+
+        shots = Screenshotter(app, Path(offscreen_screenshots_dir))
+        shots.attach()
+    if pipeline_factory is None:
+        from device.pipeline import Pipeline
+
+        pipeline_factory = Pipeline
+    pipeline: Any = pipeline_factory(
+        source, config, app.on_pipeline_event, models_dir=Path(models_dir) if models_dir else None
+    )
+    app.attach(pipeline)
+    app.show()
+    pipeline.start()
+    try:
+        return int(qapp.exec())
+    finally:
+        pipeline.stop(5.0)

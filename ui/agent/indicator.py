@@ -1,0 +1,331 @@
+"""The indicator: customer tone as a word, a colour and a shape, with a trend arrow and a pause button.
+
+``IndicatorView`` is the content (used at scale 1 in the compact window and larger in kiosk mode);
+``IndicatorWindow`` is the compact frameless, always-on-top, draggable window that remembers where it was put.
+"""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QPoint, QPointF, QRectF, QSettings, QSize, Qt, pyqtSignal
+from PyQt6.QtGui import QColor, QContextMenuEvent, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from device.events import Trend
+from ui.agent import look
+from ui.agent.state import IndicatorState, View
+
+MIN_WIDTH_PX = 250
+MAX_WIDTH_PX = 440
+
+
+class _Glyph(QWidget):
+    """A painted shape (state) or arrow (trend)."""
+
+    def __init__(self, size_px: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedSize(size_px, size_px)
+        self.state = IndicatorState.NO_CALL
+        self.trend: Trend | None = None
+        self.colour = look.TEXT_DIM
+
+    def paintEvent(self, _e: QPaintEvent | None) -> None:
+        p = QPainter(self)
+        r = QRectF(self.rect())
+        if self.trend is None:
+            look.paint_state_shape(p, r, self.state)
+        else:
+            look.paint_trend_arrow(p, r, self.trend, self.colour)
+        p.end()
+
+
+class _IconButton(QToolButton):
+    """A small round button with a painted mark: pause / resume, or breathe."""
+
+    def __init__(self, kind: str, size_px: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind  # "pause", "resume" or "breathe"
+        self.setFixedSize(size_px, size_px)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoRaise(True)
+
+    def paintEvent(self, _e: QPaintEvent | None) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        hover = self.underMouse() or self.hasFocus()
+        p.setPen(QPen(look.TEXT_DIM if hover else look.BORDER, 1.2))
+        p.setBrush(QColor("#2a3943") if hover else QColor("#24323b"))
+        p.drawEllipse(r)
+        c, u = r.center(), r.width() / 2
+        pen = QPen(look.TEXT, max(1.6, u / 5), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        if self.kind == "pause":
+            for dx in (-0.2, 0.2):
+                p.drawLine(c + QPointF(dx * u, -0.32 * u), c + QPointF(dx * u, 0.32 * u))
+        elif self.kind == "resume":
+            p.setBrush(look.TEXT)
+            p.setPen(
+                QPen(
+                    look.TEXT,
+                    max(1.0, u / 10),
+                    Qt.PenStyle.SolidLine,
+                    Qt.PenCapStyle.RoundCap,
+                    Qt.PenJoinStyle.RoundJoin,
+                )
+            )
+            tri = [c + QPointF(-0.22 * u, -0.36 * u), c + QPointF(0.38 * u, 0)]
+            tri.append(c + QPointF(-0.22 * u, 0.36 * u))
+            p.drawPolygon(QPolygonF(tri))
+        else:  # breathe: two nested rings, like the breathing guide
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(look.TEXT, max(1.2, u / 8)))
+            p.drawEllipse(c, 0.42 * u, 0.42 * u)
+            p.drawEllipse(c, 0.16 * u, 0.16 * u)
+        p.end()
+
+
+class IndicatorView(QWidget):
+    """State word + shape + trend + buttons. ``scale`` enlarges everything (kiosk)."""
+
+    pauseToggled = pyqtSignal()
+    breathingRequested = pyqtSignal()
+
+    def __init__(
+        self, scale: float = 1.0, *, show_buttons: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("IndicatorView")
+        self.scale = scale
+        self._view = View(IndicatorState.NO_CALL)
+        self._paused = False
+        px = lambda v: round(v * scale)  # noqa: E731
+        self.shape = _Glyph(px(40), self)
+        self.title = QLabel(self)
+        self.title.setObjectName("title")
+        f = QFont(self.font())
+        f.setPixelSize(px(21))
+        f.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(f)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("detail")
+        f2 = QFont(self.font())
+        f2.setPixelSize(px(13))
+        self.detail.setFont(f2)
+        self.arrow = _Glyph(px(14), self)
+        self.arrow.trend = Trend.STEADY
+        self.trend = QLabel(self)
+        self.trend.setObjectName("trend")
+        self.trend.setFont(f2)
+        for lab, colour in ((self.title, look.TEXT), (self.detail, look.TEXT_DIM), (self.trend, look.TEXT)):
+            lab.setStyleSheet(f"color: {colour.name()}; background: transparent;")
+            lab.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.pause_button = _IconButton("pause", px(28), self)
+        self.pause_button.clicked.connect(self.pauseToggled)
+        self.breathe_button = _IconButton("breathe", px(28), self)
+        self.breathe_button.clicked.connect(self.breathingRequested)
+        for b in (self.pause_button, self.breathe_button):
+            b.setVisible(show_buttons)
+
+        detail_row = QHBoxLayout()
+        detail_row.setSpacing(px(6))
+        detail_row.addWidget(self.detail, 0)
+        detail_row.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
+        detail_row.addWidget(self.trend, 1)
+        text = QVBoxLayout()
+        text.setSpacing(px(1))
+        text.addWidget(self.title)
+        text.addLayout(detail_row)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(px(6))
+        buttons.addWidget(self.breathe_button)
+        buttons.addWidget(self.pause_button)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(px(14), px(10), px(12), px(10))
+        row.setSpacing(px(12))
+        row.addWidget(self.shape, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(text, 1)
+        row.addLayout(buttons, 0)
+        self.retranslate()
+
+    # -- content -------------------------------------------------------------------------------------------
+    def set_view(self, view: View) -> None:
+        self._view = view
+        self._render()
+
+    def view(self) -> View:
+        return self._view
+
+    def set_paused(self, paused: bool) -> None:
+        self._paused = paused
+        self.pause_button.kind = "resume" if paused else "pause"
+        self._render()
+
+    def retranslate(self) -> None:
+        self.breathe_button.setToolTip(self.tr("Breathing exercise"))
+        self.breathe_button.setAccessibleName(self.tr("Start a breathing exercise"))
+        self._render()
+        self.setFixedWidth(self.required_width())
+
+    def _render(self) -> None:
+        v = self._view
+        self.shape.state = v.state
+        self.title.setText(look.state_title(v.state))
+        self.detail.setText(look.state_detail(v.state))
+        tone = v.state.is_tone
+        self.arrow.setVisible(tone)
+        self.trend.setVisible(tone)
+        self.arrow.trend = v.trend
+        self.arrow.colour = look.TEXT
+        self.trend.setText(look.trend_word(v.trend))
+        label = self.tr("Pause analysis") if not self._paused else self.tr("Resume analysis")
+        self.pause_button.setToolTip(label)
+        self.pause_button.setAccessibleName(label)
+        self.shape.setAccessibleName(look.state_title(v.state))
+        if tone:
+            desc = self.tr("Customer tone: %1, %2").replace("%1", look.state_title(v.state))
+            desc = desc.replace("%2", look.trend_word(v.trend))
+        else:
+            desc = f"{look.state_title(v.state)}. {look.state_detail(v.state)}"
+        self.setAccessibleName(desc)
+        self.setToolTip(desc)
+        self.shape.update()
+        self.arrow.update()
+        self.pause_button.update()
+
+    # -- size ----------------------------------------------------------------------------------------------
+    def required_width(self) -> int:
+        """Width that fits the longest text of any state in the current language, within [MIN, MAX] * scale.
+
+        Computed once per language, so the window never jumps between states.
+        """
+        fm_t, fm_d = self.title.fontMetrics(), self.detail.fontMetrics()
+        arrow_w = self.arrow.width() + self.layout().itemAt(1).layout().itemAt(1).layout().spacing()  # type: ignore[union-attr]
+        text_w = 0
+        for st in IndicatorState:
+            text_w = max(text_w, fm_t.horizontalAdvance(look.state_title(st)))
+            line = fm_d.horizontalAdvance(look.state_detail(st))
+            if st.is_tone:
+                for tr in Trend:
+                    line_t = line + 2 * arrow_w + fm_d.horizontalAdvance(look.trend_word(tr))
+                    text_w = max(text_w, line_t)
+            text_w = max(text_w, line)
+        m = self.layout().contentsMargins()  # type: ignore[union-attr]
+        sp = self.layout().spacing()  # type: ignore[union-attr]
+        buttons = 0
+        if self.pause_button.isVisibleTo(self) or not self.isVisible():
+            buttons = self.pause_button.width() + self.breathe_button.width() + round(6 * self.scale) + sp
+        if not self.pause_button.isVisibleTo(self) and self.isVisible():
+            buttons = 0
+        need = m.left() + m.right() + self.shape.width() + sp + text_w + buttons + round(8 * self.scale)
+        lo, hi = round(MIN_WIDTH_PX * self.scale), round(MAX_WIDTH_PX * self.scale)
+        return max(lo, min(hi, need))
+
+    def overflowing_labels(self) -> list[str]:
+        """Labels whose text does not fit their width right now (used by the overflow test)."""
+        out = []
+        for lab in (self.title, self.detail, self.trend):
+            need = lab.fontMetrics().horizontalAdvance(lab.text())
+            if lab.isVisibleTo(self) and need > lab.contentsRect().width():
+                out.append(f"{lab.objectName()}={lab.text()!r}")
+        return out
+
+    def paintEvent(self, _e: QPaintEvent | None) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        p.setPen(QPen(look.BORDER, 1))
+        p.setBrush(look.BACKGROUND)
+        radius = 14 * self.scale
+        p.drawRoundedRect(r, radius, radius)
+        # A thin accent along the left edge in the state colour (a second cue, never the only one).
+        accent = look.STATE_COLOUR[self._view.state]
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(accent)
+        p.drawRoundedRect(
+            QRectF(
+                r.left() + 4 * self.scale,
+                r.top() + 12 * self.scale,
+                3 * self.scale,
+                r.height() - 24 * self.scale,
+            ),
+            1.5 * self.scale,
+            1.5 * self.scale,
+        )
+        p.end()
+
+
+class IndicatorWindow(QWidget):
+    """Compact frameless always-on-top window. Drag anywhere to move; the position is remembered."""
+
+    pauseToggled = pyqtSignal()
+    breathingRequested = pyqtSignal()
+    settingsRequested = pyqtSignal()
+    quitRequested = pyqtSignal()
+
+    def __init__(self, settings: QSettings | None = None, *, allow_quit: bool = True) -> None:
+        flags = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.Tool
+        super().__init__(None, flags)
+        self.setObjectName("IndicatorWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        self._settings = settings
+        self._allow_quit = allow_quit
+        self._drag_from: QPoint | None = None
+        self.view = IndicatorView(1.0, parent=self)
+        self.view.pauseToggled.connect(self.pauseToggled)
+        self.view.breathingRequested.connect(self.breathingRequested)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view)
+        self.retranslate()
+        self._restore_position()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Lugn – customer tone"))
+        self.view.retranslate()
+        self.adjustSize()
+
+    def sizeHint(self) -> QSize:
+        return self.view.sizeHint()
+
+    # -- dragging + remembered position --------------------------------------------------------------------
+    def mousePressEvent(self, e: QMouseEvent | None) -> None:
+        if e is not None and e.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = e.globalPosition().toPoint() - self.frameGeometry().topLeft()
+            e.accept()
+
+    def mouseMoveEvent(self, e: QMouseEvent | None) -> None:
+        if e is not None and self._drag_from is not None and e.buttons() & Qt.MouseButton.LeftButton:
+            self.move(e.globalPosition().toPoint() - self._drag_from)
+            e.accept()
+
+    def mouseReleaseEvent(self, e: QMouseEvent | None) -> None:
+        if self._drag_from is not None:
+            self._drag_from = None
+            self.save_position()
+
+    def save_position(self) -> None:
+        if self._settings is not None:
+            self._settings.setValue("indicator/pos", self.pos())
+            self._settings.sync()
+
+    def _restore_position(self) -> None:
+        pos = self._settings.value("indicator/pos") if self._settings is not None else None
+        screen = self.screen()
+        avail = screen.availableGeometry() if screen is not None else None
+        if isinstance(pos, QPoint) and avail is not None and avail.contains(pos):
+            self.move(pos)
+        elif avail is not None:  # default: top-right corner, out of the way of the softphone
+            self.move(avail.right() - self.sizeHint().width() - 24, avail.top() + 24)
+
+    def contextMenuEvent(self, e: QContextMenuEvent | None) -> None:
+        if e is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.view.pause_button.toolTip(), self.pauseToggled.emit)
+        menu.addAction(self.tr("Breathing exercise"), self.breathingRequested.emit)
+        if self._allow_quit:
+            menu.addSeparator()
+            menu.addAction(self.tr("Settings…"), self.settingsRequested.emit)
+            menu.addAction(self.tr("Quit Lugn"), self.quitRequested.emit)
+        menu.exec(e.globalPos())

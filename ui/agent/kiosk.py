@@ -1,0 +1,177 @@
+"""Kiosk mode: a full-screen, large indicator with no quit and no settings for the agent.
+
+IT leaves kiosk mode with the PIN from the policy (``ui.kiosk_pin``, stored as a hash; see
+``python -m device.policy hash-pin``): Ctrl+Shift+L or the small button in the corner opens the PIN dialog. No
+PIN in the policy means there is no way out from the UI. Wrong PINs are throttled.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PyQt6.QtCore import QEvent, Qt, pyqtSignal
+from PyQt6.QtGui import QCloseEvent, QKeySequence, QPainter, QPaintEvent, QShortcut
+from PyQt6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from device.config import LugnConfig
+from ui.agent import look
+from ui.agent.indicator import IndicatorView
+
+MAX_FAILURES = 5
+LOCKOUT_S = 30.0
+
+
+def default_pin_check(config: LugnConfig) -> Callable[[str], bool]:
+    from device.policy import check_kiosk_pin
+
+    return lambda pin: check_kiosk_pin(config, pin)
+
+
+class PinDialog(QDialog):
+    """Asks IT for the kiosk PIN. ``accept()`` only on a correct PIN."""
+
+    def __init__(
+        self,
+        check: Callable[[str], bool],
+        parent: QWidget | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("PinDialog")
+        self.setModal(True)
+        self._check = check
+        self._clock = clock
+        self._failures = 0
+        self._locked_until = 0.0
+        self.prompt = QLabel(self)
+        self.pin = QLineEdit(self)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.returnPressed.connect(self.try_pin)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(f"color: {look.STATE_COLOUR[look.IndicatorState.FRUSTRATED].name()};")
+        self.error.setVisible(False)
+        self.ok = QPushButton(self)
+        self.ok.setDefault(True)
+        self.ok.clicked.connect(self.try_pin)
+        self.cancel = QPushButton(self)
+        self.cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.ok)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.prompt)
+        lay.addWidget(self.pin)
+        lay.addWidget(self.error)
+        lay.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Leave kiosk mode"))
+        self.prompt.setText(self.tr("Enter the PIN from your IT department."))
+        self.pin.setAccessibleName(self.tr("PIN"))
+        self.ok.setText(self.tr("Leave kiosk"))
+        self.cancel.setText(self.tr("Cancel"))
+
+    def changeEvent(self, e: QEvent | None) -> None:
+        if e is not None and e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(e)
+
+    def try_pin(self) -> bool:
+        now = self._clock()
+        if now < self._locked_until:
+            wait = int(self._locked_until - now + 0.999)
+            self.error.setText(self.tr("Too many attempts. Try again in %n s.", "", wait))
+            self.error.setVisible(True)
+            return False
+        pin = self.pin.text()
+        self.pin.clear()
+        if self._check(pin):
+            self.accept()
+            return True
+        self._failures += 1
+        if self._failures >= MAX_FAILURES:
+            self._failures = 0
+            self._locked_until = now + LOCKOUT_S
+        self.error.setText(self.tr("Wrong PIN."))
+        self.error.setVisible(True)
+        return False
+
+
+class KioskWindow(QWidget):
+    """Full-screen large indicator. Closing is refused unless IT entered the PIN."""
+
+    exitRequested = pyqtSignal()  # the PIN was right: the app leaves kiosk mode
+    pauseToggled = pyqtSignal()
+    breathingRequested = pyqtSignal()
+
+    def __init__(self, pin_check: Callable[[str], bool], scale: float = 3.0) -> None:
+        super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("KioskWindow")
+        self._pin_check = pin_check
+        self._unlocked = False
+        self.view = IndicatorView(scale, parent=self)
+        self.view.pauseToggled.connect(self.pauseToggled)
+        self.view.breathingRequested.connect(self.breathingRequested)
+        self.it_button = QToolButton(self)
+        self.it_button.setAutoRaise(True)
+        self.it_button.setStyleSheet(f"color: {look.BORDER.name()}; border: none;")
+        self.it_button.clicked.connect(self.ask_pin)
+        self.exit_shortcut = QShortcut(QKeySequence("Ctrl+Shift+L"), self)
+        self.exit_shortcut.activated.connect(self.ask_pin)
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        lay.addWidget(self.view, 0, Qt.AlignmentFlag.AlignCenter)
+        lay.addStretch(1)
+        corner = QHBoxLayout()
+        corner.addStretch(1)
+        corner.addWidget(self.it_button)
+        lay.addLayout(corner)
+        self.pin_dialog: PinDialog | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Lugn – customer tone"))
+        self.it_button.setText(self.tr("IT"))
+        self.it_button.setToolTip(self.tr("Leave kiosk mode (IT only)"))
+        self.it_button.setAccessibleName(self.tr("Leave kiosk mode (IT only)"))
+        self.view.retranslate()
+
+    def changeEvent(self, e: QEvent | None) -> None:
+        if e is not None and e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(e)
+
+    def paintEvent(self, _e: QPaintEvent | None) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), look.BACKGROUND.darker(135))
+        p.end()
+
+    def ask_pin(self) -> bool:
+        """Open the PIN dialog (modal). Returns True when IT entered the right PIN."""
+        self.pin_dialog = PinDialog(self._pin_check, self)
+        ok = self.pin_dialog.exec() == QDialog.DialogCode.Accepted
+        if ok:
+            self.unlock()
+        return ok
+
+    def unlock(self) -> None:
+        self._unlocked = True
+        self.exitRequested.emit()
+
+    def closeEvent(self, e: QCloseEvent | None) -> None:
+        if e is not None and not self._unlocked:
+            e.ignore()  # Alt+F4 and friends do not end a kiosk
+            return
+        super().closeEvent(e)

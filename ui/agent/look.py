@@ -1,0 +1,167 @@
+"""Colours, shapes and state texts. Tone is shown as words + colour + shape, never colour alone.
+
+calm = circle, uneasy = triangle, frustrated = octagon; the neutral states are grey outlines with their own
+mark, so a glance (or a colour-blind eye) tells them apart. Colours are muted on purpose: the agent is under
+stress, the indicator must inform, not alarm.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PyQt6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PyQt6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+
+from device.events import Trend
+from ui.agent.state import IndicatorState
+
+BACKGROUND = QColor("#1d2830")
+BORDER = QColor("#34454f")
+TEXT = QColor("#f3f6f8")
+TEXT_DIM = QColor("#b9c6ce")
+NEUTRAL = QColor("#93a4b0")
+LISTEN = QColor("#8fb8d8")
+
+STATE_COLOUR = {
+    IndicatorState.CALM: QColor("#4cb38a"),
+    IndicatorState.UNEASY: QColor("#e3b341"),
+    IndicatorState.FRUSTRATED: QColor("#e8735a"),
+    IndicatorState.NO_CALL: NEUTRAL,
+    IndicatorState.LISTENING: LISTEN,
+    IndicatorState.PAUSED: NEUTRAL,
+    IndicatorState.UNAVAILABLE: NEUTRAL,
+    IndicatorState.DEVICE_LOST: QColor("#d9a35b"),
+}
+
+
+_ROUND = (Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+
+
+def state_title(state: IndicatorState) -> str:
+    """The big word on the indicator."""
+    return {
+        IndicatorState.NO_CALL: QCoreApplication.translate("Indicator", "No call"),
+        IndicatorState.LISTENING: QCoreApplication.translate("Indicator", "Listening"),
+        IndicatorState.PAUSED: QCoreApplication.translate("Indicator", "Paused"),
+        IndicatorState.UNAVAILABLE: QCoreApplication.translate("Indicator", "No analysis"),
+        IndicatorState.DEVICE_LOST: QCoreApplication.translate("Indicator", "Headset lost"),
+        IndicatorState.CALM: QCoreApplication.translate("Indicator", "Calm"),
+        IndicatorState.UNEASY: QCoreApplication.translate("Indicator", "Uneasy"),
+        IndicatorState.FRUSTRATED: QCoreApplication.translate("Indicator", "Frustrated"),
+    }[state]
+
+
+def state_detail(state: IndicatorState) -> str:
+    """The small line under the word."""
+    if state.is_tone:
+        return QCoreApplication.translate("Indicator", "Customer tone")
+    return {
+        IndicatorState.NO_CALL: QCoreApplication.translate("Indicator", "Waiting for a call"),
+        IndicatorState.LISTENING: QCoreApplication.translate("Indicator", "Listening to the customer"),
+        IndicatorState.PAUSED: QCoreApplication.translate("Indicator", "Analysis is paused"),
+        IndicatorState.UNAVAILABLE: QCoreApplication.translate("Indicator", "Tone analysis is unavailable"),
+        IndicatorState.DEVICE_LOST: QCoreApplication.translate("Indicator", "Check the headset connection"),
+    }[state]
+
+
+def trend_word(trend: Trend) -> str:
+    return {
+        Trend.RISING: QCoreApplication.translate("Indicator", "rising"),
+        Trend.STEADY: QCoreApplication.translate("Indicator", "steady"),
+        Trend.FALLING: QCoreApplication.translate("Indicator", "easing"),
+    }[trend]
+
+
+def _regular_polygon(rect: QRectF, sides: int, rotation_deg: float) -> QPolygonF:
+    cx, cy = rect.center().x(), rect.center().y()
+    r = min(rect.width(), rect.height()) / 2
+    pts = []
+    for i in range(sides):
+        a = math.radians(rotation_deg + i * 360 / sides)
+        pts.append(QPointF(cx + r * math.cos(a), cy + r * math.sin(a)))
+    return QPolygonF(pts)
+
+
+def paint_state_shape(p: QPainter, rect: QRectF, state: IndicatorState) -> None:
+    """Paint the state's shape into ``rect`` (square); scales to any size (tray, compact, kiosk)."""
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    s = min(rect.width(), rect.height())
+    r = QRectF(rect.center().x() - s / 2, rect.center().y() - s / 2, s, s)
+    colour = STATE_COLOUR[state]
+    line = max(1.5, s / 14)
+    inner = r.adjusted(line, line, -line, -line)
+    if state is IndicatorState.CALM:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawEllipse(r.adjusted(s * 0.04, s * 0.04, -s * 0.04, -s * 0.04))
+    elif state is IndicatorState.UNEASY:
+        tri = QRectF(r.x(), r.y() + s * 0.06, s, s)  # a triangle's centroid sits low: nudge it down
+        poly = _regular_polygon(tri, 3, -90)
+        p.setPen(QPen(colour, line, *_ROUND))
+        p.setBrush(colour)
+        p.drawPolygon(poly)
+    elif state is IndicatorState.FRUSTRATED:
+        p.setPen(QPen(colour, line * 0.6, *_ROUND))
+        p.setBrush(colour)
+        p.drawPolygon(_regular_polygon(r.adjusted(s * 0.03, s * 0.03, -s * 0.03, -s * 0.03), 8, 22.5))
+    else:
+        pen = QPen(colour, line)
+        if state is IndicatorState.DEVICE_LOST:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawEllipse(inner)
+        c = inner.center()
+        u = inner.width() / 2
+        if state is IndicatorState.LISTENING:  # three bars, like a quiet level meter
+            p.setPen(QPen(colour, line, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            for dx, h in ((-0.38, 0.22), (0.0, 0.42), (0.38, 0.3)):
+                x = c.x() + dx * u
+                p.drawLine(QPointF(x, c.y() - h * u), QPointF(x, c.y() + h * u))
+        elif state is IndicatorState.PAUSED:
+            p.setPen(QPen(colour, line * 1.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            for dx in (-0.22, 0.22):
+                x = c.x() + dx * u
+                p.drawLine(QPointF(x, c.y() - 0.36 * u), QPointF(x, c.y() + 0.36 * u))
+        elif state is IndicatorState.UNAVAILABLE:
+            d = u * 0.7071
+            p.drawLine(QPointF(c.x() - d, c.y() + d), QPointF(c.x() + d, c.y() - d))
+        elif state is IndicatorState.DEVICE_LOST:
+            p.setPen(QPen(colour, line * 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            p.drawLine(QPointF(c.x(), c.y() - 0.42 * u), QPointF(c.x(), c.y() + 0.12 * u))
+            p.drawPoint(QPointF(c.x(), c.y() + 0.42 * u))
+        # NO_CALL: the empty ring says it all.
+    p.restore()
+
+
+def paint_trend_arrow(p: QPainter, rect: QRectF, trend: Trend, colour: QColor) -> None:
+    """An arrow pointing up (rising), right (steady) or down (easing)."""
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    s = min(rect.width(), rect.height())
+    c = rect.center()
+    angle = {Trend.RISING: -90.0, Trend.STEADY: 0.0, Trend.FALLING: 90.0}[trend]
+    p.translate(c)
+    p.rotate(angle)
+    h = s * 0.42
+    path = QPainterPath()
+    path.moveTo(-h, 0)
+    path.lineTo(h * 0.9, 0)
+    path.moveTo(h * 0.25, -h * 0.62)
+    path.lineTo(h, 0)
+    path.lineTo(h * 0.25, h * 0.62)
+    p.setPen(QPen(colour, max(1.5, s / 8), *_ROUND))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawPath(path)
+    p.restore()
+
+
+def state_icon(state: IndicatorState, size: int = 64) -> QIcon:
+    """An icon of the state's shape (for the tray and the window icon)."""
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    paint_state_shape(p, QRectF(2, 2, size - 4, size - 4), state)
+    p.end()
+    return QIcon(pm)

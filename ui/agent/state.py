@@ -1,0 +1,104 @@
+"""What the indicator shows, derived from runtime events. Pure Python (no Qt) so the rules are easy to test.
+
+Precedence, most important first: paused > device lost > analysis unavailable > no call > listening > tone.
+A lost device or a paused analysis must never be mistaken for a calm customer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from device.events import (
+    AnalysisUnavailable,
+    CallEnded,
+    CallStarted,
+    DeviceLost,
+    DeviceRestored,
+    Event,
+    PauseChanged,
+    ToneChanged,
+    ToneSample,
+    ToneState,
+    Trend,
+)
+
+
+class IndicatorState(StrEnum):
+    NO_CALL = "no_call"
+    LISTENING = "listening"
+    PAUSED = "paused"
+    UNAVAILABLE = "unavailable"
+    DEVICE_LOST = "device_lost"
+    CALM = "calm"
+    UNEASY = "uneasy"
+    FRUSTRATED = "frustrated"
+
+    @property
+    def is_tone(self) -> bool:
+        return self in (IndicatorState.CALM, IndicatorState.UNEASY, IndicatorState.FRUSTRATED)
+
+
+_TONE_TO_STATE = {
+    ToneState.CALM: IndicatorState.CALM,
+    ToneState.UNEASY: IndicatorState.UNEASY,
+    ToneState.FRUSTRATED: IndicatorState.FRUSTRATED,
+}
+
+
+@dataclass(frozen=True)
+class View:
+    """One rendering of the indicator: the state and, for tone states, the trend."""
+
+    state: IndicatorState
+    trend: Trend = Trend.STEADY
+
+
+@dataclass
+class IndicatorModel:
+    """Folds runtime events into what the agent sees. ``apply`` returns True when the view changed."""
+
+    in_call: bool = False
+    paused: bool = False
+    unavailable_reason: str | None = None
+    lost_sources: set[str] = field(default_factory=set)
+    tone: ToneState | None = None
+    trend: Trend = Trend.STEADY
+    last_t_s: float = 0.0
+
+    def view(self) -> View:
+        if self.paused:
+            return View(IndicatorState.PAUSED)
+        if self.lost_sources:
+            return View(IndicatorState.DEVICE_LOST)
+        if self.unavailable_reason is not None:
+            return View(IndicatorState.UNAVAILABLE)
+        if not self.in_call:
+            return View(IndicatorState.NO_CALL)
+        if self.tone is None:
+            return View(IndicatorState.LISTENING)
+        return View(_TONE_TO_STATE[self.tone], self.trend)
+
+    def apply(self, event: Event) -> bool:
+        before = self.view()
+        self.last_t_s = max(self.last_t_s, event.t_s)
+        if isinstance(event, CallStarted):
+            self.in_call, self.tone, self.trend = True, None, Trend.STEADY
+        elif isinstance(event, CallEnded):
+            self.in_call, self.tone, self.trend = False, None, Trend.STEADY
+        elif isinstance(event, ToneChanged):
+            self.in_call = True
+            self.tone, self.trend = event.state, event.trend
+        elif isinstance(event, ToneSample):
+            self.in_call = True
+            if self.tone is None:
+                self.tone = event.state
+        elif isinstance(event, PauseChanged):
+            self.paused = event.paused
+        elif isinstance(event, DeviceLost):
+            self.lost_sources.add(event.source)
+        elif isinstance(event, DeviceRestored):
+            self.lost_sources.discard(event.source)
+        elif isinstance(event, AnalysisUnavailable):
+            self.unavailable_reason = event.reason or "unavailable"
+        return self.view() != before

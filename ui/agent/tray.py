@@ -1,0 +1,85 @@
+"""Tray icon: pause/resume, a breathing exercise on request, settings and quit.
+
+Guarded: where the platform has no system tray (offscreen, some kiosks) the same actions stay reachable from
+the indicator's context menu, and ``TrayController.available`` is False.
+"""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QEvent, QObject, pyqtSignal
+from PyQt6.QtGui import QAction
+from PyQt6.QtWidgets import QMenu, QSystemTrayIcon
+
+from ui.agent import look
+from ui.agent.state import IndicatorState, View
+
+
+class TrayController(QObject):
+    pauseToggled = pyqtSignal()
+    breathingRequested = pyqtSignal()
+    settingsRequested = pyqtSignal()
+    quitRequested = pyqtSignal()
+
+    def __init__(
+        self, *, allow_settings: bool = True, allow_quit: bool = True, parent: QObject | None = None
+    ):
+        super().__init__(parent)
+        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self._view = View(IndicatorState.NO_CALL)
+        self._paused = False
+        self.menu = QMenu()
+        self.pause_action = QAction(self.menu)
+        self.pause_action.triggered.connect(self.pauseToggled)
+        self.breathe_action = QAction(self.menu)
+        self.breathe_action.triggered.connect(self.breathingRequested)
+        self.settings_action = QAction(self.menu)
+        self.settings_action.triggered.connect(self.settingsRequested)
+        self.quit_action = QAction(self.menu)
+        self.quit_action.triggered.connect(self.quitRequested)
+        self.menu.addAction(self.pause_action)
+        self.menu.addAction(self.breathe_action)
+        if allow_settings:
+            self.menu.addSeparator()
+            self.menu.addAction(self.settings_action)
+        if allow_quit:
+            self.menu.addAction(self.quit_action)
+        self.icon: QSystemTrayIcon | None = None
+        if self.available:
+            self.icon = QSystemTrayIcon(look.state_icon(self._view.state), self)
+            self.icon.setContextMenu(self.menu)
+            self.icon.show()
+        self.menu.installEventFilter(self)
+        self.retranslate()
+
+    def eventFilter(self, obj: QObject | None, event: QEvent | None) -> bool:
+        if event is not None and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def set_view(self, view: View) -> None:
+        self._view = view
+        if self.icon is not None:
+            self.icon.setIcon(look.state_icon(view.state))
+        self._update_tooltip()
+
+    def set_paused(self, paused: bool) -> None:
+        self._paused = paused
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.pause_action.setText(self.tr("Resume analysis") if self._paused else self.tr("Pause analysis"))
+        self.breathe_action.setText(self.tr("Breathing exercise"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.quit_action.setText(self.tr("Quit Lugn"))
+        self._update_tooltip()
+
+    def tooltip(self) -> str:
+        return self.tr("Lugn: %1").replace("%1", look.state_title(self._view.state))
+
+    def _update_tooltip(self) -> None:
+        if self.icon is not None:
+            self.icon.setToolTip(self.tooltip())
+
+    def hide(self) -> None:
+        if self.icon is not None:
+            self.icon.hide()
