@@ -1,9 +1,9 @@
 """Conversion of any device format to 16 kHz mono float32, once, at the source.
 
 ``StreamResampler`` is a streaming polyphase filter with the same filter and alignment as
-``scipy.signal.resample_poly`` (Kaiser window, beta 5, half length 10 * max(up, down)), so a stream cut into any
-chunks gives the samples ``resample_poly`` gives for the whole signal (up to float rounding), minus the last
-``half_len / up`` input samples it is still waiting on, which ``flush()`` returns.
+``scipy.signal.resample_poly`` (Kaiser window, beta 5, half length 10 * max(up, down)), so a stream cut
+into any chunks gives the samples ``resample_poly`` gives for the whole signal (up to float rounding),
+minus the last ``half_len / up`` input samples it is still waiting on, which ``flush()`` returns.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class StreamResampler:
     def reset(self) -> None:
         if self.passthrough:
             return
-        # History starts with taps-1 zeros so the filter sees silence before the stream (as resample_poly does).
+        # taps-1 zeros of history: the filter sees silence before the stream (as resample_poly does).
         self._hist = np.zeros(self._taps - 1, dtype=np.float32)
         self._hist_start = -(self._taps - 1)  # global input index of _hist[0]
         self._n_in = 0

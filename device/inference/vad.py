@@ -42,7 +42,9 @@ class SileroVad:
     def process(self, frame: np.ndarray) -> float:
         """Probability in [0, 1] that this 512-sample float32 frame is speech."""
         if frame.ndim != 1 or frame.shape[0] != FRAME_SAMPLES:
-            raise ValueError(f"SileroVad.process expects a 1-D frame of {FRAME_SAMPLES} samples, got {frame.shape}")
+            raise ValueError(
+                f"SileroVad.process expects a 1-D frame of {FRAME_SAMPLES} samples, got {frame.shape}"
+            )
         # input = [last 64 samples of the previous frame | this frame]
         self._input[0, CONTEXT_SAMPLES:] = frame
         if float(np.dot(frame, frame)) / FRAME_SAMPLES < self._floor_ms:
@@ -84,6 +86,10 @@ class SpeechGate:
         self._speech = False
         self._active = False
         self._run = 0  # consecutive frames contradicting ``_active``
+
+    @property
+    def active(self) -> bool:
+        return self._active
 
     def process(self, prob: float) -> GateDecision:
         if self._speech:

@@ -1,0 +1,76 @@
+"""Fixed-step framing with a remainder buffer, and levels.
+
+Whatever chunk sizes a source delivers, the pipeline sees the same 512-sample frames, so a recording gives the
+same event sequence in chunks of 160, 1000 or 4096 samples.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from device.audio.source import Chunk
+
+SILENCE_DBFS = -120.0
+
+
+class Framer:
+    """Two-channel fixed-size framing; owns the not-yet-framed remainder."""
+
+    def __init__(self, frame_samples: int = 512) -> None:
+        self.frame_samples = frame_samples
+        self.reset()
+
+    def reset(self) -> None:
+        self._agent = np.zeros(0, dtype=np.float32)
+        self._customer = np.zeros(0, dtype=np.float32)
+
+    def process(self, chunk: Chunk) -> list[tuple[np.ndarray, np.ndarray]]:
+        agent = np.concatenate([self._agent, chunk.agent.astype(np.float32, copy=False)])
+        customer = np.concatenate([self._customer, chunk.customer.astype(np.float32, copy=False)])
+        n = len(agent) // self.frame_samples
+        cut = n * self.frame_samples
+        frames = [
+            (agent[i : i + self.frame_samples], customer[i : i + self.frame_samples])
+            for i in range(0, cut, self.frame_samples)
+        ]
+        self._agent, self._customer = agent[cut:], customer[cut:]
+        return frames
+
+    @property
+    def pending_samples(self) -> int:
+        return len(self._agent)
+
+
+def mean_square(frame: np.ndarray) -> float:
+    return float(np.dot(frame, frame)) / max(len(frame), 1)
+
+
+def dbfs(mean_sq: float) -> float:
+    """RMS level in dB relative to full scale (0 dBFS = RMS 1.0)."""
+    if mean_sq <= 1e-12:
+        return SILENCE_DBFS
+    return max(SILENCE_DBFS, 10.0 * math.log10(mean_sq))
+
+
+class LevelMeter:
+    """RMS level over a span of frames (reset by the caller each reporting period)."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self._sum = 0.0
+        self._n = 0
+        self.peak = 0.0
+
+    def process(self, frame: np.ndarray) -> float:
+        ms = mean_square(frame)
+        self._sum += ms
+        self._n += 1
+        self.peak = max(self.peak, float(np.max(np.abs(frame))) if len(frame) else 0.0)
+        return ms
+
+    def level_dbfs(self) -> float:
+        return round(dbfs(self._sum / self._n), 1) if self._n else SILENCE_DBFS

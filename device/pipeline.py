@@ -1,0 +1,326 @@
+"""The pipeline thread: 16 kHz frames -> levels -> VAD per side -> tone windows on customer speech ->
+smoothing -> frozen events.
+
+Everything after the source works in fixed 512-sample frames and stream time, so a recording gives the same
+event sequence at any chunk size and any replay speed. Control (pause, resume, call start/end) may come from
+any thread; it is queued and applied on the pipeline thread between chunks.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from device.analysis import EnergyVad, load_delivery_meter, load_tone
+from device.audio import SAMPLE_RATE_HZ
+from device.audio.framing import Framer, LevelMeter
+from device.audio.source import AudioSource, Chunk, DeviceError, EndOfStream
+from device.calls import CallTracker
+from device.config import LugnConfig
+from device.events import (
+    AnalysisUnavailable,
+    AudioLevels,
+    DeviceLost,
+    DeviceRestored,
+    Event,
+    Heartbeat,
+    PauseChanged,
+    Side,
+    SpeechActivity,
+)
+from device.inference.models import ModelError, load_model
+from device.inference.smoothing import ToneSmoother
+from device.inference.vad import FRAME_SAMPLES, SileroVad, SpeechGate
+
+log = logging.getLogger(__name__)
+
+READ_TIMEOUT_S = 0.1
+
+
+class Pipeline:
+    def __init__(
+        self,
+        source: AudioSource,
+        config: LugnConfig | None = None,
+        on_event: Callable[[Event], None] | None = None,
+        models_dir: Path | None = None,
+        *,
+        retry_initial_s: float = 0.1,
+        retry_max_s: float = 1.0,
+    ) -> None:
+        self.source = source
+        self.config = config or LugnConfig()
+        self.on_event = on_event or (lambda event: None)
+        self.retry_initial_s = retry_initial_s
+        self.retry_max_s = retry_max_s
+        audio = self.config.audio
+        self._unavailable: list[str] = []
+        self._vads: dict[Side, Any]
+        try:
+            vad_model = load_model("silero_vad", models_dir)
+            self._vads = {side: SileroVad(vad_model) for side in Side}
+        except ModelError as exc:
+            self._unavailable.append(f"speech detection model unavailable, using levels instead: {exc}")
+            self._vads = {side: EnergyVad() for side in Side}
+        self._gates = {side: SpeechGate(audio.vad_threshold) for side in Side}
+        tone = load_tone(models_dir)
+        self._scorer = tone.scorer
+        if tone.unavailable:
+            self._unavailable.append(tone.unavailable)
+        self._smoother = ToneSmoother(tone.params)
+        self._delivery = load_delivery_meter()
+        self._calls = CallTracker(audio.auto_call_detection, audio.call_end_silence_s)
+        self._framer = Framer(FRAME_SAMPLES)
+        self._levels = {side: LevelMeter() for side in Side}
+        self._frames = 0
+        self._paused = False
+        self._commands: queue.Queue[str] = queue.Queue(maxsize=64)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.callback_errors = 0
+        self.commands_dropped = 0
+        self.analysis_available = self._scorer is not None
+        self.tone_errors = 0
+
+    # --- public API -----------------------------------------------------------------------------------------
+    @property
+    def t_s(self) -> float:
+        return self._frames * FRAME_SAMPLES / SAMPLE_RATE_HZ
+
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("pipeline already started")
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="lugn-pipeline", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout_s: float = 3.0) -> bool:
+        """Stop and join the pipeline thread; True if it ended within ``timeout_s``."""
+        self._stop.set()
+        if self._thread is None:
+            return True
+        self._thread.join(timeout_s)
+        alive = self._thread.is_alive()
+        if not alive:
+            self._thread = None
+        return not alive
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        """Wait for the source to end (replay); True if the pipeline thread has finished."""
+        if self._thread is None:
+            return True
+        self._thread.join(timeout_s)
+        return not self._thread.is_alive()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def run_until_end(self) -> None:
+        """Run synchronously in the calling thread until the source ends or ``stop()`` is called."""
+        self._stop.clear()
+        self._run()
+
+    def pause(self) -> bool:
+        return self._command("pause")
+
+    def resume(self) -> bool:
+        return self._command("resume")
+
+    def call_start(self) -> bool:
+        return self._command("call_start")
+
+    def call_end(self) -> bool:
+        return self._command("call_end")
+
+    def status(self) -> dict[str, object]:
+        return {
+            "t_s": round(self.t_s, 3),
+            "in_call": self._calls.in_call,
+            "call_source": self._calls.source,
+            "paused": self._paused,
+            "tone_state": self._smoother.state.value,
+            "analysis_available": self.analysis_available,
+            "overflows": int(getattr(self.source, "overflows", 0)),
+        }
+
+    # --- thread body ----------------------------------------------------------------------------------------
+    def _command(self, name: str) -> bool:
+        try:
+            self._commands.put_nowait(name)
+            return True
+        except queue.Full:
+            self.commands_dropped += 1
+            return False
+
+    def _emit(self, event: Event) -> None:
+        try:
+            self.on_event(event)
+        except Exception:
+            self.callback_errors += 1
+            log.exception("on_event raised for %s", event.kind)
+
+    def _run(self) -> None:
+        for reason in self._unavailable:
+            self._emit(AnalysisUnavailable(t_s=self.t_s, reason=reason))
+        try:
+            if not self._open(first=True):
+                return
+            while not self._stop.is_set():
+                self._apply_commands()
+                try:
+                    chunk = self.source.read(READ_TIMEOUT_S)
+                except EndOfStream:
+                    for event in self._calls.stream_end(self.t_s):
+                        self._emit(event)
+                    break
+                except DeviceError as exc:
+                    self._emit(DeviceLost(t_s=self.t_s, source=exc.source, reason=str(exc)))
+                    self._close_source()
+                    if not self._open(first=False):
+                        return
+                    self._emit(DeviceRestored(t_s=self.t_s, source=exc.source))
+                    continue
+                if chunk is not None and len(chunk):
+                    self._process_chunk(chunk)
+        finally:
+            self._close_source()
+
+    def _open(self, first: bool) -> bool:
+        """Open the source, retrying with backoff until it works or the pipeline is stopped."""
+        delay = self.retry_initial_s
+        lost = not first
+        while not self._stop.is_set():
+            try:
+                self.source.open()
+                if lost and first:
+                    self._emit(DeviceRestored(t_s=self.t_s, source=self.source.name))
+                return True
+            except DeviceError as exc:
+                if not lost:
+                    self._emit(DeviceLost(t_s=self.t_s, source=exc.source, reason=str(exc)))
+                    lost = True
+                self._apply_commands()
+                self._stop.wait(delay)
+                delay = min(delay * 2, self.retry_max_s)
+        return False
+
+    def _close_source(self) -> None:
+        try:
+            self.source.close()
+        except Exception:
+            log.exception("closing the audio source failed")
+
+    def _apply_commands(self) -> None:
+        while True:
+            try:
+                name = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            t = self.t_s
+            if name == "pause" and not self._paused:
+                self._paused = True
+                self._emit(PauseChanged(t_s=t, paused=True))
+                for side in Side:
+                    if self._gates[side].active:
+                        self._emit(SpeechActivity(t_s=t, side=side, active=False))
+                self._reset_analysis()
+            elif name == "resume" and self._paused:
+                self._paused = False
+                self._emit(PauseChanged(t_s=t, paused=False))
+            elif name == "call_start":
+                self._call_events(self._calls.control_start(t))
+            elif name == "call_end":
+                self._call_events(self._calls.control_end(t))
+
+    def _reset_analysis(self) -> None:
+        for side in Side:
+            self._vads[side].reset()
+            self._gates[side].reset()
+        if self._scorer is not None:
+            self._scorer.reset()
+        if self._delivery is not None and hasattr(self._delivery, "reset"):
+            self._delivery.reset()
+
+    def _call_events(self, events: list[Event]) -> None:
+        for event in events:
+            if event.kind == "CallStarted":
+                if self._scorer is not None:
+                    self._scorer.reset()
+                self._smoother.reset()
+                if self._delivery is not None and hasattr(self._delivery, "reset"):
+                    self._delivery.reset()
+            self._emit(event)
+
+    def _process_chunk(self, chunk: Chunk) -> None:
+        for agent, customer in self._framer.process(chunk):
+            self._frames += 1
+            self._process_frame(agent, customer, self.t_s)
+
+    def _process_frame(self, agent: np.ndarray, customer: np.ndarray, t: float) -> None:
+        frames = {Side.AGENT: agent, Side.CUSTOMER: customer}
+        for side in Side:
+            self._levels[side].process(frames[side])
+        if not self._paused:
+            decisions = {}
+            for side in Side:
+                decisions[side] = self._gates[side].process(self._vads[side].process(frames[side]))
+            customer_dec = decisions[Side.CUSTOMER]
+            # Far-end speech may start a call; CallStarted then comes before the activity event.
+            if customer_dec.active:
+                self._call_events(self._calls.far_end(t, True))
+            for side in Side:
+                if decisions[side].changed:
+                    self._emit(SpeechActivity(t_s=t, side=side, active=decisions[side].active))
+            if self._calls.in_call:
+                self._analyse(agent, decisions[Side.AGENT].speech, customer, customer_dec.speech, t)
+            if not customer_dec.active:
+                self._call_events(self._calls.far_end(t, False))
+        if self._second_boundary():
+            self._emit(Heartbeat(t_s=t))
+            self._emit(
+                AudioLevels(
+                    t_s=t,
+                    agent_dbfs=self._levels[Side.AGENT].level_dbfs(),
+                    customer_dbfs=self._levels[Side.CUSTOMER].level_dbfs(),
+                )
+            )
+            for meter in self._levels.values():
+                meter.reset()
+
+    def _second_boundary(self) -> bool:
+        # True on the first frame that ends at or after each whole second of stream time.
+        end = self._frames * FRAME_SAMPLES
+        return end // SAMPLE_RATE_HZ != (end - FRAME_SAMPLES) // SAMPLE_RATE_HZ
+
+    def _analyse(
+        self, agent: np.ndarray, agent_speech: bool, customer: np.ndarray, customer_speech: bool, t: float
+    ) -> None:
+        if self._delivery is not None:
+            try:
+                for event in self._delivery.process(agent, agent_speech, t):
+                    self._emit(event)
+            except Exception:
+                log.exception("DeliveryMeter failed; delivery cues are off for this session")
+                self._delivery = None
+        if self._scorer is None:
+            return
+        try:
+            scores = self._scorer.process(customer, customer_speech)
+        except Exception as exc:
+            log.exception("tone scoring failed")
+            self._scorer = None
+            self.analysis_available = False
+            self._emit(AnalysisUnavailable(t_s=t, reason=f"tone model failed while running: {exc}"))
+            return
+        for s in scores:
+            sample, changed = self._smoother.process(t, s.frustration, s.arousal, s.valence)
+            if changed is not None:
+                self._emit(changed)
+            self._emit(sample)
