@@ -19,6 +19,7 @@ _KEY = re.compile(
     r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
 )
 _LINE_IN_MSG = re.compile(r"at line (\d+)")
+_NAMED_FIELD = re.compile(r"^Value error, ([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*): (.*)$", re.S)
 
 
 class TomlFileError(ValueError):
@@ -93,12 +94,18 @@ def describe_errors(path: Path, exc: ValidationError, lines: Mapping[str, int]) 
     """One ``file:line: field: problem`` string per pydantic error."""
     out = []
     for err in exc.errors(include_url=False):
-        field = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        line = line_for(err["loc"], lines)
+        loc = tuple(err["loc"])
+        msg = err["msg"]
+        # model-level validators name the field they blame as "field.path: problem" (see device.profiles)
+        if named := _NAMED_FIELD.match(msg):
+            loc = (*loc, *named.group(1).split("."))
+            msg = named.group(2)
+        field = ".".join(str(p) for p in loc) or "(top level)"
+        line = line_for(loc, lines)
         where = f"{path}:{line}" if line else str(path)
         value = err.get("input")
         shown = "" if isinstance(value, dict) or err["type"] == "missing" else f" (got {value!r})"
-        out.append(f"{where}: {field}: {err['msg']}{shown}")
+        out.append(f"{where}: {field}: {msg}{shown}")
     return out
 
 

@@ -1,0 +1,179 @@
+"""The audio hardware on this machine, as the profile matcher and ``lugn doctor`` see it.
+
+PortAudio (sounddevice) gives names, host APIs and channel counts; on Linux the ALSA card number in a name
+like ``Jabra Evolve2 65: USB Audio (hw:2,0)`` leads to ``/proc/asound/card2/usbid`` and the USB ``bcdDevice``
+(the device release, which headset vendors bump with firmware). An inventory can also be read from JSON
+(``lugn devices --json`` on another PC), so IT can check matching for hardware that is not on this machine.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from device.profiles import DeviceInfo, Match, Profile, ProfileSet
+
+LOOPBACK_HINTS = ("monitor", "loopback", "stereo mix", "what u hear")
+_ALSA_CARD = re.compile(r"\(hw:(\d+),\d+\)")
+
+
+@dataclass
+class Inventory:
+    devices: list[DeviceInfo] = field(default_factory=list)
+    source: str = "PortAudio"
+    error: str | None = None  # why PortAudio could not be asked at all
+    default_input: int | None = None
+
+    @property
+    def inputs(self) -> list[DeviceInfo]:
+        return [d for d in self.devices if d.max_input_channels > 0]
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [asdict(d) for d in self.devices]
+
+
+def _usb_info(card: int, root: Path = Path("/")) -> tuple[str | None, str | None]:
+    usbid = root / f"proc/asound/card{card}/usbid"
+    usb_id = usbid.read_text().strip().lower() if usbid.is_file() else None
+    firmware = None
+    try:
+        bcd = (root / f"sys/class/sound/card{card}/device").resolve().parent / "bcdDevice"
+        if bcd.is_file():
+            raw = bcd.read_text().strip()
+            firmware = f"{int(raw[:2], 16)}.{int(raw[2:], 16)}"
+    except (OSError, ValueError):
+        pass
+    return usb_id, firmware
+
+
+def query_portaudio(sd: Any = None, sysroot: Path = Path("/")) -> Inventory:
+    """Ask PortAudio for every device; never raises (a missing PortAudio is reported in ``error``)."""
+    try:
+        if sd is None:
+            import sounddevice
+
+            sd = sounddevice
+        devices = sd.query_devices()
+        apis = sd.query_hostapis()
+    except (OSError, ImportError) as exc:  # PortAudio library missing or cannot initialise
+        return Inventory(error=f"PortAudio is not usable: {exc}")
+    out = []
+    for index, dev in enumerate(devices):
+        name = str(dev["name"])
+        usb_id = firmware = None
+        card = _ALSA_CARD.search(name)
+        if card and sys.platform.startswith("linux"):
+            usb_id, firmware = _usb_info(int(card.group(1)), sysroot)
+        out.append(
+            DeviceInfo(
+                name=name,
+                usb_id=usb_id,
+                firmware=firmware,
+                index=index,
+                hostapi=str(apis[int(dev["hostapi"])]["name"]) if apis else "",
+                max_input_channels=int(dev["max_input_channels"]),
+                max_output_channels=int(dev["max_output_channels"]),
+                default_samplerate=float(dev["default_samplerate"]),
+            )
+        )
+    try:
+        default_in = int(sd.default.device[0])
+    except (TypeError, ValueError, IndexError):
+        default_in = None
+    return Inventory(out, default_input=default_in if default_in is not None and default_in >= 0 else None)
+
+
+def read_inventory(path: Path) -> Inventory:
+    """An inventory saved by ``lugn devices --json``; raises ``ValueError`` if malformed."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        rows = data["devices"] if isinstance(data, dict) else data
+        allowed = set(DeviceInfo.__dataclass_fields__)
+        devices = [DeviceInfo(**{k: v for k, v in row.items() if k in allowed}) for row in rows]
+    except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: not a device inventory ({exc})") from exc
+    return Inventory(devices, source=f"inventory {path}")
+
+
+@dataclass(frozen=True)
+class FarEndPlan:
+    possible: bool
+    method: str  # monitor | wasapi_loopback | stereo_channel | none
+    detail: str
+    device: DeviceInfo | None = None
+
+
+def plan_far_end(
+    mic: DeviceInfo,
+    profile: Profile,
+    inventory: Inventory,
+    configured: str | None = None,
+    platform: str = sys.platform,
+) -> FarEndPlan:
+    """Can the customer's side be captured for this mic and profile, and from where?"""
+    far = profile.capture.far_end
+    method = far.windows if platform == "win32" else far.linux
+    if configured:
+        hits = [d for d in inventory.inputs if configured.lower() in d.name.lower()]
+        if hits:
+            return FarEndPlan(
+                True, "configured", f"audio.far_end_device {configured!r} -> {hits[0].name!r}", hits[0]
+            )
+        return FarEndPlan(False, "configured", f"audio.far_end_device {configured!r} matches no input device")
+    if method == "none":
+        return FarEndPlan(False, "none", f"profile {profile.name} says the far end cannot be captured")
+    if method == "stereo_channel":
+        channel = far.channel if far.channel is not None else 1
+        if mic.max_input_channels > channel:
+            return FarEndPlan(True, method, f"channel {channel} of {mic.name!r}", mic)
+        return FarEndPlan(
+            False,
+            method,
+            f"profile {profile.name} expects the far end on channel {channel} of {mic.name!r}, "
+            f"but it has {mic.max_input_channels} input channel(s)",
+        )
+    if method == "wasapi_loopback":
+        outs = [d for d in inventory.devices if d.max_output_channels > 0 and "wasapi" in d.hostapi.lower()]
+        pick = _prefer(outs, far.sink_regex)
+        if pick:
+            return FarEndPlan(True, method, f"WASAPI loopback of {pick.name!r}", pick)
+        return FarEndPlan(
+            False, method, "no WASAPI output endpoint to loop back (is the headset the playback device?)"
+        )
+    loops = [d for d in inventory.inputs if any(h in d.name.lower() for h in LOOPBACK_HINTS)]
+    pick = _prefer(loops, far.sink_regex)
+    if pick:
+        return FarEndPlan(True, method, f"monitor source {pick.name!r}", pick)
+    return FarEndPlan(
+        False,
+        method,
+        "no monitor/loopback input for the customer's side: PortAudio lists no "
+        "'… Monitor of <headset>' source "
+        "(use the PulseAudio/PipeWire host API, or set audio.far_end_device)",
+    )
+
+
+def _prefer(devices: list[DeviceInfo], pattern: str | None) -> DeviceInfo | None:
+    if pattern:
+        for d in devices:
+            if re.search(pattern, d.name):
+                return d
+    return devices[0] if devices else None
+
+
+def matches(
+    inventory: Inventory, profiles: ProfileSet, forced: str | None = None
+) -> list[tuple[DeviceInfo, Match]]:
+    """The profile for every capture device (``forced``: ``audio.profile`` from the config, if it exists)."""
+    out = []
+    for dev in inventory.inputs:
+        chosen = profiles.by_name(forced) if forced else None
+        if chosen:
+            out.append((dev, Match(chosen, (9, 0, 0, 0), [f"forced by audio.profile = {forced!r}"])))
+        else:
+            out.append((dev, profiles.match(dev)))
+    return out
