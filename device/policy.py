@@ -47,26 +47,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class BrokerPolicy(_Strict):
-    """TLS files and where the broker credentials are; the broker URL itself is ``metrics.broker_url``."""
-
-    ca_file: Path | None = Field(None, title="CA file", description="PEM CA bundle that signed the broker")
-    cert_file: Path | None = Field(
-        None, title="Client certificate", description="PEM client certificate (mTLS)"
-    )
-    key_file: Path | None = Field(None, title="Client key", description="PEM key of the client certificate")
-    credentials: Literal["none", "keyring", "file"] = Field(
-        "none", title="Credentials", description="none, the OS keyring, or a root-owned 0600/0640 TOML file"
-    )
-    credentials_file: Path = Field(
-        Path("/etc/lugn/broker-credentials.toml"),
-        title="Credentials file",
-        description="TOML with username and password; must not be readable by others",
-    )
-    keyring_service: str = Field("lugn-broker", title="Keyring service", description="Keyring service name")
-    username: str | None = Field(None, title="Username", description="Broker user (keyring lookups need it)")
-
-
 class LocksPolicy(_Strict):
     settings: list[str] = Field(
         default_factory=list,
@@ -87,9 +67,6 @@ class PolicyMeta(_Strict):
     schema_version: Literal[1] = Field(1, title="Schema version", description="Policy file format version")
     locks: LocksPolicy = Field(default_factory=LocksPolicy, title="Locks", description="Settings IT pins")
     cues: CuesPolicy = Field(default_factory=CuesPolicy, title="Cues", description="Which cues are allowed")
-    broker: BrokerPolicy = Field(
-        default_factory=BrokerPolicy, title="Broker", description="TLS and credentials"
-    )
 
 
 @dataclass(frozen=True)
@@ -100,7 +77,6 @@ class Effective:
     locked: frozenset[str]
     problems: list[str]
     safe_state: bool
-    broker: BrokerPolicy = field(default_factory=BrokerPolicy)
     policy_path: Path | None = None
     user_path: Path | None = None
     policy_found: bool = False
@@ -112,17 +88,6 @@ class Effective:
 
 class LockedSettingError(PermissionError):
     """The agent tried to change a setting the policy locks."""
-
-
-class CredentialsError(RuntimeError):
-    """Broker credentials are configured but cannot be read safely."""
-
-
-@dataclass(frozen=True)
-class Credentials:
-    username: str | None
-    password: str | None = field(repr=False)
-    source: str
 
 
 # -- paths ---------------------------------------------------------------------------------------------------
@@ -296,6 +261,13 @@ def load_effective(policy_path: Path | None = None, user_path: Path | None = Non
         config, safe = LugnConfig.model_validate({"metrics": {"enabled": False}}), True
     if safe:
         problems.append("policy problems: running in the safe state (analysis on, publishing off)")
+    secret = found and os.name == "posix" and _flatten(policy_cfg).get("metrics.password")
+    if secret and policy_path.stat().st_mode & 0o004:
+        line = key_lines(policy_path.read_text("utf-8")).get("metrics.password")
+        problems.append(
+            f"{policy_path}:{line}: metrics.password: a secret in a world-readable policy; "
+            "use the keyring or metrics.password_file"
+        )
     if config.ui.kiosk_pin and not config.ui.kiosk_pin.startswith(PIN_SCHEME + "$"):
         problems.append(
             f"{policy_path}: ui.kiosk_pin is stored in plain text; store a hash instead "
@@ -306,7 +278,6 @@ def load_effective(policy_path: Path | None = None, user_path: Path | None = Non
         locked=frozenset(locked),
         problems=problems,
         safe_state=safe,
-        broker=meta.broker,
         policy_path=policy_path,
         user_path=user_path,
         policy_found=found,
@@ -379,51 +350,6 @@ def check_kiosk_pin(config: LugnConfig, pin: str) -> bool:
     except ValueError:
         return False
     return hmac.compare_digest(digest, base64.b64decode(expected))
-
-
-# -- broker credentials --------------------------------------------------------------------------------------
-
-
-def load_credentials(broker: BrokerPolicy) -> Credentials:
-    """Read the broker credentials the policy points at; raise :class:`CredentialsError` if unusable."""
-    if broker.credentials == "none":
-        return Credentials(broker.username, None, "none (TLS client certificate or anonymous)")
-    if broker.credentials == "keyring":
-        if not broker.username:
-            raise CredentialsError("broker.credentials = 'keyring' needs broker.username in the policy")
-        import keyring
-        from keyring.errors import KeyringError
-
-        try:
-            password = keyring.get_password(broker.keyring_service, broker.username)
-        except KeyringError as exc:  # NoKeyringError on a headless Linux box
-            raise CredentialsError(
-                f"no usable OS keyring ({type(exc).__name__}); on headless Linux use "
-                f"credentials = 'file' with a root-owned 0600 file"
-            ) from exc
-        if password is None:
-            raise CredentialsError(f"keyring has no password for {broker.username}@{broker.keyring_service}")
-        return Credentials(broker.username, password, f"OS keyring ({broker.keyring_service})")
-    path = broker.credentials_file
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise CredentialsError(f"credentials file {path}: {exc.strerror or exc}") from exc
-    if os.name == "posix":
-        if st.st_mode & 0o037:
-            raise CredentialsError(
-                f"credentials file {path} has mode {st.st_mode & 0o777:o}; use 0600 or 0640"
-            )
-        if st.st_uid not in (0, os.getuid()):
-            raise CredentialsError(f"credentials file {path} must be owned by root (uid {st.st_uid})")
-    try:
-        data, _ = read_toml(path)
-    except TomlFileError as exc:
-        raise CredentialsError(str(exc)) from exc
-    username, password = data.get("username", broker.username), data.get("password")
-    if not isinstance(password, str) or not isinstance(username, str):
-        raise CredentialsError(f"credentials file {path} needs string keys username and password")
-    return Credentials(username, password, f"file {path} (mode {st.st_mode & 0o777:o})")
 
 
 def main(argv: list[str] | None = None) -> int:

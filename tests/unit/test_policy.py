@@ -9,16 +9,7 @@ import pytest
 
 from device import policy
 from device.config import LugnConfig
-from device.policy import (
-    BrokerPolicy,
-    CredentialsError,
-    LockedSettingError,
-    check_kiosk_pin,
-    hash_pin,
-    load_credentials,
-    load_effective,
-    save_user_settings,
-)
+from device.policy import LockedSettingError, check_kiosk_pin, hash_pin, load_effective, save_user_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -201,22 +192,17 @@ def test_kiosk_pin_hash_and_plain_text_warning(paths: tuple[Path, Path]) -> None
     assert not check_kiosk_pin(LugnConfig(), "1234")  # no PIN: no exit
 
 
-def test_credentials_file_permissions(tmp_path: Path) -> None:
-    cred = write(tmp_path / "cred.toml", 'username = "site-a"\npassword = "s3cret"\n')
-    os.chmod(cred, 0o644)
-    broker = BrokerPolicy(credentials="file", credentials_file=cred)
-    with pytest.raises(CredentialsError, match="mode 644"):
-        load_credentials(broker)
-    os.chmod(cred, 0o600)
-    got = load_credentials(broker)
-    assert (got.username, got.password) == ("site-a", "s3cret") and "s3cret" not in repr(got)
-    with pytest.raises(CredentialsError, match="No such file"):
-        load_credentials(BrokerPolicy(credentials="file", credentials_file=tmp_path / "none.toml"))
-    with pytest.raises(CredentialsError, match=r"needs broker\.username"):
-        load_credentials(BrokerPolicy(credentials="keyring"))
+def test_secret_in_world_readable_policy_is_flagged(paths: tuple[Path, Path]) -> None:
+    pol, usr = paths
+    write(pol, '[metrics]\nusername = "a"\npassword = "hunter2"\n')
+    os.chmod(pol, 0o644)
+    eff = load_effective(pol, usr)
+    assert any(f"{pol}:3: metrics.password: a secret in a world-readable policy" in p for p in eff.problems)
+    os.chmod(pol, 0o640)
+    assert not load_effective(pol, usr).problems
 
 
 def test_example_policy_is_valid(tmp_path: Path) -> None:
     eff = load_effective(ROOT / "deploy" / "policy.example.toml", tmp_path / "none.toml")
     assert eff.problems == [] and not eff.safe_state
-    assert eff.config.metrics.enabled and eff.broker.ca_file is not None
+    assert eff.config.metrics.enabled and eff.config.metrics.ca_file
