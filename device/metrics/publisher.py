@@ -1,0 +1,166 @@
+"""Drains the durable outbox into a transport, QoS 1, one named thread.
+
+A row leaves the outbox only on a PUBACK with a reason code below 0x80, matched by message id (paho reports an
+ACL-denied publish as published). Anything in flight when the connection drops is simply sent again after the
+reconnect; the aggregator de-duplicates by message id, so the team sees each contribution exactly once.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+
+from device.metrics.outbox import Outbox
+from device.metrics.payloads import Contribution, DeviceStatus
+from device.metrics.topics import contrib_topic
+from device.metrics.transport import Transport
+
+log = logging.getLogger(__name__)
+
+REFUSED_RETRY_S = (
+    300.0  # a message the broker refused (ACL, quota) is retried this much later, not in a hot loop
+)
+
+
+class Publisher:
+    def __init__(
+        self,
+        outbox: Outbox,
+        transport: Transport,
+        status_topic: str | None = None,
+        status: Callable[[], DeviceStatus] | None = None,
+        status_interval_s: float = 300.0,
+        max_inflight: int = 50,
+        on_tick: Callable[[], None] | None = None,
+        name: str = "lugn-metrics-publisher",
+    ) -> None:
+        self.outbox = outbox
+        self.transport = transport
+        self._status_topic = status_topic
+        self._status = status
+        self._status_interval_s = status_interval_s
+        self._max_inflight = max_inflight
+        self._on_tick = on_tick
+        self._name = name
+        self._events: queue.SimpleQueue[tuple[str, int, bool]] = queue.SimpleQueue()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._inflight: dict[int, str] = {}  # mid -> message_id (None entries: status publishes)
+        self._refused_until: dict[str, float] = {}
+        self._connected = False
+        self.sent = 0
+        self.acked = 0
+        self.refused = 0
+
+    # -- API --------------------------------------------------------------------------------------------------
+    def submit(self, contribution: Contribution) -> None:
+        """Durably queue a contribution (any thread); it is sent when the broker is reachable."""
+        topic = contrib_topic(contribution.site, contribution.team)
+        self.outbox.put(topic, contribution.to_json(), contribution.message_id)
+        self._wake.set()
+
+    @property
+    def connected(self) -> bool:
+        return self._connected
+
+    def start(self) -> None:
+        self.transport.start(self._on_connection, self._on_ack)
+        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout_s: float = 2.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+        self.transport.stop(timeout_s)
+
+    def wait_idle(self, timeout_s: float) -> bool:
+        """True once the outbox is empty (tests, demo)."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.outbox.pending_count() == 0:
+                return True
+            time.sleep(0.05)
+        return False
+
+    # -- callbacks from the network thread: only enqueue (paho holds its own lock while calling them) -----------
+    def _on_connection(self, up: bool) -> None:
+        self._events.put(("conn", 0, up))
+        self._wake.set()
+
+    def _on_ack(self, mid: int, ok: bool) -> None:
+        self._events.put(("ack", mid, ok))
+        self._wake.set()
+
+    # -- publisher thread -------------------------------------------------------------------------------------
+    def _run(self) -> None:
+        next_status = 0.0
+        next_prune = 0.0
+        while not self._stop.is_set():
+            self._wake.wait(1.0)
+            self._wake.clear()
+            try:
+                self._drain_events()
+                if self._on_tick is not None:
+                    self._on_tick()
+                now = time.monotonic()
+                if now >= next_prune:
+                    self.outbox.prune()
+                    next_prune = now + 60.0
+                if self._connected:
+                    if now >= next_status:
+                        self._publish_status()
+                        next_status = now + self._status_interval_s
+                    self._send_pending()
+                else:
+                    next_status = 0.0
+            except Exception:
+                log.exception("%s: tick failed", self._name)
+                self._stop.wait(1.0)
+
+    def _drain_events(self) -> None:
+        while True:
+            try:
+                kind, mid, ok = self._events.get_nowait()
+            except queue.Empty:
+                return
+            if kind == "conn":
+                self._connected = ok
+                if not ok:
+                    self._inflight.clear()  # re-sent after reconnect; de-duplicated downstream
+            else:
+                message_id = self._inflight.pop(mid, None)
+                if not message_id:
+                    continue
+                if ok:
+                    self.outbox.ack(message_id)
+                    self.acked += 1
+                else:
+                    self.refused += 1
+                    self._refused_until[message_id] = time.monotonic() + REFUSED_RETRY_S
+                self._wake.set()
+
+    def _send_pending(self) -> None:
+        room = self._max_inflight - len(self._inflight)
+        if room <= 0:
+            return
+        now = time.monotonic()
+        self._refused_until = {m: t for m, t in self._refused_until.items() if t > now}
+        busy = set(self._inflight.values()) | set(self._refused_until)
+        for row in self.outbox.pending(limit=room, exclude=busy):
+            mid = self.transport.publish(row.topic, row.payload)
+            if mid is None:
+                return
+            self._inflight[mid] = row.message_id
+            self.sent += 1
+
+    def _publish_status(self) -> None:
+        if self._status_topic and self._status is not None:
+            mid = self.transport.publish(self._status_topic, self._status().to_json(), retain=True)
+            if mid is not None:
+                self._inflight[mid] = ""

@@ -1,0 +1,145 @@
+"""The metrics path of one workstation: events -> ``MetricsWindow`` -> ``Outbox`` -> ``Publisher`` -> broker.
+
+``MetricsService.process(event)`` is safe to call from the pipeline thread (or the GUI thread for coach events).
+Without a broker (metrics disabled, or no URL) contributions still go to the outbox, and are sent later.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from device import __version__
+from device.metrics.anonymise import Anonymiser
+from device.metrics.credentials import resolve_password
+from device.metrics.outbox import Outbox
+from device.metrics.payloads import Contribution, DeviceStatus
+from device.metrics.publisher import Publisher
+from device.metrics.settings import MetricsSettings
+from device.metrics.topics import contrib_topic, status_topic
+from device.metrics.transport import BrokerParams, PahoTransport, Transport
+from device.metrics.window import MetricsWindow
+
+log = logging.getLogger(__name__)
+
+
+def default_outbox_path() -> Path:
+    base = os.environ.get("LOCALAPPDATA") or os.environ.get("XDG_STATE_HOME") or "~/.local/state"
+    return Path(base).expanduser() / "lugn" / "metrics-outbox.sqlite3"
+
+
+def default_asset_id() -> str:
+    host = socket.gethostname().split(".")[0].lower()
+    clean = "".join(c if c.isalnum() or c in "-_" else "-" for c in host).strip("-_") or "unknown"
+    return clean[:32]
+
+
+def model_version() -> str | None:
+    """The shipped tone model's version, from its manifest (no model is loaded for this)."""
+    try:
+        import json
+
+        manifest = Path(__file__).resolve().parents[1] / "models" / "tone.manifest.json"
+        data = json.loads(manifest.read_text())
+        return str(data.get("version") or data.get("sha256", "")[:12]) or None
+    except (OSError, ValueError):
+        return None
+
+
+class MetricsService:
+    def __init__(
+        self,
+        settings: MetricsSettings,
+        transport: Transport | None = None,
+        outbox_path: str | Path | None = None,
+        clock: Callable[[], float] = time.time,
+        profile_version: str | None = None,
+    ) -> None:
+        self.settings = settings
+        self.asset_id = settings.asset_id or default_asset_id()
+        path = outbox_path or settings.outbox_path or default_outbox_path()
+        self.outbox = Outbox(
+            path, max_age_s=settings.outbox_max_days * 86400, max_rows=settings.outbox_max_rows, clock=clock
+        )
+        self.window = MetricsWindow(
+            Anonymiser(settings.site, settings.team, self.outbox.token_for), settings.bucket_min * 60, clock
+        )
+        self.profile_version = profile_version
+        self._lock = threading.Lock()
+        if transport is None and settings.enabled and settings.broker_url:
+            transport = PahoTransport(self.broker_params(), name="lugn-metrics-mqtt")
+        self.publisher: Publisher | None = None
+        if transport is not None:
+            self.publisher = Publisher(
+                self.outbox,
+                transport,
+                status_topic=status_topic(settings.site, self.asset_id),
+                status=self.status,
+                status_interval_s=settings.status_interval_s,
+                on_tick=self.poll,
+            )
+
+    def broker_params(self) -> BrokerParams:
+        s = self.settings
+        assert s.broker_url
+        user = s.username or self.asset_id
+        will = (status_topic(s.site, self.asset_id), DeviceStatus(state="offline").to_json())
+        return BrokerParams.from_url(
+            s.broker_url,
+            ca_file=s.ca_file,
+            cert_file=s.cert_file,
+            key_file=s.key_file,
+            username=user,
+            password=resolve_password(s, user),
+            client_id=f"lugn-{self.asset_id}",
+            will=will,
+        )
+
+    def status(self) -> DeviceStatus:
+        return DeviceStatus(
+            state="online",
+            app_version=__version__,
+            model_version=model_version(),
+            profile_version=self.profile_version,
+            outbox_backlog=self.outbox.pending_count(),
+            outbox_dropped=self.outbox.dropped_count(),
+            updated_at=int(time.time()),
+        )
+
+    def start(self) -> None:
+        if self.publisher is not None:
+            self.publisher.start()
+
+    def stop(self, timeout_s: float = 2.0, flush: bool = True) -> None:
+        """Stop; with ``flush`` the open bucket's counts so far go to the outbox (same token on restart)."""
+        if flush:
+            with self._lock:
+                self._submit(self.window.flush())
+        if self.publisher is not None:
+            self.publisher.stop(timeout_s)
+        self.outbox.close()
+
+    def process(self, event: object) -> None:
+        with self._lock:
+            self._submit(self.window.process(event))
+
+    def poll(self) -> None:
+        with self._lock:
+            self._submit(self.window.poll())
+
+    def _submit(self, contributions: list[Contribution]) -> None:
+        for c in contributions:
+            if self.publisher is not None:
+                self.publisher.submit(c)
+            else:
+                self.outbox.put(contrib_topic(c.site, c.team), c.to_json(), c.message_id)
+            log.info(
+                "metrics: contribution for bucket %d queued (%d pending)",
+                c.bucket_start,
+                self.outbox.pending_count(),
+            )

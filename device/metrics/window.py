@@ -1,0 +1,120 @@
+"""Per-bucket counts on the workstation, from runtime and coach events.
+
+Only counts leave this class, never content: delivery facts (``AgentDelivery``) and delivery cues (``DeliveryCue``)
+about the agent's own voice are ignored by construction (an allow-list of event kinds, not a deny-list).
+Buckets follow the wall clock, aligned to the policy's bucket length, so every workstation of a team fills the
+same buckets; the events' stream time ``t_s`` is only used for durations within a call.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from device.events import CallEnded, CallStarted, Event, ToneChanged, ToneState
+from device.metrics.anonymise import Anonymiser
+from device.metrics.payloads import Contribution
+
+COUNTED_COACH_KINDS = {
+    "TipShown": "tips_shown",
+    "TipDismissed": "tips_dismissed",
+    "BreathingOffered": "breathing_offered",
+    "BreathingTaken": "breathing_taken",
+}
+
+
+class MetricsWindow:
+    """``process(event)`` counts; it returns the contributions of buckets that closed (usually none)."""
+
+    def __init__(self, anonymiser: Anonymiser, bucket_s: int, clock: Callable[[], float] = time.time) -> None:
+        if bucket_s < 60 or bucket_s % 60:
+            raise ValueError(f"bucket_s must be a positive multiple of 60, got {bucket_s}")
+        self._anon = anonymiser
+        self._bucket_s = bucket_s
+        self._clock = clock
+        self._bucket_start = self._align(clock())
+        self.reset()
+
+    def reset(self) -> None:
+        self._counts: dict[str, int] = dict.fromkeys(
+            ("calls", "calls_frustrated", "deescalations", *COUNTED_COACH_KINDS.values()), 0
+        )
+        self._frustrated_s = 0.0
+        self._active = False  # anything happened in this bucket (an idle agent contributes nothing)
+        self._in_call = False
+        self._state = ToneState.CALM
+        self._call_frustrated = False
+        self._awaiting_calm = False
+        self._last_t: float | None = None
+
+    @property
+    def bucket_start(self) -> int:
+        return self._bucket_start
+
+    def _align(self, now: float) -> int:
+        return int(now // self._bucket_s) * self._bucket_s
+
+    def process(self, event: object) -> list[Contribution]:
+        out = self.poll()
+        t_s = getattr(event, "t_s", None)
+        if isinstance(t_s, int | float):
+            self._advance(float(t_s))
+        if isinstance(event, CallStarted):
+            self._in_call, self._active = True, True
+            self._state, self._call_frustrated, self._awaiting_calm = ToneState.CALM, False, False
+        elif isinstance(event, CallEnded):
+            if self._in_call:
+                self._counts["calls"] += 1
+                self._counts["calls_frustrated"] += int(self._call_frustrated)
+            self._in_call, self._active = False, True
+            self._state, self._awaiting_calm = ToneState.CALM, False
+        elif isinstance(event, ToneChanged) and self._in_call:
+            self._state = event.state
+            if event.state is ToneState.FRUSTRATED:
+                self._call_frustrated, self._awaiting_calm = True, True
+            elif event.state is ToneState.CALM and self._awaiting_calm:
+                self._counts["deescalations"] += 1
+                self._awaiting_calm = False
+        elif not isinstance(event, Event):
+            field = COUNTED_COACH_KINDS.get(type(event).__name__)
+            if field is not None:
+                self._counts[field] += 1
+                self._active = True
+        return out
+
+    def _advance(self, t_s: float) -> None:
+        if self._last_t is not None and self._in_call and self._state is ToneState.FRUSTRATED:
+            self._frustrated_s += max(0.0, min(t_s - self._last_t, float(self._bucket_s)))
+        self._last_t = t_s
+
+    def poll(self) -> list[Contribution]:
+        """Close the bucket when the wall clock has left it (call this now and then when no events come)."""
+        now_bucket = self._align(self._clock())
+        if now_bucket == self._bucket_start:
+            return []
+        out = self.flush()
+        self._bucket_start = now_bucket
+        return out
+
+    def flush(self) -> list[Contribution]:
+        """Contribution for the current bucket so far (at shutdown); the call in progress carries on."""
+        out = []
+        if self._active or self._in_call:
+            counts = dict(self._counts, frustrated_s=int(round(self._frustrated_s)))
+            out.append(self._anon.contribution(self._bucket_start, self._bucket_s, counts))
+        in_call, state, frustrated, awaiting, last_t = (
+            self._in_call,
+            self._state,
+            self._call_frustrated,
+            self._awaiting_calm,
+            self._last_t,
+        )
+        self.reset()
+        self._in_call, self._state, self._call_frustrated, self._awaiting_calm, self._last_t = (
+            in_call,
+            state,
+            frustrated,
+            awaiting,
+            last_t,
+        )
+        return out
