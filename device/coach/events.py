@@ -101,6 +101,7 @@ class BreathingOffered(CoachEvent):
     hold_in_s: float
     exhale_s: float
     hold_out_s: float
+    can_snooze: bool = True
 
     @property
     def cycle_s(self) -> float:
@@ -120,6 +121,11 @@ class BreathingSkipped(CoachEvent):
 @dataclass(frozen=True)
 class BreathingSnoozed(CoachEvent):
     until_s: float  # stream time at which the offer comes back (if no call is running then)
+
+
+@dataclass(frozen=True)
+class BreathingWithdrawn(CoachEvent):
+    """An unanswered offer lapsed because a call started (never a breathing offer mid-call)."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,7 @@ COACH_EVENT_TYPES: tuple[type[CoachEvent], ...] = (
     BreathingTaken,
     BreathingSkipped,
     BreathingSnoozed,
+    BreathingWithdrawn,
     CallNote,
     CallNoteFaded,
 )
