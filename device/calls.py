@@ -21,11 +21,14 @@ class CallTracker:
         self._started_at = 0.0
         self._last_far_speech = 0.0
 
-    def far_end(self, t_s: float, active: bool) -> list[Event]:
-        """Feed per-frame debounced customer speech activity; may start or end an automatic call."""
+    def far_end(self, t_s: float, active: bool, onset: bool = False) -> list[Event]:
+        """Feed per-frame debounced customer speech activity; may start or end an automatic call.
+
+        Only an onset of far-end speech starts a call, so a call ended by CTI while the customer is still
+        audible does not restart at once."""
         if active:
             self._last_far_speech = t_s
-            if not self.in_call and self.auto_detection:
+            if onset and not self.in_call and self.auto_detection:
                 return [self._start(t_s, "auto")]
             return []
         if self.in_call and self.source == "auto" and t_s - self._last_far_speech >= self.end_silence_s:

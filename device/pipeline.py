@@ -86,7 +86,7 @@ class Pipeline:
         self.callback_errors = 0
         self.commands_dropped = 0
         self.analysis_available = self._scorer is not None
-        self.tone_errors = 0
+        self.stop_hooks: list[Callable[[], None]] = []  # e.g. the control socket, stopped with the pipeline
 
     # --- public API -----------------------------------------------------------------------------------------
     @property
@@ -103,6 +103,12 @@ class Pipeline:
     def stop(self, timeout_s: float = 3.0) -> bool:
         """Stop and join the pipeline thread; True if it ended within ``timeout_s``."""
         self._stop.set()
+        for hook in self.stop_hooks:
+            try:
+                hook()
+            except Exception:
+                log.exception("a stop hook failed")
+        self.stop_hooks.clear()
         if self._thread is None:
             return True
         self._thread.join(timeout_s)
@@ -274,7 +280,7 @@ class Pipeline:
             customer_dec = decisions[Side.CUSTOMER]
             # Far-end speech may start a call; CallStarted then comes before the activity event.
             if customer_dec.active:
-                self._call_events(self._calls.far_end(t, True))
+                self._call_events(self._calls.far_end(t, True, onset=customer_dec.changed))
             for side in Side:
                 if decisions[side].changed:
                     self._emit(SpeechActivity(t_s=t, side=side, active=decisions[side].active))

@@ -1,0 +1,178 @@
+"""Local control socket for softphones / CTI: ``call start``, ``call end``, ``pause``, ``resume``, ``status``.
+
+POSIX: a Unix socket in a private (0700) directory, ``$XDG_RUNTIME_DIR/lugn/control.sock`` or
+``<tmp>/lugn-<uid>/control.sock``; only this user can connect. Windows: loopback TCP on a free port,
+written with a random token to ``%LOCALAPPDATA%/Lugn/control.json``; a request must carry the token.
+``LUGN_CONTROL`` overrides the socket path (tests, several instances).
+
+Protocol: one request line per connection (``call start``), one JSON reply line (``{"ok": true, ...}``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import secrets
+import socket
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("call start", "call end", "pause", "resume", "status")
+IS_WINDOWS = sys.platform == "win32"
+
+
+class ControlError(RuntimeError):
+    """The control socket cannot be served or reached."""
+
+
+class Controllable(Protocol):
+    def call_start(self) -> bool: ...
+    def call_end(self) -> bool: ...
+    def pause(self) -> bool: ...
+    def resume(self) -> bool: ...
+    def status(self) -> dict[str, object]: ...
+
+
+def default_address() -> Path:
+    """Socket path (POSIX) or the file holding port + token (Windows)."""
+    if os.environ.get("LUGN_CONTROL"):
+        return Path(os.environ["LUGN_CONTROL"])
+    if IS_WINDOWS:
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / "Lugn" / "control.json"
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    base = Path(runtime) / "lugn" if runtime else Path(tempfile.gettempdir()) / f"lugn-{os.getuid()}"
+    return base / "control.sock"
+
+
+class ControlServer:
+    """Serves control requests on a named thread; ``stop()`` joins it and removes the socket."""
+
+    def __init__(self, target: Controllable, address: Path | None = None, use_tcp: bool = IS_WINDOWS) -> None:
+        self.target = target
+        self.address = address or default_address()
+        self.use_tcp = use_tcp
+        self._token = secrets.token_hex(16)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._sock: socket.socket | None = None
+        self.requests = 0
+
+    def start(self) -> None:
+        self.address.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.use_tcp:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+            self.address.write_text(json.dumps({"port": port, "token": self._token}), encoding="utf-8")
+        else:
+            os.chmod(self.address.parent, 0o700)
+            if self.address.exists():
+                if _alive(self.address):
+                    raise ControlError(f"another Lugn already serves {self.address}")
+                self.address.unlink()
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            sock.bind(str(self.address))
+        sock.listen(4)
+        sock.settimeout(0.2)
+        self._sock = sock
+        self._thread = threading.Thread(target=self._serve, name="lugn-control", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout_s: float = 2.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+            self._thread = None
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+        with contextlib.suppress(OSError):
+            self.address.unlink()
+
+    def _serve(self) -> None:
+        assert self._sock is not None
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(1.0)
+                try:
+                    reply = self.handle(_read_line(conn))
+                except (OSError, UnicodeDecodeError) as exc:
+                    reply = {"ok": False, "error": f"bad request: {exc}"}
+                with contextlib.suppress(OSError):
+                    conn.sendall((json.dumps(reply) + "\n").encode())
+
+    def handle(self, line: str) -> dict[str, Any]:
+        self.requests += 1
+        words = line.strip().split()
+        if self.use_tcp:
+            if not words or not secrets.compare_digest(words[0], self._token):
+                return {"ok": False, "error": "missing or wrong token"}
+            words = words[1:]
+        command = " ".join(words).lower()
+        actions = {
+            "call start": self.target.call_start,
+            "call end": self.target.call_end,
+            "pause": self.target.pause,
+            "resume": self.target.resume,
+        }
+        if command == "status":
+            return {"ok": True, "status": self.target.status()}
+        if command not in actions:
+            return {"ok": False, "error": f"unknown command {command!r}; use one of: {', '.join(COMMANDS)}"}
+        return {"ok": bool(actions[command]()), "command": command}
+
+
+def send(command: str, address: Path | None = None, timeout_s: float = 2.0) -> dict[str, Any]:
+    """Send one control command to a running Lugn; the JSON reply as a dict. Raises ControlError."""
+    address = address or default_address()
+    try:
+        if IS_WINDOWS or address.suffix == ".json":
+            info = json.loads(address.read_text(encoding="utf-8"))
+            sock = socket.create_connection(("127.0.0.1", int(info["port"])), timeout=timeout_s)
+            line = f"{info['token']} {command}\n"
+        else:
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            sock.settimeout(timeout_s)
+            sock.connect(str(address))
+            line = command + "\n"
+        with sock:
+            sock.sendall(line.encode())
+            return dict(json.loads(_read_line(sock)))
+    except FileNotFoundError as exc:
+        raise ControlError(f"Lugn is not running (no control socket at {address})") from exc
+    except (OSError, ValueError, KeyError) as exc:
+        raise ControlError(f"cannot talk to Lugn at {address}: {exc}") from exc
+
+
+def _read_line(sock: socket.socket, limit: int = 4096) -> str:
+    data = b""
+    while b"\n" not in data and len(data) < limit:
+        part = sock.recv(1024)
+        if not part:
+            break
+        data += part
+    return data.split(b"\n", 1)[0].decode("utf-8")
+
+
+def _alive(path: Path) -> bool:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        try:
+            probe.connect(str(path))
+            return True
+        except OSError:
+            return False

@@ -1,0 +1,30 @@
+"""``lugn call start|end|status``: tell the running agent about a call (softphone / CTI integration)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+NAME = "call"
+HELP = "mark a call's start or end in the running agent (for softphone/CTI hooks), or show its status"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=("start", "end", "status", "pause", "resume"))
+    p.add_argument("--control", type=Path, default=None, help="control socket path (default: per user)")
+    p.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for the agent")
+
+
+def run(args: argparse.Namespace) -> int:
+    from device.control import ControlError, send
+
+    command = args.action if args.action in ("status", "pause", "resume") else f"call {args.action}"
+    try:
+        reply = send(command, args.control, timeout_s=args.timeout)
+    except ControlError as exc:
+        print(f"lugn call: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(reply))
+    return 0 if reply.get("ok") else 1

@@ -1,0 +1,47 @@
+"""``lugn replay``: a recording through the same pipeline as a live call."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lugn.commands import _runtime
+
+NAME = "replay"
+HELP = "replay a recording (stereo: left = agent, right = customer; or two files) through the pipeline"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, help="stereo WAV/FLAC, or the agent's file when a second is given")
+    p.add_argument("customer_file", type=Path, nargs="?", default=None, help="the customer's file (mono)")
+    p.add_argument(
+        "--speed",
+        choices=("realtime", "max"),
+        default="realtime",
+        help="real-time pacing or as fast as possible",
+    )
+    p.add_argument(
+        "--chunk", type=int, default=512, help="samples per chunk the source delivers (default 512)"
+    )
+    p.add_argument(
+        "--screenshots", type=Path, default=None, help="UI: save the indicator at each state change"
+    )
+    _runtime.add_common(p)
+
+
+def run(args: argparse.Namespace) -> int:
+    from device.audio.source import ReplaySource
+
+    path: Path | tuple[Path, Path] = (
+        args.file if args.customer_file is None else (args.file, args.customer_file)
+    )
+    try:
+        source = ReplaySource(path, realtime=args.speed == "realtime", chunk_samples=args.chunk)
+    except (OSError, ValueError) as exc:
+        print(f"lugn replay: {exc}", file=sys.stderr)
+        return 2
+    eff = _runtime.effective(args)
+    if args.headless:
+        return _runtime.run_headless(source, eff, args, until_end=True)
+    return _runtime.run_ui(source, eff, args, offscreen_screenshots_dir=args.screenshots)
