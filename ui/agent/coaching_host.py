@@ -37,3 +37,6 @@ class CoachingHost(QObject):
 
     def widgets(self) -> dict[str, Any]:
         return {}
+
+    def close_all(self) -> None:
+        pass

@@ -25,7 +25,7 @@ from PyQt6.QtWidgets import (
 
 from device.config import LugnConfig
 from ui.agent import look
-from ui.agent.indicator import IndicatorView
+from ui.agent.indicator import MAX_WIDTH_PX, IndicatorView
 
 MAX_FAILURES = 5
 LOCKOUT_S = 30.0
@@ -116,9 +116,13 @@ class KioskWindow(QWidget):
     pauseToggled = pyqtSignal()
     breathingRequested = pyqtSignal()
 
-    def __init__(self, pin_check: Callable[[str], bool], scale: float = 3.0) -> None:
+    def __init__(self, pin_check: Callable[[str], bool], scale: float | None = None) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("KioskWindow")
+        if scale is None:  # as large as the screen allows: read from across the room
+            screen = self.screen()
+            width = screen.geometry().width() if screen is not None else 1280
+            scale = max(1.5, min(3.5, 0.85 * width / MAX_WIDTH_PX))
         self._pin_check = pin_check
         self._unlocked = False
         self.view = IndicatorView(scale, parent=self)

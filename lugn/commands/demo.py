@@ -1,0 +1,57 @@
+"""``lugn demo``: the bundled demo call through the full pipeline into the real agent UI, with coaching."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "demo"
+HELP = "play the bundled demo call into the agent UI (offscreen without a display: screenshots + timeline)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--out", type=Path, default=Path("artifacts/demo"), help="screenshot folder (default artifacts/demo)"
+    )
+    p.add_argument(
+        "--speed",
+        choices=("auto", "realtime", "max"),
+        default="auto",
+        help="auto: real time on a display, as fast as possible offscreen",
+    )
+    p.add_argument("--language", choices=("auto", "sv", "nb", "fi", "en"), default="en", help="UI language")
+    p.add_argument(
+        "--file", type=Path, default=None, help="another stereo recording instead of the demo call"
+    )
+    p.add_argument("--models-dir", type=Path, default=None, help="models folder (default: the shipped one)")
+    p.add_argument(
+        "--verbose", action="store_true", help="print every event, tone samples and heartbeats too"
+    )
+    p.add_argument(
+        "--linger", type=float, default=8.0, help="seconds the window stays after the call on a display"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from ui.agent.demo import DEMO_CALL, run_demo, summarise
+
+    audio = args.file or DEMO_CALL
+    if not audio.is_file():
+        print(f"lugn demo: {audio} not found (build it with scripts/build_demo_call.py)", file=sys.stderr)
+        return 2
+    realtime = {"auto": None, "realtime": True, "max": False}[args.speed]
+    result = run_demo(
+        args.out,
+        audio=audio,
+        realtime=realtime,
+        language=args.language,
+        models_dir=args.models_dir,
+        verbose=args.verbose,
+        linger_s=args.linger,
+    )
+    summarise(result, sys.stdout)
+    if not result.completed:
+        print("lugn demo: the replay did not finish", file=sys.stderr)
+        return 1
+    return 0

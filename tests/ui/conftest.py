@@ -1,0 +1,54 @@
+"""Agent UI fixtures: an isolated QSettings file, built catalogues, and English after every test."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ui import i18n
+
+LRELEASE = next(
+    (
+        p
+        for p in ("/usr/lib/qt6/bin/lrelease", shutil.which("lrelease6"), shutil.which("lrelease"))
+        if p and Path(p).exists()
+    ),
+    None,
+)
+
+
+@pytest.fixture(scope="session")
+def built_catalogues() -> dict[str, Path]:
+    """``ui/i18n/agent_<lang>.qm`` built from the committed ``.ts`` when missing or stale."""
+    for lang in i18n.LANGUAGES:
+        ts = i18n.I18N_DIR / f"agent_{lang}.ts"
+        qm = ts.with_suffix(".qm")
+        if qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            continue
+        if LRELEASE is None:
+            pytest.skip("lrelease not installed (apt-get install qt6-l10n-tools)")
+        subprocess.run([LRELEASE, "-silent", str(ts), "-qm", str(qm)], check=True)
+    return i18n.available_catalogues("agent")
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path):
+    from PyQt6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "lugn-agent.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp):
+    yield
+    i18n.install_translators("en")
+
+
+@pytest.fixture
+def ui_artifacts(artifacts_dir: Path) -> Path:
+    out = artifacts_dir / "ui" / "agent"
+    out.mkdir(parents=True, exist_ok=True)
+    return out

@@ -1,0 +1,81 @@
+"""Events posted on a pipeline-like thread reach the GUI thread, in order, and drive the indicator."""
+
+from __future__ import annotations
+
+import threading
+
+from PyQt6.QtCore import QThread
+
+from device.events import CallEnded, CallStarted, Heartbeat, ToneChanged, ToneSample, ToneState, Trend
+from ui.agent.app import AgentApp
+from ui.agent.bridge import EventBridge
+from ui.agent.state import IndicatorState
+
+
+def test_bridge_delivers_in_gui_thread_in_order(qtbot) -> None:
+    bridge = EventBridge()
+    seen: list[tuple[int, bool]] = []
+    gui = QThread.currentThread()
+    bridge.delivered.connect(lambda e: seen.append((e.t_s, QThread.currentThread() is gui)))
+    posted_from: list[str] = []
+
+    def pipeline() -> None:
+        posted_from.append(threading.current_thread().name)
+        for i in range(500):
+            bridge.post(Heartbeat(t_s=i))
+
+    t = threading.Thread(target=pipeline, name="lugn-pipeline-test")
+    t.start()
+    t.join(5)
+    assert not t.is_alive()
+    assert posted_from == ["lugn-pipeline-test"]
+    qtbot.waitUntil(lambda: len(seen) == 500, timeout=5000)
+    assert [t_s for t_s, _ in seen] == list(range(500))
+    assert all(in_gui for _, in_gui in seen)
+    assert bridge.pending == 0 and bridge.posted_count == bridge.delivered_count == 500
+
+
+def test_app_indicator_follows_events_from_another_thread(qtbot, qsettings) -> None:
+    app = AgentApp(qsettings=qsettings)
+    qtbot.addWidget(app.main_window)
+    app.show()
+    views = []
+    app.viewChanged.connect(lambda v, t: views.append((v.state, t)))
+    events = [
+        CallStarted(t_s=1.0, source="auto"),
+        ToneSample(t_s=2.0, score=0.1, raw_score=0.1, arousal=0.3, valence=0.6, state=ToneState.CALM),
+        ToneChanged(
+            t_s=9.0, state=ToneState.FRUSTRATED, previous=ToneState.CALM, score=0.8, trend=Trend.RISING
+        ),
+        ToneChanged(
+            t_s=20.0, state=ToneState.CALM, previous=ToneState.FRUSTRATED, score=0.2, trend=Trend.FALLING
+        ),
+        CallEnded(t_s=30.0, source="auto", duration_s=29.0),
+    ]
+    t = threading.Thread(target=lambda: [app.on_pipeline_event(e) for e in events], name="lugn-pipeline-test")
+    t.start()
+    t.join(5)
+    qtbot.waitUntil(lambda: len(views) == 5, timeout=5000)
+    assert views == [
+        (IndicatorState.LISTENING, 1.0),
+        (IndicatorState.CALM, 2.0),
+        (IndicatorState.FRUSTRATED, 9.0),
+        (IndicatorState.CALM, 20.0),
+        (IndicatorState.NO_CALL, 30.0),
+    ]
+    assert app.view_widget.title.text() == "No call"
+
+
+def test_sinks_see_every_event_in_order_and_a_broken_sink_is_contained(qtbot, qsettings) -> None:
+    got: list[object] = []
+
+    def broken(_e: object) -> None:
+        raise RuntimeError("sink down")
+
+    app = AgentApp(qsettings=qsettings, sinks=[broken, got.append])
+    qtbot.addWidget(app.main_window)
+    for i in range(10):
+        app.on_pipeline_event(Heartbeat(t_s=float(i)))
+    assert [e.t_s for e in got] == [float(i) for i in range(10)]
+    assert app.runner.sink_errors == 10
+    qtbot.waitUntil(lambda: app.bridge.pending == 0, timeout=2000)

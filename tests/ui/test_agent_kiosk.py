@@ -1,0 +1,104 @@
+"""Kiosk: full-screen, no quit or settings for the agent, IT leaves with the policy's PIN (hashed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PyQt6.QtCore import QTimer
+
+from device.config import LugnConfig, UiSettings
+from device.events import ToneChanged, ToneState, Trend
+from device.policy import check_kiosk_pin, hash_pin
+from ui.agent.app import AgentApp
+from ui.agent.kiosk import LOCKOUT_S, MAX_FAILURES, KioskWindow, PinDialog
+
+
+def _config(pin: str | None) -> LugnConfig:
+    stored = hash_pin(pin, iterations=1000) if pin else None
+    return LugnConfig(ui=UiSettings(kiosk=True, kiosk_pin=stored))
+
+
+def test_pin_dialog_accepts_only_the_policy_pin(qtbot) -> None:
+    cfg = _config("4711")
+    dlg = PinDialog(lambda pin: check_kiosk_pin(cfg, pin))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.keyClicks(dlg.pin, "1234")
+    assert dlg.try_pin() is False
+    assert dlg.error.isVisible() and dlg.error.text() == "Wrong PIN."
+    assert dlg.pin.text() == "", "a wrong PIN is cleared"
+    qtbot.keyClicks(dlg.pin, "4711")
+    with qtbot.waitSignal(dlg.accepted, timeout=1000):
+        assert dlg.try_pin() is True
+
+
+def test_wrong_pins_are_throttled(qtbot) -> None:
+    now = [100.0]
+    dlg = PinDialog(lambda pin: pin == "right", clock=lambda: now[0])
+    qtbot.addWidget(dlg)
+    for _ in range(MAX_FAILURES):
+        dlg.pin.setText("wrong")
+        assert not dlg.try_pin()
+    dlg.pin.setText("right")
+    assert not dlg.try_pin(), "locked out after too many attempts, even with the right PIN"
+    assert "Try again in 30" in dlg.error.text()
+    now[0] += LOCKOUT_S + 0.1
+    dlg.pin.setText("right")
+    assert dlg.try_pin()
+
+
+def test_no_pin_in_policy_means_no_exit(qtbot) -> None:
+    cfg = _config(None)
+    assert not check_kiosk_pin(cfg, "")
+    assert not check_kiosk_pin(cfg, "0000")
+
+
+def test_kiosk_app_has_no_quit_or_settings_and_leaves_with_pin(qtbot, qsettings, artifacts_dir: Path) -> None:
+    cfg = _config("2468")
+    app = AgentApp(cfg, qsettings=qsettings)
+    assert app.kiosk and app.kiosk_window is not None and app.indicator is None
+    win = app.kiosk_window
+    qtbot.addWidget(win)
+    app.show()
+    qtbot.waitExposed(win)
+    assert win.isFullScreen()
+    # the agent cannot quit or reach settings
+    assert app.tray.quit_action not in app.tray.menu.actions()
+    assert app.tray.settings_action not in app.tray.menu.actions()
+    app.open_settings()
+    assert app.settings_dialog is None
+    assert not win.close(), "closing a kiosk is refused"
+    assert win.isVisible()
+    app.on_pipeline_event(
+        ToneChanged(
+            t_s=3.0, state=ToneState.FRUSTRATED, previous=ToneState.CALM, score=0.8, trend=Trend.RISING
+        )
+    )
+    qtbot.waitUntil(lambda: app.view_widget.title.text() == "Frustrated", timeout=2000)
+    out = artifacts_dir / "ui" / "agent" / "kiosk"
+    out.mkdir(parents=True, exist_ok=True)
+    assert win.grab().save(str(out / "kiosk_frustrated_en.png"))
+
+    def answer(pin: str) -> None:
+        assert win.pin_dialog is not None
+        win.pin_dialog.pin.setText(pin)
+        win.pin_dialog.try_pin()
+        if pin != "2468":
+            win.pin_dialog.reject()
+
+    QTimer.singleShot(50, lambda: answer("1111"))
+    assert win.ask_pin() is False
+    assert win.isVisible()
+    quits: list[bool] = []
+    app.quitRequested.connect(lambda: quits.append(True))
+    QTimer.singleShot(50, lambda: answer("2468"))
+    with qtbot.waitSignal(win.exitRequested, timeout=3000):
+        assert win.ask_pin() is True
+    assert quits == [True]
+    assert win.close(), "after the PIN the kiosk may close"
+
+
+def test_kiosk_shortcut_opens_pin_dialog(qtbot) -> None:
+    win = KioskWindow(lambda pin: False)
+    qtbot.addWidget(win)
+    assert win.exit_shortcut.key().toString() == "Ctrl+Shift+L"
