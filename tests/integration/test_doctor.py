@@ -1,0 +1,177 @@
+"""``lugn doctor --json`` against real files, real PortAudio, a real Mosquitto (TLS + passwords) and a real outbox.
+
+Headsets cannot be plugged in here, so the far-end cases use a device inventory (the JSON ``lugn devices --json``
+writes on a real seat); the real PortAudio path (no sound card) is checked as well.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from device.inference.models import default_models_dir
+from device.metrics.localbroker import LocalBroker, free_port
+from lugn.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def doctor(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
+    code = main(["doctor", "--json", *args])
+    report = json.loads(capsys.readouterr().out)
+    assert report["exit_code"] == code
+    return code, report
+
+
+def check(report: dict[str, Any], check_id: str) -> dict[str, Any]:
+    hits = [c for c in report["checks"] if c["id"] == check_id]
+    assert len(hits) == 1, [c["id"] for c in report["checks"]]
+    return hits[0]
+
+
+@pytest.fixture
+def seat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An isolated seat: its own policy/user paths and state folder, and an inventory with a Jabra + its monitor."""
+    monkeypatch.setenv("LUGN_POLICY", str(tmp_path / "policy.toml"))
+    monkeypatch.setenv("LUGN_USER_SETTINGS", str(tmp_path / "settings.toml"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    devices = [
+        {"name": "Jabra Evolve2 65 Mono", "index": 0, "hostapi": "PulseAudio", "max_input_channels": 1},
+        {
+            "name": "Monitor of Jabra Evolve2 65 Stereo",
+            "index": 1,
+            "hostapi": "PulseAudio",
+            "max_input_channels": 2,
+        },
+    ]
+    (tmp_path / "seat.json").write_text(json.dumps({"devices": devices}))
+    (tmp_path / "no-monitor.json").write_text(json.dumps({"devices": devices[:1]}))
+    return tmp_path
+
+
+def test_healthy_seat_without_publishing_exits_0(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"))
+    assert code == 0, [c for c in report["checks"] if c["status"] != "ok"]
+    assert check(report, "audio")["details"]["profile"] == "jabra-evolve2"
+    assert "Monitor of Jabra" in check(report, "far_end")["message"]
+    assert check(report, "model.tone")["status"] == "ok"
+    assert check(report, "broker")["status"] == "info"
+
+
+def test_broken_model_hash(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    models = seat / "models"
+    shutil.copytree(default_models_dir(), models)
+    data = bytearray((models / "tone.onnx").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (models / "tone.onnx").write_bytes(bytes(data))
+    code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"), "--models-dir", str(models))
+    assert code == 2
+    bad = check(report, "model.tone")
+    assert (
+        bad["status"] == "fail" and "fails its hash check" in bad["message"] and "tone.onnx" in bad["message"]
+    )
+    assert check(report, "model.silero_vad")["status"] == "ok"
+
+
+def test_missing_far_end_source(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, report = doctor(capsys, "--devices-from", str(seat / "no-monitor.json"))
+    assert code == 2
+    far = check(report, "far_end")
+    assert far["status"] == "fail"
+    assert far["message"].startswith("far-end source missing: no monitor/loopback input")
+    assert check(report, "audio")["status"] == "ok"
+
+
+def test_real_portaudio_without_sound_card(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sounddevice as sd
+
+    if any(d["max_input_channels"] > 0 for d in sd.query_devices()):
+        pytest.skip("this machine has a capture device")
+    code, report = doctor(capsys)
+    assert code == 2
+    assert "found no audio input devices" in check(report, "audio")["message"]
+    assert "no microphone device" in check(report, "far_end")["message"]
+
+
+def write_policy(seat: Path, url: str, ca: str, extra: str = "") -> None:
+    (seat / "policy.toml").write_text(
+        f'[metrics]\nenabled = true\nbroker_url = "{url}"\nca_file = "{ca}"\n{extra}', encoding="utf-8"
+    )
+
+
+def test_missing_broker(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_policy(seat, f"mqtts://127.0.0.1:{free_port()}", str(ROOT / "pyproject.toml"))
+    code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"), "--timeout-s", "2")
+    assert code == 2
+    broker = check(report, "broker")
+    assert (
+        broker["status"] == "fail" and "unreachable" in broker["message"] and "refused" in broker["message"]
+    )
+
+
+def test_broker_ok_bad_password_bad_ca(
+    seat: Path, capsys: pytest.CaptureFixture[str], broker: LocalBroker
+) -> None:
+    if broker.proc is None or broker.proc.poll() is not None:
+        broker.start()
+    pw = seat / "broker-password"
+    pw.write_text(broker.passwords["dev-00"] + "\n")
+    os.chmod(pw, 0o600)
+    creds = f'username = "dev-00"\ncredentials = "file"\npassword_file = "{pw}"\n'
+    write_policy(seat, broker.device_url(), broker.ca_file, creds)
+    code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"))
+    assert check(report, "broker")["status"] == "ok", check(report, "broker")
+    assert "password file" in check(report, "credentials")["message"]
+    assert code == 0
+
+    pw.write_text("wrong-password\n")
+    code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"))
+    assert code == 2 and "refused the login" in check(report, "broker")["message"]
+
+    os.chmod(pw, 0o644)
+    code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"))
+    assert (
+        check(report, "credentials")["status"] == "fail"
+        and "chmod 600" in check(report, "credentials")["message"]
+    )
+
+    os.chmod(pw, 0o600)
+    pw.write_text(broker.passwords["dev-00"] + "\n")
+    other_ca = seat / "other-ca.pem"
+    other_ca.write_text(Path(broker.ca_file).parent.joinpath("server.crt").read_text())  # not the CA
+    write_policy(seat, broker.device_url(), str(other_ca), creds)
+    code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"))
+    assert code == 2 and "does not verify" in check(report, "broker")["message"]
+
+
+def test_outbox_backlog_and_broken_policy(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from device.metrics.outbox import Outbox
+
+    box = Outbox(seat / "state" / "lugn" / "metrics-outbox.sqlite3")
+    for i in range(3):
+        box.put("lugn/v1/x", b"{}", f"m{i}")
+    box.close()
+    (seat / "policy.toml").write_text("[metrics]\nenabled = true\nk_min = 2\n")
+    code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"))
+    assert check(report, "outbox")["details"]["pending"] == 3
+    pol = check(report, "policy")
+    assert (
+        code == 2 and pol["status"] == "fail" and f"{seat / 'policy.toml'}:3: metrics.k_min" in pol["message"]
+    )
+    assert check(report, "broker")["message"].startswith("publishing is off (safe state)")
+
+
+def test_exit_code_and_text_report_from_a_real_process(seat: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    args = [sys.executable, "-m", "lugn", "doctor", "--devices-from", str(seat / "no-monitor.json")]
+    proc = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "FAIL  far_end" in proc.stdout and "NOT working on this seat (exit 2)" in proc.stdout
