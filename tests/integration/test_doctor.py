@@ -1,7 +1,7 @@
-"""``lugn doctor --json`` against real files, real PortAudio, a real Mosquitto (TLS + passwords) and a real outbox.
+"""``lugn doctor --json`` against real files, real PortAudio, real Mosquitto (TLS + passwords), a real outbox.
 
-Headsets cannot be plugged in here, so the far-end cases use a device inventory (the JSON ``lugn devices --json``
-writes on a real seat); the real PortAudio path (no sound card) is checked as well.
+Headsets cannot be plugged in here, so the far-end cases use a device inventory (the JSON that
+``lugn devices --json`` writes on a real seat); the real PortAudio path (no sound card) is checked as well.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def check(report: dict[str, Any], check_id: str) -> dict[str, Any]:
 
 @pytest.fixture
 def seat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An isolated seat: its own policy/user paths and state folder, and an inventory with a Jabra + its monitor."""
+    """An isolated seat: own policy/user paths and state folder; an inventory with a Jabra and its monitor."""
     monkeypatch.setenv("LUGN_POLICY", str(tmp_path / "policy.toml"))
     monkeypatch.setenv("LUGN_USER_SETTINGS", str(tmp_path / "settings.toml"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
