@@ -29,6 +29,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--verbose", action="store_true", help="print every event, tone samples and heartbeats too"
     )
     p.add_argument(
+        "--metrics-outbox",
+        type=Path,
+        default=None,
+        help="also count the call for team metrics into this outbox (SQLite; nothing is published)",
+    )
+    p.add_argument(
         "--linger", type=float, default=8.0, help="seconds the window stays after the call on a display"
     )
 
@@ -41,6 +47,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"lugn demo: {audio} not found (build it with scripts/build_demo_call.py)", file=sys.stderr)
         return 2
     realtime = {"auto": None, "realtime": True, "max": False}[args.speed]
+    sinks: list = []
+    service = None
+    if args.metrics_outbox is not None:
+        from device.metrics.service import MetricsService
+        from device.metrics.settings import MetricsSettings
+
+        service = MetricsService(MetricsSettings(enabled=False), outbox_path=args.metrics_outbox)
+        sinks.append(service.process)
     result = run_demo(
         args.out,
         audio=audio,
@@ -49,8 +63,15 @@ def run(args: argparse.Namespace) -> int:
         models_dir=args.models_dir,
         verbose=args.verbose,
         linger_s=args.linger,
+        sinks=sinks,
     )
     summarise(result, sys.stdout)
+    if service is not None:
+        service.stop(flush=True)
+        from device.metrics.outbox import Outbox
+
+        pending = Outbox(args.metrics_outbox).pending_count()
+        print(f"  metrics: {pending} contribution(s) waiting in {args.metrics_outbox} (nothing published)")
     if not result.completed:
         print("lugn demo: the replay did not finish", file=sys.stderr)
         return 1

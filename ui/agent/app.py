@@ -10,12 +10,24 @@ called concurrently and sees one ordered stream.
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from PyQt6.QtCore import QEvent, QObject, QSettings, pyqtSignal
+from PyQt6.QtCore import (
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    pyqtSignal,
+    qInstallMessageHandler,
+)
 from PyQt6.QtWidgets import QApplication, QMessageBox
 
 from device.coach.events import BreathingOutcome, CoachEvent
@@ -281,15 +293,45 @@ class AgentApp(QObject):
             app.quit()
 
 
+def has_display() -> bool:
+    """False when Qt would have to run offscreen (no X11/Wayland display, or QT_QPA_PLATFORM says so)."""
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal")):
+        return False
+    if sys.platform.startswith(("win", "darwin")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+_QUIET_QT = ("does not support raise()", "does not support propagateSizeHints()")
+
+
+def _qt_messages(mode: QtMsgType, _ctx: QMessageLogContext, message: str | None) -> None:
+    if message and not any(q in message for q in _QUIET_QT):  # offscreen plugin noise
+        sys.stderr.write(f"qt: {message}\n")
+
+
 def ensure_qapp(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (created offscreen when there is no display)."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        qInstallMessageHandler(_qt_messages)
     app = QApplication(list(argv or ["lugn"]))
     app.setOrganizationName("Lugn")
     app.setApplicationName("Lugn")
     app.setQuitOnLastWindowClosed(False)
     return app
+
+
+def metrics_sink(config: LugnConfig, enabled: bool | None) -> Any:
+    """The metrics service when the policy enables publishing (or ``enabled`` forces it), else None."""
+    if not (config.metrics.enabled if enabled is None else enabled):
+        return None
+    from device.metrics.service import MetricsService
+
+    return MetricsService(config.metrics)
 
 
 def run_agent(
@@ -301,15 +343,20 @@ def run_agent(
     models_dir: str | Path | None = None,
     sinks: Sequence[Sink] = (),
     pipeline_factory: Callable[..., Any] | None = None,
+    metrics: bool | None = None,
 ) -> int:
     """Run the agent UI on ``source`` (a LiveSource or ReplaySource) until the agent (or IT on a kiosk) quits.
 
-    ``sinks`` receive every runtime and coaching event in order (e.g. ``MetricsWindow.process``).
-    With ``offscreen_screenshots_dir`` the indicator is saved as PNG at each state change.
+    ``sinks`` receive every runtime and coaching event in order; the metrics service is added when the policy
+    enables publishing (``metrics=None``) or when forced. With ``offscreen_screenshots_dir`` the indicator is
+    saved as PNG at each state change. Offscreen (no display) the app ends when a replay ends.
     """
     qapp = ensure_qapp()
+    offscreen = not has_display()
     config, _locked = split_effective(config_effective)
-    app = AgentApp(config_effective, kiosk=kiosk or config.ui.kiosk, qsettings=QSettings(), sinks=sinks)
+    service = metrics_sink(config, metrics)
+    all_sinks = [*sinks, *([service.process] if service is not None else [])]
+    app = AgentApp(config_effective, kiosk=kiosk or config.ui.kiosk, qsettings=QSettings(), sinks=all_sinks)
     if offscreen_screenshots_dir is not None:
         from ui.agent.screens import Screenshotter
 
@@ -323,9 +370,26 @@ def run_agent(
         source, config, app.on_pipeline_event, models_dir=Path(models_dir) if models_dir else None
     )
     app.attach(pipeline)
+
+    def tick() -> None:  # also lets Python see Ctrl+C while Qt's loop runs
+        if offscreen and not pipeline.running and app.bridge.pending == 0:
+            qapp.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(200)
+    old_sigint = signal.signal(signal.SIGINT, lambda *_: qapp.quit())
+    if service is not None:
+        service.start()
     app.show()
     pipeline.start()
     try:
         return int(qapp.exec())
     finally:
-        pipeline.stop(5.0)
+        timer.stop()
+        signal.signal(signal.SIGINT, old_sigint)
+        if not pipeline.stop(5.0):
+            log.error("the pipeline thread did not stop within 5 s")
+        if service is not None:
+            service.stop()
+        app.tray.hide()

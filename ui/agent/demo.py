@@ -2,13 +2,13 @@
 
 Offscreen (no display) it runs as fast as the pipeline goes, saves a PNG of the indicator at every state
 change (and of the tip card and the breathing overlay) and prints the timeline. With a display it plays in
-real time, without sound. Event *sinks* (e.g. the metrics service) see every runtime and coaching event, in order.
+real time, without sound. Event *sinks* (e.g. the metrics service) see every runtime and coaching event,
+in order.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -22,14 +22,6 @@ from device.events import Event, event_to_dict
 
 DEMO_CALL = Path(__file__).resolve().parents[2] / "device" / "assets" / "demo_call.flac"
 QUIET_EVENTS = {"Heartbeat", "ToneSample", "AudioLevels", "SpeechActivity", "AgentDelivery"}
-
-
-def has_display() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal")):
-        return False
-    if sys.platform.startswith(("win", "darwin")):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 @dataclass
@@ -71,9 +63,9 @@ def run_demo(
     linger_s: float = 5.0,
 ) -> DemoResult:
     """Play ``audio`` into the agent UI; returns what happened. Creates the QApplication if needed."""
+    from ui.agent.app import has_display
+
     offscreen = not has_display()
-    if offscreen:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     realtime = (not offscreen) if realtime is None else realtime
     echo = echo or sys.stdout
 
