@@ -1,0 +1,168 @@
+"""End to end through a real Mosquitto: devices -> outbox -> broker -> aggregator -> retained summaries."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from device.metrics.anonymise import Anonymiser
+from device.metrics.localbroker import LocalBroker
+from device.metrics.outbox import Outbox
+from device.metrics.payloads import Summary
+from device.metrics.publisher import Publisher
+from device.metrics.transport import BrokerParams, PahoTransport
+from fleet.aggregator import Aggregator
+from fleet.service import AggregatorService
+from tests.integration.conftest import wait_for
+
+pytestmark = pytest.mark.broker
+BUCKET_S = 900
+
+
+def _bucket(ago: int = 1) -> int:
+    return (int(time.time()) // BUCKET_S - ago) * BUCKET_S
+
+
+def _publisher(broker: LocalBroker, user: str, outbox_path: Path) -> Publisher:
+    params = BrokerParams.from_url(
+        broker.device_url(), ca_file=broker.ca_file, username=user, password=broker.passwords[user],
+        client_id=f"lugn-{user}",
+    )
+    pub = Publisher(Outbox(outbox_path), PahoTransport(params, name=f"test-{user}"))
+    pub.start()
+    return pub
+
+
+def _aggregator(broker: LocalBroker, state: Path, teams=None, shard: str = "t") -> AggregatorService:
+    params = BrokerParams.from_url(
+        broker.backend_url(), ca_file=broker.ca_file, username="lugn-aggregator",
+        password=broker.passwords["lugn-aggregator"], client_id=f"lugn-aggregator-{shard}",
+    )
+    svc = AggregatorService(params, Aggregator(str(state), k=5, teams=teams), summary_interval_s=0.2, name=shard)
+    svc.start()
+    assert wait_for(lambda: svc.transport.connected, 10)
+    return svc
+
+
+def _latest(messages: list, topic: str) -> Summary | None:
+    found = [p for t, p, _r in messages if t == topic]
+    return Summary.model_validate_json(found[-1]) if found else None
+
+
+def test_k_floor_suppresses_small_teams_and_sums_large_ones(live_broker, probe, tmp_path) -> None:
+    agg = _aggregator(live_broker, tmp_path / "agg.sqlite3", shard="k")
+    sup = probe("supervisor")
+    sup.subscribe("lugn/v1/kk/+/summary")
+    bucket = _bucket()
+    pubs = []
+    expected = {"calls": 0, "calls_frustrated": 0, "frustrated_s": 0, "deescalations": 0, "breathing_taken": 0}
+    try:
+        # team "big": 6 seats (>= k = 5); team "small": 4 seats (< k)
+        for i in range(10):
+            team = "big" if i < 6 else "small"
+            pub = _publisher(live_broker, f"dev-{i:02d}", tmp_path / f"outbox-{i}.sqlite3")
+            pubs.append(pub)
+            counts = {"calls": 3 + i, "calls_frustrated": 1 + i % 3, "frustrated_s": 20 * i, "deescalations": i % 2,
+                      "breathing_offered": 1, "breathing_taken": i % 2}
+            if team == "big":
+                for key in expected:
+                    expected[key] += counts[key]
+            pub.submit(Anonymiser("kk", team).contribution(bucket, BUCKET_S, counts))
+        assert all(p.wait_idle(10) for p in pubs)
+
+        def ready() -> bool:
+            big, small = (_latest(sup.messages, f"lugn/v1/kk/{t}/summary") for t in ("big", "small"))
+            return bool(big and small and big.buckets[-1].contributors == 6 and small.buckets)
+
+        assert wait_for(ready, 10)
+        big = _latest(sup.messages, "lugn/v1/kk/big/summary")
+        small = _latest(sup.messages, "lugn/v1/kk/small/summary")
+        assert big and small
+        b = big.buckets[-1]
+        assert not b.suppressed and b.bucket_start == bucket and b.counts is not None
+        assert {k: getattr(b.counts, k) for k in expected} == expected
+        assert b.frustrated_call_share == pytest.approx(expected["calls_frustrated"] / expected["calls"])
+        s = small.buckets[-1]
+        assert s.suppressed and s.counts is None and s.contributors is None
+        raw = json.loads([p for t, p, _r in sup.messages if t.endswith("small/summary")][-1])
+        assert set(raw["buckets"][-1]) == {"bucket_start", "bucket_s", "suppressed", "contributors", "counts",
+                                          "frustrated_call_share", "deescalation_rate"}
+        assert raw["buckets"][-1]["counts"] is None
+        # retained: a supervisor connecting later sees the present at once
+        late = probe("supervisor")
+        late.subscribe("lugn/v1/kk/big/summary")
+        assert wait_for(lambda: any(r for _t, _p, r in late.messages), 5)
+    finally:
+        for p in pubs:
+            p.stop()
+        agg.stop()
+
+
+def test_broker_kill_agent_and_aggregator_restart_count_each_contribution_once(live_broker, probe, tmp_path) -> None:
+    state = tmp_path / "agg.sqlite3"
+    outbox = tmp_path / "outbox.sqlite3"
+    bucket = _bucket(2)
+    anon = Anonymiser("eo", "team1")
+    sent: list[int] = []
+
+    def submit(pub: Publisher, n: int) -> None:
+        for _ in range(n):
+            calls = len(sent) + 1
+            sent.append(calls)
+            pub.submit(anon.contribution(bucket - BUCKET_S * (calls % 3), BUCKET_S, {"calls": calls}))
+
+    agg = _aggregator(live_broker, state, shard="eo")
+    pub = _publisher(live_broker, "dev-07", outbox)
+    submit(pub, 10)
+    assert pub.wait_idle(10)
+    # aggregator restarts while devices keep publishing: its persistent session queues for it
+    agg.stop()
+    submit(pub, 10)
+    assert pub.wait_idle(10)
+    agg = _aggregator(live_broker, state, shard="eo")
+    # broker killed mid-stream (SIGKILL)...
+    submit(pub, 10)
+    live_broker.kill()
+    submit(pub, 10)
+    assert Outbox(outbox).pending_count() > 0
+    pub.stop()  # ... and the agent stops with an unsent outbox
+    pub = _publisher(live_broker, "dev-07", outbox)  # agent restarts, broker still down
+    submit(pub, 5)
+    time.sleep(0.5)
+    assert not pub.connected
+    live_broker.start()
+    assert pub.wait_idle(30), "outbox did not drain after the broker came back"
+    try:
+        assert wait_for(lambda: agg.aggregator.stats["accepted"] == len(sent), 20), dict(agg.aggregator.stats)
+        time.sleep(0.5)
+        assert agg.aggregator.stats["accepted"] == len(sent) == 45
+        rows = agg.aggregator._db.execute("SELECT SUM(calls), COUNT(*) FROM sums").fetchone()  # noqa: SLF001
+        assert rows[0] == sum(sent)
+        assert agg.aggregator.stats.get("rejected", 0) == 0
+    finally:
+        pub.stop()
+        agg.stop()
+
+
+def test_shards_by_team_count_only_their_own_teams(live_broker, probe, tmp_path) -> None:
+    a = _aggregator(live_broker, tmp_path / "a.sqlite3", teams={"ta"}, shard="shard-a")
+    b = _aggregator(live_broker, tmp_path / "b.sqlite3", teams={"tb", "tc"}, shard="shard-b")
+    pub = _publisher(live_broker, "dev-08", tmp_path / "o.sqlite3")
+    try:
+        for team, n in (("ta", 3), ("tb", 4), ("tc", 2), ("td", 5)):
+            for _ in range(n):
+                pub.submit(Anonymiser("sh", team).contribution(_bucket(), BUCKET_S, {"calls": 1}))
+        assert pub.wait_idle(10)
+        assert wait_for(lambda: a.aggregator.stats["accepted"] == 3 and b.aggregator.stats["accepted"] == 6, 10)
+        time.sleep(0.3)
+        assert a.aggregator.stats["accepted"] == 3 and b.aggregator.stats["accepted"] == 6
+        teams_a = {t for (t,) in a.aggregator._db.execute("SELECT DISTINCT team FROM sums")}  # noqa: SLF001
+        teams_b = {t for (t,) in b.aggregator._db.execute("SELECT DISTINCT team FROM sums")}  # noqa: SLF001
+        assert teams_a == {"ta"} and teams_b == {"tb", "tc"}  # "td" belongs to no running shard: not counted
+    finally:
+        pub.stop()
+        a.stop()
+        b.stop()
