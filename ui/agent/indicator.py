@@ -7,7 +7,18 @@
 from __future__ import annotations
 
 from PyQt6.QtCore import QPoint, QPointF, QRectF, QSettings, QSize, Qt, pyqtSignal
-from PyQt6.QtGui import QColor, QContextMenuEvent, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PyQt6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFocusEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from device.events import Trend
@@ -48,12 +59,26 @@ class _IconButton(QToolButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoRaise(True)
+        self._keyboard_focus = False  # show a focus ring only when the keyboard put the focus here
+
+    def focusInEvent(self, e: QFocusEvent | None) -> None:
+        keyboard = (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        )
+        self._keyboard_focus = e is not None and e.reason() in keyboard
+        super().focusInEvent(e)
+
+    def focusOutEvent(self, e: QFocusEvent | None) -> None:
+        self._keyboard_focus = False
+        super().focusOutEvent(e)
 
     def paintEvent(self, _e: QPaintEvent | None) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        hover = self.underMouse() or self.hasFocus()
+        hover = self.underMouse() or self._keyboard_focus
         p.setPen(QPen(look.TEXT_DIM if hover else look.BORDER, 1.2))
         p.setBrush(QColor("#2a3943") if hover else QColor("#24323b"))
         p.drawEllipse(r)
@@ -77,11 +102,22 @@ class _IconButton(QToolButton):
             tri = [c + QPointF(-0.22 * u, -0.36 * u), c + QPointF(0.38 * u, 0)]
             tri.append(c + QPointF(-0.22 * u, 0.36 * u))
             p.drawPolygon(QPolygonF(tri))
-        else:  # breathe: two nested rings, like the breathing guide
+        else:  # breathe: three strokes of air, each curling at its end
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(QPen(look.TEXT, max(1.2, u / 8)))
-            p.drawEllipse(c, 0.42 * u, 0.42 * u)
-            p.drawEllipse(c, 0.16 * u, 0.16 * u)
+            p.setPen(QPen(look.TEXT, max(1.3, u / 9), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            for dy, length, curl in ((-0.3, 0.55, 0.16), (0.02, 0.8, 0.0), (0.32, 0.45, -0.14)):
+                path = QPainterPath()
+                x0, y = c.x() - 0.42 * u, c.y() + dy * u
+                path.moveTo(x0, y)
+                x1 = x0 + length * u
+                path.lineTo(x1, y)
+                if curl:
+                    r = abs(curl) * u
+                    sign = 1 if curl > 0 else -1
+                    path.arcTo(
+                        QRectF(x1 - r, y - (2 * r if sign > 0 else 0), 2 * r, 2 * r), -90 * sign, 270 * sign
+                    )
+                p.drawPath(path)
         p.end()
 
 
@@ -268,6 +304,8 @@ class IndicatorWindow(QWidget):
         super().__init__(None, flags)
         self.setObjectName("IndicatorWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        # Never steal the keyboard from the softphone or the CRM when it appears or changes.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self._settings = settings
         self._allow_quit = allow_quit
         self._drag_from: QPoint | None = None
