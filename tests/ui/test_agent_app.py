@@ -127,3 +127,31 @@ def test_saving_settings_applies_language_live_and_respects_locks(
     assert app.apply_settings({"coach.tips_enabled": True}) is False
     assert "tips_enabled" not in user.read_text()
     assert app.config.coach.tips_enabled is False
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb", "fi", "en", "pseudo"])
+def test_settings_dialog_screenshots_and_fit(qtbot, policy_files, built_catalogues, ui_artifacts, lang) -> None:
+    from ui import i18n
+
+    if lang == "pseudo":
+        i18n.install_translators("en")
+        i18n.install_pseudo(1.4)
+    else:
+        i18n.install_translators(lang)
+    policy, user = policy_files
+    eff = load_effective(policy, user)
+    dlg = SettingsDialog(eff.config, eff.locked, devices=lambda: (["Jabra Evolve2 65", "Monitor of Jabra"], None))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.tips.text() == "Show empathy tips" if lang == "en" else dlg.tips.text() != "Show empathy tips"
+    # every label and check box shows its whole text at the dialog's own size, which fits a small laptop screen
+    from PyQt6.QtWidgets import QCheckBox, QLabel
+
+    for w in dlg.findChildren(QLabel) + dlg.findChildren(QCheckBox):
+        if w.isVisibleTo(dlg) and not (isinstance(w, QLabel) and w.wordWrap()):
+            assert w.width() >= w.minimumSizeHint().width(), f"{lang}: {w.text()!r} is cut"
+    assert dlg.width() <= 900
+    out = ui_artifacts / "settings"
+    out.mkdir(parents=True, exist_ok=True)
+    assert dlg.grab().save(str(out / f"settings_{lang}.png"))

@@ -115,8 +115,7 @@ class SettingsDialog(QDialog):
         audio.addRow(self.devices_error)
         audio.addRow(self.audio_note)
         lang = QFormLayout(self.lang_box)
-        self._lang_label = QLabel(self)
-        lang.addRow(self._lang_label, self._with_note(self.language, "ui.language"))
+        lang.addRow(self._with_note(self.language, "ui.language"))
         coach = QVBoxLayout(self.coach_box)
         for key in ("coach.tips_enabled", "coach.delivery_cues_enabled", "coach.breathing_enabled"):
             coach.addWidget(self._with_note(self._fields[key], key))
@@ -164,7 +163,6 @@ class SettingsDialog(QDialog):
         )
         self.audio_note.setText(self.tr("New audio sources are used from the next start of Lugn."))
         self.lang_box.setTitle(self.tr("Language"))
-        self._lang_label.setText(self.tr("Language"))
         self.language.setItemText(0, self.tr("Automatic (system language)"))
         self.coach_box.setTitle(self.tr("Coaching"))
         self.tips.setText(self.tr("Show empathy tips"))

@@ -2,332 +2,323 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
     <context>
-        <name>AgentApp</name>
-        <message>
-            <location filename="../agent/app.py" line="241" />
-            <source>Settings not saved</source>
-            <translation>Settings not saved</translation>
-        </message>
-    </context>
-    <context>
-        <name>Indicator</name>
-        <message>
-            <location filename="../agent/look.py" line="43" />
-            <source>No call</source>
-            <translation>No call</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="44" />
-            <source>Listening</source>
-            <translation>Listening</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="45" />
-            <source>Paused</source>
-            <translation>Paused</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="46" />
-            <source>No analysis</source>
-            <translation>No analysis</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="47" />
-            <source>Headset lost</source>
-            <translation>Headset lost</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="48" />
-            <source>Calm</source>
-            <translation>Calm</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="49" />
-            <source>Uneasy</source>
-            <translation>Uneasy</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="50" />
-            <source>Frustrated</source>
-            <translation>Frustrated</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="57" />
-            <source>Customer tone</source>
-            <translation>Customer tone</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="59" />
-            <source>Waiting for a call</source>
-            <translation>Waiting for a call</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="60" />
-            <source>Listening to the customer</source>
-            <translation>Listening to the customer</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="61" />
-            <source>Analysis is paused</source>
-            <translation>Analysis is paused</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="62" />
-            <source>Tone analysis is unavailable</source>
-            <translation>Tone analysis is unavailable</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="63" />
-            <source>Check the headset connection</source>
-            <translation>Check the headset connection</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="69" />
-            <source>rising</source>
-            <translation>rising</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="70" />
-            <source>steady</source>
-            <translation>steady</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="71" />
-            <source>easing</source>
-            <translation>easing</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndicatorView</name>
-        <message>
-            <location filename="../agent/indicator.py" line="165" />
-            <source>Breathing exercise</source>
-            <translation>Breathing exercise</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="166" />
-            <source>Start a breathing exercise</source>
-            <translation>Start a breathing exercise</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="181" />
-            <source>Pause analysis</source>
-            <translation>Pause analysis</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="181" />
-            <source>Resume analysis</source>
-            <translation>Resume analysis</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="186" />
-            <source>Customer tone: %1, %2</source>
-            <translation>Customer tone: %1, %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndicatorWindow</name>
-        <message>
-            <location filename="../agent/indicator.py" line="284" />
-            <source>Lugn – customer tone</source>
-            <translation>Lugn – customer tone</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="326" />
-            <source>Breathing exercise</source>
-            <translation>Breathing exercise</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="329" />
-            <source>Settings…</source>
-            <translation>Settings…</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="330" />
-            <source>Quit Lugn</source>
-            <translation>Quit Lugn</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskWindow</name>
-        <message>
-            <location filename="../agent/kiosk.py" line="144" />
-            <source>Lugn – customer tone</source>
-            <translation>Lugn – customer tone</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="145" />
-            <source>IT</source>
-            <translation>IT</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="147" />
-            <location filename="../agent/kiosk.py" line="146" />
-            <source>Leave kiosk mode (IT only)</source>
-            <translation>Leave kiosk mode (IT only)</translation>
-        </message>
-    </context>
-    <context>
-        <name>PinDialog</name>
-        <message>
-            <location filename="../agent/kiosk.py" line="80" />
-            <source>Leave kiosk mode</source>
-            <translation>Leave kiosk mode</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="81" />
-            <source>Enter the PIN from your IT department.</source>
-            <translation>Enter the PIN from your IT department.</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="82" />
-            <source>PIN</source>
-            <translation>PIN</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="83" />
-            <source>Leave kiosk</source>
-            <translation>Leave kiosk</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="84" />
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../agent/kiosk.py" line="95" />
-            <source>Too many attempts. Try again in %n s.</source>
-            <translation>
-                <numerusform>Too many attempts. Try again in %n second.</numerusform>
-                <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="107" />
-            <source>Wrong PIN.</source>
-            <translation>Wrong PIN.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="156" />
-            <source>Lugn settings</source>
-            <translation>Lugn settings</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="157" />
-            <source>Audio</source>
-            <translation>Audio</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="158" />
-            <source>Your microphone</source>
-            <translation>Your microphone</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="159" />
-            <source>Customer audio</source>
-            <translation>Customer audio</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="160" />
-            <source>Headset default</source>
-            <translation>Headset default</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="161" />
-            <source>Automatic (headset output)</source>
-            <translation>Automatic (headset output)</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="163" />
-            <source>Audio devices cannot be listed on this computer.</source>
-            <translation>Audio devices cannot be listed on this computer.</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="165" />
-            <source>New audio sources are used from the next start of Lugn.</source>
-            <translation>New audio sources are used from the next start of Lugn.</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="167" />
-            <location filename="../agent/settings_dialog.py" line="166" />
-            <source>Language</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="168" />
-            <source>Automatic (system language)</source>
-            <translation>Automatic (system language)</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="169" />
-            <source>Coaching</source>
-            <translation>Coaching</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="170" />
-            <source>Show empathy tips</source>
-            <translation>Show empathy tips</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="171" />
-            <source>Show cues about my delivery</source>
-            <translation>Show cues about my delivery</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="172" />
-            <source>Offer breathing exercises</source>
-            <translation>Offer breathing exercises</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="174" />
-            <source>Set by your IT department</source>
-            <translation>Set by your IT department</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="175" />
-            <source>Save</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="176" />
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrayController</name>
-        <message>
-            <location filename="../agent/tray.py" line="70" />
-            <source>Resume analysis</source>
-            <translation>Resume analysis</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="70" />
-            <source>Pause analysis</source>
-            <translation>Pause analysis</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="71" />
-            <source>Breathing exercise</source>
-            <translation>Breathing exercise</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="72" />
-            <source>Settings…</source>
-            <translation>Settings…</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="73" />
-            <source>Quit Lugn</source>
-            <translation>Quit Lugn</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="77" />
-            <source>Lugn: %1</source>
-            <translation>Lugn: %1</translation>
-        </message>
-    </context>
-</TS>
+    <name>AgentApp</name>
+    <message>
+        <location filename="../agent/app.py" line="253" />
+        <source>Settings not saved</source>
+        <translation>Settings not saved</translation>
+    </message>
+</context><context>
+    <name>Indicator</name>
+    <message>
+        <location filename="../agent/look.py" line="43" />
+        <source>No call</source>
+        <translation>No call</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="44" />
+        <source>Listening</source>
+        <translation>Listening</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="45" />
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="46" />
+        <source>No analysis</source>
+        <translation>No analysis</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="47" />
+        <source>Headset lost</source>
+        <translation>Headset lost</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="48" />
+        <source>Calm</source>
+        <translation>Calm</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="49" />
+        <source>Uneasy</source>
+        <translation>Uneasy</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="50" />
+        <source>Frustrated</source>
+        <translation>Frustrated</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="57" />
+        <source>Customer tone</source>
+        <translation>Customer tone</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="59" />
+        <source>Waiting for a call</source>
+        <translation>Waiting for a call</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="60" />
+        <source>Listening to the customer</source>
+        <translation>Listening to the customer</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="61" />
+        <source>Analysis is paused</source>
+        <translation>Analysis is paused</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="62" />
+        <source>Tone analysis is unavailable</source>
+        <translation>Tone analysis is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="63" />
+        <source>Check the headset connection</source>
+        <translation>Check the headset connection</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="69" />
+        <source>rising</source>
+        <translation>rising</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="70" />
+        <source>steady</source>
+        <translation>steady</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="71" />
+        <source>easing</source>
+        <translation>easing</translation>
+    </message>
+</context><context>
+    <name>IndicatorView</name>
+    <message>
+        <location filename="../agent/indicator.py" line="201" />
+        <source>Breathing exercise</source>
+        <translation>Breathing exercise</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="202" />
+        <source>Start a breathing exercise</source>
+        <translation>Start a breathing exercise</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="217" />
+        <source>Pause analysis</source>
+        <translation>Pause analysis</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="217" />
+        <source>Resume analysis</source>
+        <translation>Resume analysis</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="222" />
+        <source>Customer tone: %1, %2</source>
+        <translation>Customer tone: %1, %2</translation>
+    </message>
+</context><context>
+    <name>IndicatorWindow</name>
+    <message>
+        <location filename="../agent/indicator.py" line="322" />
+        <source>Lugn – customer tone</source>
+        <translation>Lugn – customer tone</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="364" />
+        <source>Breathing exercise</source>
+        <translation>Breathing exercise</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="367" />
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="368" />
+        <source>Quit Lugn</source>
+        <translation>Quit Lugn</translation>
+    </message>
+</context><context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../agent/kiosk.py" line="149" />
+        <source>Lugn – customer tone</source>
+        <translation>Lugn – customer tone</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="150" />
+        <source>IT</source>
+        <translation>IT</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="152" />
+        <location filename="../agent/kiosk.py" line="151" />
+        <source>Leave kiosk mode (IT only)</source>
+        <translation>Leave kiosk mode (IT only)</translation>
+    </message>
+</context><context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../agent/kiosk.py" line="80" />
+        <source>Leave kiosk mode</source>
+        <translation>Leave kiosk mode</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="81" />
+        <source>Enter the PIN from your IT department.</source>
+        <translation>Enter the PIN from your IT department.</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="82" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="83" />
+        <source>Leave kiosk</source>
+        <translation>Leave kiosk</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="84" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../agent/kiosk.py" line="95" />
+        <source>Too many attempts. Try again in %n s.</source>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="107" />
+        <source>Wrong PIN.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+</context><context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="155" />
+        <source>Lugn settings</source>
+        <translation>Lugn settings</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="156" />
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="157" />
+        <source>Your microphone</source>
+        <translation>Your microphone</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="158" />
+        <source>Customer audio</source>
+        <translation>Customer audio</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="159" />
+        <source>Headset default</source>
+        <translation>Headset default</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="160" />
+        <source>Automatic (headset output)</source>
+        <translation>Automatic (headset output)</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="162" />
+        <source>Audio devices cannot be listed on this computer.</source>
+        <translation>Audio devices cannot be listed on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="164" />
+        <source>New audio sources are used from the next start of Lugn.</source>
+        <translation>New audio sources are used from the next start of Lugn.</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="165" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="166" />
+        <source>Automatic (system language)</source>
+        <translation>Automatic (system language)</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="167" />
+        <source>Coaching</source>
+        <translation>Coaching</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="168" />
+        <source>Show empathy tips</source>
+        <translation>Show empathy tips</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="169" />
+        <source>Show cues about my delivery</source>
+        <translation>Show cues about my delivery</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="170" />
+        <source>Offer breathing exercises</source>
+        <translation>Offer breathing exercises</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="172" />
+        <source>Set by your IT department</source>
+        <translation>Set by your IT department</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="173" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="174" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context><context>
+    <name>TrayController</name>
+    <message>
+        <location filename="../agent/tray.py" line="70" />
+        <source>Resume analysis</source>
+        <translation>Resume analysis</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="70" />
+        <source>Pause analysis</source>
+        <translation>Pause analysis</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="71" />
+        <source>Breathing exercise</source>
+        <translation>Breathing exercise</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="72" />
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="73" />
+        <source>Quit Lugn</source>
+        <translation>Quit Lugn</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="77" />
+        <source>Lugn: %1</source>
+        <translation>Lugn: %1</translation>
+    </message>
+</context></TS>

@@ -2,332 +2,323 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO" sourcelanguage="en_GB">
     <context>
-        <name>AgentApp</name>
-        <message>
-            <location filename="../agent/app.py" line="241" />
-            <source>Settings not saved</source>
-            <translation>Innstillingene ble ikke lagret</translation>
-        </message>
-    </context>
-    <context>
-        <name>Indicator</name>
-        <message>
-            <location filename="../agent/look.py" line="43" />
-            <source>No call</source>
-            <translation>Ingen samtale</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="44" />
-            <source>Listening</source>
-            <translation>Lytter</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="45" />
-            <source>Paused</source>
-            <translation>På pause</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="46" />
-            <source>No analysis</source>
-            <translation>Ingen analyse</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="47" />
-            <source>Headset lost</source>
-            <translation>Hodesett frakoblet</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="48" />
-            <source>Calm</source>
-            <translation>Rolig</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="49" />
-            <source>Uneasy</source>
-            <translation>Anspent</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="50" />
-            <source>Frustrated</source>
-            <translation>Frustrert</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="57" />
-            <source>Customer tone</source>
-            <translation>Kundens tone</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="59" />
-            <source>Waiting for a call</source>
-            <translation>Venter på samtale</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="60" />
-            <source>Listening to the customer</source>
-            <translation>Lytter til kunden</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="61" />
-            <source>Analysis is paused</source>
-            <translation>Analysen er satt på pause</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="62" />
-            <source>Tone analysis is unavailable</source>
-            <translation>Toneanalysen er ikke tilgjengelig</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="63" />
-            <source>Check the headset connection</source>
-            <translation>Sjekk at hodesettet er koblet til</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="69" />
-            <source>rising</source>
-            <translation>stiger</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="70" />
-            <source>steady</source>
-            <translation>stabil</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="71" />
-            <source>easing</source>
-            <translation>roer seg</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndicatorView</name>
-        <message>
-            <location filename="../agent/indicator.py" line="165" />
-            <source>Breathing exercise</source>
-            <translation>Pusteøvelse</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="166" />
-            <source>Start a breathing exercise</source>
-            <translation>Start en pusteøvelse</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="181" />
-            <source>Pause analysis</source>
-            <translation>Sett analysen på pause</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="181" />
-            <source>Resume analysis</source>
-            <translation>Fortsett analysen</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="186" />
-            <source>Customer tone: %1, %2</source>
-            <translation>Kundens tone: %1, %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndicatorWindow</name>
-        <message>
-            <location filename="../agent/indicator.py" line="284" />
-            <source>Lugn – customer tone</source>
-            <translation>Lugn – kundens tone</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="326" />
-            <source>Breathing exercise</source>
-            <translation>Pusteøvelse</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="329" />
-            <source>Settings…</source>
-            <translation>Innstillinger…</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="330" />
-            <source>Quit Lugn</source>
-            <translation>Avslutt Lugn</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskWindow</name>
-        <message>
-            <location filename="../agent/kiosk.py" line="144" />
-            <source>Lugn – customer tone</source>
-            <translation>Lugn – kundens tone</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="145" />
-            <source>IT</source>
-            <translation>IT</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="147" />
-            <location filename="../agent/kiosk.py" line="146" />
-            <source>Leave kiosk mode (IT only)</source>
-            <translation>Gå ut av kioskmodus (kun IT)</translation>
-        </message>
-    </context>
-    <context>
-        <name>PinDialog</name>
-        <message>
-            <location filename="../agent/kiosk.py" line="80" />
-            <source>Leave kiosk mode</source>
-            <translation>Gå ut av kioskmodus</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="81" />
-            <source>Enter the PIN from your IT department.</source>
-            <translation>Skriv inn PIN-koden fra IT-avdelingen.</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="82" />
-            <source>PIN</source>
-            <translation>PIN-kode</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="83" />
-            <source>Leave kiosk</source>
-            <translation>Gå ut</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="84" />
-            <source>Cancel</source>
-            <translation>Avbryt</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../agent/kiosk.py" line="95" />
-            <source>Too many attempts. Try again in %n s.</source>
-            <translation>
-                <numerusform>For mange forsøk. Prøv igjen om %n sekund.</numerusform>
-                <numerusform>For mange forsøk. Prøv igjen om %n sekunder.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="107" />
-            <source>Wrong PIN.</source>
-            <translation>Feil PIN-kode.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="156" />
-            <source>Lugn settings</source>
-            <translation>Innstillinger for Lugn</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="157" />
-            <source>Audio</source>
-            <translation>Lyd</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="158" />
-            <source>Your microphone</source>
-            <translation>Mikrofonen din</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="159" />
-            <source>Customer audio</source>
-            <translation>Lyd fra kunden</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="160" />
-            <source>Headset default</source>
-            <translation>Hodesettet (standard)</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="161" />
-            <source>Automatic (headset output)</source>
-            <translation>Automatisk (lyden i hodesettet)</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="163" />
-            <source>Audio devices cannot be listed on this computer.</source>
-            <translation>Lydenhetene kan ikke vises på denne datamaskinen.</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="165" />
-            <source>New audio sources are used from the next start of Lugn.</source>
-            <translation>Nye lydkilder tas i bruk neste gang Lugn starter.</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="167" />
-            <location filename="../agent/settings_dialog.py" line="166" />
-            <source>Language</source>
-            <translation>Språk</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="168" />
-            <source>Automatic (system language)</source>
-            <translation>Automatisk (systemspråket)</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="169" />
-            <source>Coaching</source>
-            <translation>Veiledning</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="170" />
-            <source>Show empathy tips</source>
-            <translation>Vis empatitips</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="171" />
-            <source>Show cues about my delivery</source>
-            <translation>Vis tips om tempoet og lydnivået mitt</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="172" />
-            <source>Offer breathing exercises</source>
-            <translation>Foreslå pusteøvelser</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="174" />
-            <source>Set by your IT department</source>
-            <translation>Bestemt av IT-avdelingen</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="175" />
-            <source>Save</source>
-            <translation>Lagre</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="176" />
-            <source>Cancel</source>
-            <translation>Avbryt</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrayController</name>
-        <message>
-            <location filename="../agent/tray.py" line="70" />
-            <source>Resume analysis</source>
-            <translation>Fortsett analysen</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="70" />
-            <source>Pause analysis</source>
-            <translation>Sett analysen på pause</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="71" />
-            <source>Breathing exercise</source>
-            <translation>Pusteøvelse</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="72" />
-            <source>Settings…</source>
-            <translation>Innstillinger…</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="73" />
-            <source>Quit Lugn</source>
-            <translation>Avslutt Lugn</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="77" />
-            <source>Lugn: %1</source>
-            <translation>Lugn: %1</translation>
-        </message>
-    </context>
-</TS>
+    <name>AgentApp</name>
+    <message>
+        <location filename="../agent/app.py" line="253" />
+        <source>Settings not saved</source>
+        <translation>Innstillingene ble ikke lagret</translation>
+    </message>
+</context><context>
+    <name>Indicator</name>
+    <message>
+        <location filename="../agent/look.py" line="43" />
+        <source>No call</source>
+        <translation>Ingen samtale</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="44" />
+        <source>Listening</source>
+        <translation>Lytter</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="45" />
+        <source>Paused</source>
+        <translation>På pause</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="46" />
+        <source>No analysis</source>
+        <translation>Ingen analyse</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="47" />
+        <source>Headset lost</source>
+        <translation>Hodesett frakoblet</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="48" />
+        <source>Calm</source>
+        <translation>Rolig</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="49" />
+        <source>Uneasy</source>
+        <translation>Anspent</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="50" />
+        <source>Frustrated</source>
+        <translation>Frustrert</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="57" />
+        <source>Customer tone</source>
+        <translation>Kundens tone</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="59" />
+        <source>Waiting for a call</source>
+        <translation>Venter på samtale</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="60" />
+        <source>Listening to the customer</source>
+        <translation>Lytter til kunden</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="61" />
+        <source>Analysis is paused</source>
+        <translation>Analysen er satt på pause</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="62" />
+        <source>Tone analysis is unavailable</source>
+        <translation>Toneanalysen er ikke tilgjengelig</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="63" />
+        <source>Check the headset connection</source>
+        <translation>Sjekk at hodesettet er koblet til</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="69" />
+        <source>rising</source>
+        <translation>stiger</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="70" />
+        <source>steady</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="71" />
+        <source>easing</source>
+        <translation>roer seg</translation>
+    </message>
+</context><context>
+    <name>IndicatorView</name>
+    <message>
+        <location filename="../agent/indicator.py" line="201" />
+        <source>Breathing exercise</source>
+        <translation>Pusteøvelse</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="202" />
+        <source>Start a breathing exercise</source>
+        <translation>Start en pusteøvelse</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="217" />
+        <source>Pause analysis</source>
+        <translation>Sett analysen på pause</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="217" />
+        <source>Resume analysis</source>
+        <translation>Fortsett analysen</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="222" />
+        <source>Customer tone: %1, %2</source>
+        <translation>Kundens tone: %1, %2</translation>
+    </message>
+</context><context>
+    <name>IndicatorWindow</name>
+    <message>
+        <location filename="../agent/indicator.py" line="322" />
+        <source>Lugn – customer tone</source>
+        <translation>Lugn – kundens tone</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="364" />
+        <source>Breathing exercise</source>
+        <translation>Pusteøvelse</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="367" />
+        <source>Settings…</source>
+        <translation>Innstillinger…</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="368" />
+        <source>Quit Lugn</source>
+        <translation>Avslutt Lugn</translation>
+    </message>
+</context><context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../agent/kiosk.py" line="149" />
+        <source>Lugn – customer tone</source>
+        <translation>Lugn – kundens tone</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="150" />
+        <source>IT</source>
+        <translation>IT</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="152" />
+        <location filename="../agent/kiosk.py" line="151" />
+        <source>Leave kiosk mode (IT only)</source>
+        <translation>Gå ut av kioskmodus (kun IT)</translation>
+    </message>
+</context><context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../agent/kiosk.py" line="80" />
+        <source>Leave kiosk mode</source>
+        <translation>Gå ut av kioskmodus</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="81" />
+        <source>Enter the PIN from your IT department.</source>
+        <translation>Skriv inn PIN-koden fra IT-avdelingen.</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="82" />
+        <source>PIN</source>
+        <translation>PIN-kode</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="83" />
+        <source>Leave kiosk</source>
+        <translation>Gå ut</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="84" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../agent/kiosk.py" line="95" />
+        <source>Too many attempts. Try again in %n s.</source>
+        <translation>
+            <numerusform>For mange forsøk. Prøv igjen om %n sekund.</numerusform>
+            <numerusform>For mange forsøk. Prøv igjen om %n sekunder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="107" />
+        <source>Wrong PIN.</source>
+        <translation>Feil PIN-kode.</translation>
+    </message>
+</context><context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="155" />
+        <source>Lugn settings</source>
+        <translation>Innstillinger for Lugn</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="156" />
+        <source>Audio</source>
+        <translation>Lyd</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="157" />
+        <source>Your microphone</source>
+        <translation>Mikrofonen din</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="158" />
+        <source>Customer audio</source>
+        <translation>Lyd fra kunden</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="159" />
+        <source>Headset default</source>
+        <translation>Hodesettet (standard)</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="160" />
+        <source>Automatic (headset output)</source>
+        <translation>Automatisk (lyden i hodesettet)</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="162" />
+        <source>Audio devices cannot be listed on this computer.</source>
+        <translation>Lydenhetene kan ikke vises på denne datamaskinen.</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="164" />
+        <source>New audio sources are used from the next start of Lugn.</source>
+        <translation>Nye lydkilder tas i bruk neste gang Lugn starter.</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="165" />
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="166" />
+        <source>Automatic (system language)</source>
+        <translation>Automatisk (systemspråket)</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="167" />
+        <source>Coaching</source>
+        <translation>Veiledning</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="168" />
+        <source>Show empathy tips</source>
+        <translation>Vis empatitips</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="169" />
+        <source>Show cues about my delivery</source>
+        <translation>Vis tips om tempoet og lydnivået mitt</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="170" />
+        <source>Offer breathing exercises</source>
+        <translation>Foreslå pusteøvelser</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="172" />
+        <source>Set by your IT department</source>
+        <translation>Bestemt av IT-avdelingen</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="173" />
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="174" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context><context>
+    <name>TrayController</name>
+    <message>
+        <location filename="../agent/tray.py" line="70" />
+        <source>Resume analysis</source>
+        <translation>Fortsett analysen</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="70" />
+        <source>Pause analysis</source>
+        <translation>Sett analysen på pause</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="71" />
+        <source>Breathing exercise</source>
+        <translation>Pusteøvelse</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="72" />
+        <source>Settings…</source>
+        <translation>Innstillinger…</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="73" />
+        <source>Quit Lugn</source>
+        <translation>Avslutt Lugn</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="77" />
+        <source>Lugn: %1</source>
+        <translation>Lugn: %1</translation>
+    </message>
+</context></TS>

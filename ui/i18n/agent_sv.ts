@@ -2,332 +2,323 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en_GB">
     <context>
-        <name>AgentApp</name>
-        <message>
-            <location filename="../agent/app.py" line="241" />
-            <source>Settings not saved</source>
-            <translation>Inställningarna sparades inte</translation>
-        </message>
-    </context>
-    <context>
-        <name>Indicator</name>
-        <message>
-            <location filename="../agent/look.py" line="43" />
-            <source>No call</source>
-            <translation>Inget samtal</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="44" />
-            <source>Listening</source>
-            <translation>Lyssnar</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="45" />
-            <source>Paused</source>
-            <translation>Pausad</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="46" />
-            <source>No analysis</source>
-            <translation>Ingen analys</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="47" />
-            <source>Headset lost</source>
-            <translation>Headset saknas</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="48" />
-            <source>Calm</source>
-            <translation>Lugn</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="49" />
-            <source>Uneasy</source>
-            <translation>Spänd</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="50" />
-            <source>Frustrated</source>
-            <translation>Frustrerad</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="57" />
-            <source>Customer tone</source>
-            <translation>Kundens ton</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="59" />
-            <source>Waiting for a call</source>
-            <translation>Väntar på samtal</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="60" />
-            <source>Listening to the customer</source>
-            <translation>Lyssnar på kunden</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="61" />
-            <source>Analysis is paused</source>
-            <translation>Analysen är pausad</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="62" />
-            <source>Tone analysis is unavailable</source>
-            <translation>Tonanalysen fungerar inte just nu</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="63" />
-            <source>Check the headset connection</source>
-            <translation>Kontrollera att headsetet är anslutet</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="69" />
-            <source>rising</source>
-            <translation>ökar</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="70" />
-            <source>steady</source>
-            <translation>stabil</translation>
-        </message>
-        <message>
-            <location filename="../agent/look.py" line="71" />
-            <source>easing</source>
-            <translation>lugnar sig</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndicatorView</name>
-        <message>
-            <location filename="../agent/indicator.py" line="165" />
-            <source>Breathing exercise</source>
-            <translation>Andningsövning</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="166" />
-            <source>Start a breathing exercise</source>
-            <translation>Starta en andningsövning</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="181" />
-            <source>Pause analysis</source>
-            <translation>Pausa analysen</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="181" />
-            <source>Resume analysis</source>
-            <translation>Återuppta analysen</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="186" />
-            <source>Customer tone: %1, %2</source>
-            <translation>Kundens ton: %1, %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndicatorWindow</name>
-        <message>
-            <location filename="../agent/indicator.py" line="284" />
-            <source>Lugn – customer tone</source>
-            <translation>Lugn – kundens ton</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="326" />
-            <source>Breathing exercise</source>
-            <translation>Andningsövning</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="329" />
-            <source>Settings…</source>
-            <translation>Inställningar…</translation>
-        </message>
-        <message>
-            <location filename="../agent/indicator.py" line="330" />
-            <source>Quit Lugn</source>
-            <translation>Avsluta Lugn</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskWindow</name>
-        <message>
-            <location filename="../agent/kiosk.py" line="144" />
-            <source>Lugn – customer tone</source>
-            <translation>Lugn – kundens ton</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="145" />
-            <source>IT</source>
-            <translation>IT</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="147" />
-            <location filename="../agent/kiosk.py" line="146" />
-            <source>Leave kiosk mode (IT only)</source>
-            <translation>Lämna kioskläget (endast IT)</translation>
-        </message>
-    </context>
-    <context>
-        <name>PinDialog</name>
-        <message>
-            <location filename="../agent/kiosk.py" line="80" />
-            <source>Leave kiosk mode</source>
-            <translation>Lämna kioskläget</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="81" />
-            <source>Enter the PIN from your IT department.</source>
-            <translation>Ange PIN-koden från IT-avdelningen.</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="82" />
-            <source>PIN</source>
-            <translation>PIN-kod</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="83" />
-            <source>Leave kiosk</source>
-            <translation>Lämna kiosk</translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="84" />
-            <source>Cancel</source>
-            <translation>Avbryt</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../agent/kiosk.py" line="95" />
-            <source>Too many attempts. Try again in %n s.</source>
-            <translation>
-                <numerusform>För många försök. Försök igen om %n sekund.</numerusform>
-                <numerusform>För många försök. Försök igen om %n sekunder.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../agent/kiosk.py" line="107" />
-            <source>Wrong PIN.</source>
-            <translation>Fel PIN-kod.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="156" />
-            <source>Lugn settings</source>
-            <translation>Inställningar för Lugn</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="157" />
-            <source>Audio</source>
-            <translation>Ljud</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="158" />
-            <source>Your microphone</source>
-            <translation>Din mikrofon</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="159" />
-            <source>Customer audio</source>
-            <translation>Kundens ljud</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="160" />
-            <source>Headset default</source>
-            <translation>Headsetet (standard)</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="161" />
-            <source>Automatic (headset output)</source>
-            <translation>Automatiskt (headsetets utgång)</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="163" />
-            <source>Audio devices cannot be listed on this computer.</source>
-            <translation>Det går inte att visa ljudenheterna på den här datorn.</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="165" />
-            <source>New audio sources are used from the next start of Lugn.</source>
-            <translation>Nya ljudkällor används nästa gång Lugn startar.</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="167" />
-            <location filename="../agent/settings_dialog.py" line="166" />
-            <source>Language</source>
-            <translation>Språk</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="168" />
-            <source>Automatic (system language)</source>
-            <translation>Automatiskt (systemets språk)</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="169" />
-            <source>Coaching</source>
-            <translation>Coachning</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="170" />
-            <source>Show empathy tips</source>
-            <translation>Visa empatitips</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="171" />
-            <source>Show cues about my delivery</source>
-            <translation>Visa tips om mitt tempo och min ljudnivå</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="172" />
-            <source>Offer breathing exercises</source>
-            <translation>Föreslå andningsövningar</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="174" />
-            <source>Set by your IT department</source>
-            <translation>Inställt av IT-avdelningen</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="175" />
-            <source>Save</source>
-            <translation>Spara</translation>
-        </message>
-        <message>
-            <location filename="../agent/settings_dialog.py" line="176" />
-            <source>Cancel</source>
-            <translation>Avbryt</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrayController</name>
-        <message>
-            <location filename="../agent/tray.py" line="70" />
-            <source>Resume analysis</source>
-            <translation>Återuppta analysen</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="70" />
-            <source>Pause analysis</source>
-            <translation>Pausa analysen</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="71" />
-            <source>Breathing exercise</source>
-            <translation>Andningsövning</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="72" />
-            <source>Settings…</source>
-            <translation>Inställningar…</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="73" />
-            <source>Quit Lugn</source>
-            <translation>Avsluta Lugn</translation>
-        </message>
-        <message>
-            <location filename="../agent/tray.py" line="77" />
-            <source>Lugn: %1</source>
-            <translation>Lugn: %1</translation>
-        </message>
-    </context>
-</TS>
+    <name>AgentApp</name>
+    <message>
+        <location filename="../agent/app.py" line="253" />
+        <source>Settings not saved</source>
+        <translation>Inställningarna sparades inte</translation>
+    </message>
+</context><context>
+    <name>Indicator</name>
+    <message>
+        <location filename="../agent/look.py" line="43" />
+        <source>No call</source>
+        <translation>Inget samtal</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="44" />
+        <source>Listening</source>
+        <translation>Lyssnar</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="45" />
+        <source>Paused</source>
+        <translation>Pausad</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="46" />
+        <source>No analysis</source>
+        <translation>Ingen analys</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="47" />
+        <source>Headset lost</source>
+        <translation>Headset saknas</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="48" />
+        <source>Calm</source>
+        <translation>Lugn</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="49" />
+        <source>Uneasy</source>
+        <translation>Spänd</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="50" />
+        <source>Frustrated</source>
+        <translation>Frustrerad</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="57" />
+        <source>Customer tone</source>
+        <translation>Kundens ton</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="59" />
+        <source>Waiting for a call</source>
+        <translation>Väntar på samtal</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="60" />
+        <source>Listening to the customer</source>
+        <translation>Lyssnar på kunden</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="61" />
+        <source>Analysis is paused</source>
+        <translation>Analysen är pausad</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="62" />
+        <source>Tone analysis is unavailable</source>
+        <translation>Tonanalysen fungerar inte just nu</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="63" />
+        <source>Check the headset connection</source>
+        <translation>Kontrollera att headsetet är anslutet</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="69" />
+        <source>rising</source>
+        <translation>ökar</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="70" />
+        <source>steady</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="71" />
+        <source>easing</source>
+        <translation>lugnar sig</translation>
+    </message>
+</context><context>
+    <name>IndicatorView</name>
+    <message>
+        <location filename="../agent/indicator.py" line="201" />
+        <source>Breathing exercise</source>
+        <translation>Andningsövning</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="202" />
+        <source>Start a breathing exercise</source>
+        <translation>Starta en andningsövning</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="217" />
+        <source>Pause analysis</source>
+        <translation>Pausa analysen</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="217" />
+        <source>Resume analysis</source>
+        <translation>Återuppta analysen</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="222" />
+        <source>Customer tone: %1, %2</source>
+        <translation>Kundens ton: %1, %2</translation>
+    </message>
+</context><context>
+    <name>IndicatorWindow</name>
+    <message>
+        <location filename="../agent/indicator.py" line="322" />
+        <source>Lugn – customer tone</source>
+        <translation>Lugn – kundens ton</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="364" />
+        <source>Breathing exercise</source>
+        <translation>Andningsövning</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="367" />
+        <source>Settings…</source>
+        <translation>Inställningar…</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="368" />
+        <source>Quit Lugn</source>
+        <translation>Avsluta Lugn</translation>
+    </message>
+</context><context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../agent/kiosk.py" line="149" />
+        <source>Lugn – customer tone</source>
+        <translation>Lugn – kundens ton</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="150" />
+        <source>IT</source>
+        <translation>IT</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="152" />
+        <location filename="../agent/kiosk.py" line="151" />
+        <source>Leave kiosk mode (IT only)</source>
+        <translation>Lämna kioskläget (endast IT)</translation>
+    </message>
+</context><context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../agent/kiosk.py" line="80" />
+        <source>Leave kiosk mode</source>
+        <translation>Lämna kioskläget</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="81" />
+        <source>Enter the PIN from your IT department.</source>
+        <translation>Ange PIN-koden från IT-avdelningen.</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="82" />
+        <source>PIN</source>
+        <translation>PIN-kod</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="83" />
+        <source>Leave kiosk</source>
+        <translation>Lämna kiosk</translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="84" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../agent/kiosk.py" line="95" />
+        <source>Too many attempts. Try again in %n s.</source>
+        <translation>
+            <numerusform>För många försök. Försök igen om %n sekund.</numerusform>
+            <numerusform>För många försök. Försök igen om %n sekunder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../agent/kiosk.py" line="107" />
+        <source>Wrong PIN.</source>
+        <translation>Fel PIN-kod.</translation>
+    </message>
+</context><context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="155" />
+        <source>Lugn settings</source>
+        <translation>Inställningar för Lugn</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="156" />
+        <source>Audio</source>
+        <translation>Ljud</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="157" />
+        <source>Your microphone</source>
+        <translation>Din mikrofon</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="158" />
+        <source>Customer audio</source>
+        <translation>Kundens ljud</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="159" />
+        <source>Headset default</source>
+        <translation>Headsetet (standard)</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="160" />
+        <source>Automatic (headset output)</source>
+        <translation>Automatiskt (headsetets utgång)</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="162" />
+        <source>Audio devices cannot be listed on this computer.</source>
+        <translation>Det går inte att visa ljudenheterna på den här datorn.</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="164" />
+        <source>New audio sources are used from the next start of Lugn.</source>
+        <translation>Nya ljudkällor används nästa gång Lugn startar.</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="165" />
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="166" />
+        <source>Automatic (system language)</source>
+        <translation>Automatiskt (systemets språk)</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="167" />
+        <source>Coaching</source>
+        <translation>Coachning</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="168" />
+        <source>Show empathy tips</source>
+        <translation>Visa empatitips</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="169" />
+        <source>Show cues about my delivery</source>
+        <translation>Visa tips om mitt tempo och min ljudnivå</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="170" />
+        <source>Offer breathing exercises</source>
+        <translation>Föreslå andningsövningar</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="172" />
+        <source>Set by your IT department</source>
+        <translation>Inställt av IT-avdelningen</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="173" />
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="174" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context><context>
+    <name>TrayController</name>
+    <message>
+        <location filename="../agent/tray.py" line="70" />
+        <source>Resume analysis</source>
+        <translation>Återuppta analysen</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="70" />
+        <source>Pause analysis</source>
+        <translation>Pausa analysen</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="71" />
+        <source>Breathing exercise</source>
+        <translation>Andningsövning</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="72" />
+        <source>Settings…</source>
+        <translation>Inställningar…</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="73" />
+        <source>Quit Lugn</source>
+        <translation>Avsluta Lugn</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="77" />
+        <source>Lugn: %1</source>
+        <translation>Lugn: %1</translation>
+    </message>
+</context></TS>
