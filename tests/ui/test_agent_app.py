@@ -155,3 +155,18 @@ def test_settings_dialog_screenshots_and_fit(qtbot, policy_files, built_catalogu
     out = ui_artifacts / "settings"
     out.mkdir(parents=True, exist_ok=True)
     assert dlg.grab().save(str(out / f"settings_{lang}.png"))
+
+
+def test_broken_policy_shows_safe_state_note(qtbot, qsettings, tmp_path: Path) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[coach\ntips_enabled = maybe\n")  # not TOML at all
+    eff = load_effective(policy, tmp_path / "user.toml")
+    assert eff.safe_state
+    app = AgentApp(eff, qsettings=qsettings, save_settings=lambda ch: None)
+    qtbot.addWidget(app.main_window)
+    app.open_settings()
+    assert app.settings_dialog is not None
+    qtbot.addWidget(app.settings_dialog)
+    qtbot.waitExposed(app.settings_dialog)
+    assert app.settings_dialog.safe_note.isVisible()
+    assert "safe defaults" in app.settings_dialog.safe_note.text()

@@ -128,6 +128,7 @@ class AgentApp(QObject):
     ) -> None:
         super().__init__()
         self.config, self.locked = split_effective(config_effective)
+        self.safe_state = bool(getattr(config_effective, "safe_state", False))
         self.kiosk = self.config.ui.kiosk if kiosk is None else kiosk
         self.language = i18n.install_translators(self.config.ui.language)
         self.model = IndicatorModel()
@@ -230,7 +231,7 @@ class AgentApp(QObject):
     def open_settings(self) -> None:
         if self.kiosk:
             return  # no settings for the agent on a kiosk
-        self.settings_dialog = SettingsDialog(self.config, self.locked)
+        self.settings_dialog = SettingsDialog(self.config, self.locked, safe_state=self.safe_state)
         self.settings_dialog.accepted.connect(self._settings_accepted)
         self.settings_dialog.open()
 
@@ -253,7 +254,9 @@ class AgentApp(QObject):
             QMessageBox.warning(self.main_window, self.tr("Settings not saved"), str(exc))
             return False
         if self._reload_effective is not None:
-            self.config, self.locked = split_effective(self._reload_effective())
+            effective = self._reload_effective()
+            self.config, self.locked = split_effective(effective)
+            self.safe_state = bool(getattr(effective, "safe_state", False))
         else:
             data = self.config.model_dump()
             for dotted, value in changes.items():

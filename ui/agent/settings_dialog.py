@@ -47,6 +47,7 @@ class SettingsDialog(QDialog):
         locked: frozenset[str] = frozenset(),
         *,
         devices: Callable[[], tuple[list[str], str | None]] = list_input_devices,
+        safe_state: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,6 +55,10 @@ class SettingsDialog(QDialog):
         self._config = config
         self._locked = locked
         names, error = devices()
+        # A broken IT policy: Lugn runs in a safe state (analysis on, publishing off); say so, without blame.
+        self.safe_note = QLabel(self)
+        self.safe_note.setWordWrap(True)
+        self.safe_note.setVisible(safe_state)
 
         self.audio_box = QGroupBox(self)
         self.mic = QComboBox(self)
@@ -131,6 +136,7 @@ class SettingsDialog(QDialog):
         buttons.addWidget(self.save_button)
 
         root = QVBoxLayout(self)
+        root.addWidget(self.safe_note)
         root.addWidget(self.audio_box)
         root.addWidget(self.lang_box)
         root.addWidget(self.coach_box)
@@ -153,6 +159,11 @@ class SettingsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Lugn settings"))
+        self.safe_note.setText(
+            self.tr(
+                "Your IT department's settings could not all be read. Lugn runs with safe defaults for now."
+            )
+        )
         self.audio_box.setTitle(self.tr("Audio"))
         self._mic_label.setText(self.tr("Your microphone"))
         self._far_label.setText(self.tr("Customer audio"))

@@ -4,7 +4,7 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="253" />
+        <location filename="../agent/app.py" line="254" />
         <source>Settings not saved</source>
         <translation>Asetuksia ei tallennettu</translation>
     </message>
@@ -205,87 +205,92 @@
 </context><context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../agent/settings_dialog.py" line="155" />
+        <location filename="../agent/settings_dialog.py" line="161" />
         <source>Lugn settings</source>
         <translation>Lugnin asetukset</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="156" />
+        <location filename="../agent/settings_dialog.py" line="163" />
+        <source>Your IT department's settings could not all be read. Lugn runs with safe defaults for now.</source>
+        <translation>Kaikkia IT-tuen asetuksia ei voitu lukea. Lugn käyttää toistaiseksi turvallisia oletuksia.</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="165" />
         <source>Audio</source>
         <translation>Ääni</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="157" />
+        <location filename="../agent/settings_dialog.py" line="166" />
         <source>Your microphone</source>
         <translation>Oma mikrofoni</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="158" />
+        <location filename="../agent/settings_dialog.py" line="167" />
         <source>Customer audio</source>
         <translation>Asiakkaan ääni</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="159" />
+        <location filename="../agent/settings_dialog.py" line="168" />
         <source>Headset default</source>
         <translation>Kuulokkeiden oletus</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="160" />
+        <location filename="../agent/settings_dialog.py" line="169" />
         <source>Automatic (headset output)</source>
         <translation>Automaattinen (kuulokkeiden ääni)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="162" />
+        <location filename="../agent/settings_dialog.py" line="171" />
         <source>Audio devices cannot be listed on this computer.</source>
         <translation>Äänilaitteita ei voi näyttää tällä tietokoneella.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="164" />
+        <location filename="../agent/settings_dialog.py" line="173" />
         <source>New audio sources are used from the next start of Lugn.</source>
         <translation>Uudet äänilähteet otetaan käyttöön, kun Lugn käynnistetään seuraavan kerran.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="165" />
+        <location filename="../agent/settings_dialog.py" line="174" />
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="166" />
+        <location filename="../agent/settings_dialog.py" line="175" />
         <source>Automatic (system language)</source>
         <translation>Automaattinen (järjestelmän kieli)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="167" />
+        <location filename="../agent/settings_dialog.py" line="176" />
         <source>Coaching</source>
         <translation>Valmennus</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="168" />
+        <location filename="../agent/settings_dialog.py" line="177" />
         <source>Show empathy tips</source>
         <translation>Näytä empatiavinkit</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="169" />
+        <location filename="../agent/settings_dialog.py" line="178" />
         <source>Show cues about my delivery</source>
         <translation>Näytä vinkit puhetahdistani ja äänenvoimakkuudestani</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="170" />
+        <location filename="../agent/settings_dialog.py" line="179" />
         <source>Offer breathing exercises</source>
         <translation>Ehdota hengitysharjoituksia</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="172" />
+        <location filename="../agent/settings_dialog.py" line="181" />
         <source>Set by your IT department</source>
         <translation>IT-tuen määrittämä</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="173" />
+        <location filename="../agent/settings_dialog.py" line="182" />
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="174" />
+        <location filename="../agent/settings_dialog.py" line="183" />
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>

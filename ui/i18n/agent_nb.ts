@@ -4,7 +4,7 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="253" />
+        <location filename="../agent/app.py" line="254" />
         <source>Settings not saved</source>
         <translation>Innstillingene ble ikke lagret</translation>
     </message>
@@ -205,87 +205,92 @@
 </context><context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../agent/settings_dialog.py" line="155" />
+        <location filename="../agent/settings_dialog.py" line="161" />
         <source>Lugn settings</source>
         <translation>Innstillinger for Lugn</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="156" />
+        <location filename="../agent/settings_dialog.py" line="163" />
+        <source>Your IT department's settings could not all be read. Lugn runs with safe defaults for now.</source>
+        <translation>Noen av innstillingene fra IT-avdelingen kunne ikke leses. Lugn bruker trygge standardvalg inntil videre.</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="165" />
         <source>Audio</source>
         <translation>Lyd</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="157" />
+        <location filename="../agent/settings_dialog.py" line="166" />
         <source>Your microphone</source>
         <translation>Mikrofonen din</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="158" />
+        <location filename="../agent/settings_dialog.py" line="167" />
         <source>Customer audio</source>
         <translation>Lyd fra kunden</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="159" />
+        <location filename="../agent/settings_dialog.py" line="168" />
         <source>Headset default</source>
         <translation>Hodesettet (standard)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="160" />
+        <location filename="../agent/settings_dialog.py" line="169" />
         <source>Automatic (headset output)</source>
         <translation>Automatisk (lyden i hodesettet)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="162" />
+        <location filename="../agent/settings_dialog.py" line="171" />
         <source>Audio devices cannot be listed on this computer.</source>
         <translation>Lydenhetene kan ikke vises på denne datamaskinen.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="164" />
+        <location filename="../agent/settings_dialog.py" line="173" />
         <source>New audio sources are used from the next start of Lugn.</source>
         <translation>Nye lydkilder tas i bruk neste gang Lugn starter.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="165" />
+        <location filename="../agent/settings_dialog.py" line="174" />
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="166" />
+        <location filename="../agent/settings_dialog.py" line="175" />
         <source>Automatic (system language)</source>
         <translation>Automatisk (systemspråket)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="167" />
+        <location filename="../agent/settings_dialog.py" line="176" />
         <source>Coaching</source>
         <translation>Veiledning</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="168" />
+        <location filename="../agent/settings_dialog.py" line="177" />
         <source>Show empathy tips</source>
         <translation>Vis empatitips</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="169" />
+        <location filename="../agent/settings_dialog.py" line="178" />
         <source>Show cues about my delivery</source>
         <translation>Vis tips om tempoet og lydnivået mitt</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="170" />
+        <location filename="../agent/settings_dialog.py" line="179" />
         <source>Offer breathing exercises</source>
         <translation>Foreslå pusteøvelser</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="172" />
+        <location filename="../agent/settings_dialog.py" line="181" />
         <source>Set by your IT department</source>
         <translation>Bestemt av IT-avdelingen</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="173" />
+        <location filename="../agent/settings_dialog.py" line="182" />
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="174" />
+        <location filename="../agent/settings_dialog.py" line="183" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
