@@ -130,7 +130,9 @@ def test_saving_settings_applies_language_live_and_respects_locks(
 
 
 @pytest.mark.parametrize("lang", ["sv", "nb", "fi", "en", "pseudo"])
-def test_settings_dialog_screenshots_and_fit(qtbot, policy_files, built_catalogues, ui_artifacts, lang) -> None:
+def test_settings_dialog_screenshots_and_fit(
+    qtbot, policy_files, built_catalogues, ui_artifacts, lang
+) -> None:
     from ui import i18n
 
     if lang == "pseudo":
@@ -140,12 +142,14 @@ def test_settings_dialog_screenshots_and_fit(qtbot, policy_files, built_catalogu
         i18n.install_translators(lang)
     policy, user = policy_files
     eff = load_effective(policy, user)
-    dlg = SettingsDialog(eff.config, eff.locked, devices=lambda: (["Jabra Evolve2 65", "Monitor of Jabra"], None))
+    dlg = SettingsDialog(
+        eff.config, eff.locked, devices=lambda: (["Jabra Evolve2 65", "Monitor of Jabra"], None)
+    )
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
     assert dlg.tips.text() == "Show empathy tips" if lang == "en" else dlg.tips.text() != "Show empathy tips"
-    # every label and check box shows its whole text at the dialog's own size, which fits a small laptop screen
+    # every label and check box shows its whole text at the dialog's own size (fits a small laptop screen)
     from PyQt6.QtWidgets import QCheckBox, QLabel
 
     for w in dlg.findChildren(QLabel) + dlg.findChildren(QCheckBox):

@@ -112,10 +112,12 @@ class _IconButton(QToolButton):
                 x1 = x0 + length * u
                 path.lineTo(x1, y)
                 if curl:
-                    r = abs(curl) * u
+                    rc = abs(curl) * u
                     sign = 1 if curl > 0 else -1
                     path.arcTo(
-                        QRectF(x1 - r, y - (2 * r if sign > 0 else 0), 2 * r, 2 * r), -90 * sign, 270 * sign
+                        QRectF(x1 - rc, y - (2 * rc if sign > 0 else 0), 2 * rc, 2 * rc),
+                        -90 * sign,
+                        270 * sign,
                     )
                 p.drawPath(path)
         p.end()
