@@ -156,14 +156,16 @@ class LiveSource:
         try:
             for dev, sides in plan:
                 picks = [wanted[side] for side in sides]
-                need = 2 if None in picks else max(int(p) for p in picks if p is not None) + 1
+                chosen = [int(p) for p in picks if p is not None]
+                need = max(chosen) + 1 if chosen else 1
                 if need > dev.max_input_channels:
                     raise DeviceError(
                         f"{dev.name!r} has {dev.max_input_channels} input channel(s); audio settings ask for "
                         f"channel index {need - 1}",
                         "far_end" if "customer" in sides else "mic",
                     )
-                channels = min(dev.max_input_channels, need)
+                # Mixing (no channel chosen) uses up to two channels; a chosen channel needs that many.
+                channels = max(need, min(dev.max_input_channels, 2)) if None in picks else need
                 stream = sd.InputStream(
                     device=dev.index,
                     samplerate=dev.default_samplerate,

@@ -89,9 +89,16 @@ class ToneSmoother:
         if direction == 0:
             self._pending_since, self._pending_dir = None, 0
         else:
+            # The patience clock runs while the target stays on the same side and gets no weaker: a target
+            # further away keeps the clock (escalating anger), one that falls back restarts it (a spike).
+            if (
+                self._pending_since is None
+                or direction * self._pending_dir <= 0
+                or abs(direction) < abs(self._pending_dir)
+            ):
+                self._pending_since = t_s
+            self._pending_dir = direction
             sign = 1 if direction > 0 else -1
-            if sign != self._pending_dir or self._pending_since is None:
-                self._pending_since, self._pending_dir = t_s, sign
             patience = p.patience_up_s if sign > 0 else p.patience_down_s
             if target is ToneState.FRUSTRATED and self.score >= p.frustrated_at + p.confident_margin:
                 patience = 0.0

@@ -1,0 +1,111 @@
+"""The bundled demo call through the real pipeline (real Silero VAD, real tone model, real audio)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from device.audio.source import ReplaySource
+from device.events import (
+    CallEnded,
+    CallStarted,
+    Event,
+    Heartbeat,
+    Side,
+    SpeechActivity,
+    ToneChanged,
+    ToneSample,
+    ToneState,
+)
+from device.pipeline import Pipeline
+
+ASSETS = Path(__file__).resolve().parents[2] / "device" / "assets"
+DEMO = ASSETS / "demo_call.flac"
+TIMELINE = json.loads((ASSETS / "demo_call.timeline.json").read_text())
+
+
+@cache
+def replay(chunk: int, path: Path = DEMO) -> tuple[Event, ...]:
+    events: list[Event] = []
+    Pipeline(ReplaySource(path, realtime=False, chunk_samples=chunk), on_event=events.append).run_until_end()
+    return tuple(events)
+
+
+def test_demo_asset_matches_its_timeline() -> None:
+    info = sf.info(DEMO)
+    assert (info.samplerate, info.channels) == (16_000, 2)
+    assert 60 <= info.duration <= 90
+    assert info.duration == pytest.approx(TIMELINE["duration_s"], abs=0.01)
+    assert len({s["clip"].split("/")[1][:2] for s in TIMELINE["segments"] if s["side"] == "customer"}) == 1
+
+
+def test_frustrated_within_2s_of_sustained_anger_then_calm_again() -> None:
+    events = replay(512)
+    changes = [e for e in events if isinstance(e, ToneChanged)]
+    angry_start, angry_end = TIMELINE["angry_speech_start_s"], TIMELINE["angry_speech_end_s"]
+    before = [c for c in changes if c.t_s < angry_start]
+    assert before == [], f"tone changed during the calm part: {before}"
+    first_frustrated = next(c for c in changes if c.state is ToneState.FRUSTRATED)
+    delay = first_frustrated.t_s - angry_start
+    print(f"\ndemo: frustrated {delay:.2f} s after the angry speech starts ({angry_start} s)")
+    assert 0 < delay <= 2.0
+    # Stays frustrated through the angry part, and comes back to calm after it.
+    during = [c for c in changes if angry_start <= c.t_s <= angry_end]
+    assert [c.state for c in during] == [ToneState.FRUSTRATED]
+    after = [c for c in changes if c.t_s > angry_end]
+    assert after and after[-1].state is ToneState.CALM
+    calm_at = next(c.t_s for c in after if c.state is ToneState.CALM)
+    print(f"demo: calm again {calm_at - angry_end:.2f} s after the angry speech ends ({angry_end} s)")
+    # At most one change per 5 s of stream time.
+    assert np.all(np.diff([c.t_s for c in changes]) >= 5.0)
+
+
+def test_event_stream_shape() -> None:
+    events = replay(512)
+    kinds = [type(e) for e in events]
+    assert kinds.count(CallStarted) == 1 and kinds.count(CallEnded) == 1
+    start = next(e for e in events if isinstance(e, CallStarted))
+    assert start.source == "auto" and start.t_s < 1.5
+    beats = [e.t_s for e in events if isinstance(e, Heartbeat)]
+    assert len(beats) == int(TIMELINE["duration_s"])
+    assert np.allclose(np.diff(beats), 1.0, atol=0.033)
+    assert all(b2 >= b1 for b1, b2 in zip([e.t_s for e in events], [e.t_s for e in events][1:], strict=False))
+    # Customer speech activity follows the timeline; tone samples only while the customer speaks.
+    onsets = [e.t_s for e in events if isinstance(e, SpeechActivity) and e.side is Side.CUSTOMER and e.active]
+    cust = [s for s in TIMELINE["segments"] if s["side"] == "customer"]
+    for t in onsets:
+        assert any(s["start_s"] - 0.1 <= t <= s["end_s"] + 0.1 for s in cust), t
+    samples = [e for e in events if isinstance(e, ToneSample)]
+    assert len(samples) > 50
+    for s in samples:
+        assert any(c["start_s"] <= s.t_s <= c["end_s"] + 1.0 for c in cust), s.t_s
+    agent_on = [e for e in events if isinstance(e, SpeechActivity) and e.side is Side.AGENT and e.active]
+    assert len(agent_on) >= 8
+
+
+def test_chunk_size_does_not_change_the_events() -> None:
+    reference = replay(512)
+    for chunk in (160, 1000, 4096):
+        assert replay(chunk) == reference, f"chunk size {chunk} changed the event sequence"
+
+
+def test_steady_input_changes_state_at_most_once(tmp_path: Path) -> None:
+    """60 s of the customer's angry sentences back to back: one change (to frustrated), then none."""
+    stereo, _ = sf.read(DEMO, dtype="float32")
+    parts = [
+        stereo[round(s["start_s"] * 16_000) : round(s["end_s"] * 16_000), 1]
+        for s in TIMELINE["segments"]
+        if s["side"] == "customer" and s["label"] == "angry"
+    ]
+    gap = np.zeros(4000, np.float32)
+    customer = np.concatenate([np.concatenate([p, gap]) for p in parts] * 3)[: 60 * 16_000]
+    noise = np.random.default_rng(1).standard_normal(len(customer)).astype(np.float32) * 1e-3
+    path = tmp_path / "steady.wav"
+    sf.write(path, np.stack([noise, customer + noise], axis=1), 16_000)
+    changes = [e for e in replay(1000, path) if isinstance(e, ToneChanged)]
+    assert len(changes) == 1 and changes[0].state is ToneState.FRUSTRATED

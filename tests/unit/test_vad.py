@@ -1,0 +1,66 @@
+"""Silero VAD through onnxruntime alone, on real speech (EmoDB, CC0) against silence and noise; the gate."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from device.inference.models import load_model
+from device.inference.vad import FRAME_SAMPLES, SileroVad, SpeechGate
+
+
+def _probs(vad: SileroVad, x: np.ndarray) -> np.ndarray:
+    vad.reset()
+    n = len(x) // FRAME_SAMPLES
+    return np.array([vad.process(x[i * FRAME_SAMPLES : (i + 1) * FRAME_SAMPLES]) for i in range(n)])
+
+
+def test_manifest_and_hash_checked_model() -> None:
+    loaded = load_model("silero_vad")
+    assert loaded.manifest.inputs == ["input", "state", "sr"]
+    assert (loaded.path.parent / "LICENSE.silero_vad").read_text().startswith("MIT License")
+
+
+def test_speech_scores_high_silence_and_noise_low(shared_data: Path) -> None:
+    rows = list(csv.DictReader((shared_data / "emodb" / "manifest.csv").open()))
+    clips = [r["file"] for r in rows if r["label"] == "neutral"][:6]
+    vad = SileroVad()
+    speech_fracs = []
+    for name in clips:
+        x, rate = sf.read(shared_data / "emodb" / name, dtype="float32")
+        assert rate == 16_000
+        p = _probs(vad, x)
+        speech_fracs.append(float(np.mean(p > 0.5)))
+    assert min(speech_fracs) > 0.3 and float(np.mean(speech_fracs)) > 0.5  # clips are 2 s, some padding
+    rng = np.random.default_rng(0)
+    silence = np.zeros(16_000 * 3, np.float32)
+    white = (rng.standard_normal(16_000 * 3) * 0.05).astype(np.float32)  # -26 dBFS hiss
+    hum = (0.1 * np.sin(2 * np.pi * 50 * np.arange(16_000 * 3) / 16_000)).astype(np.float32)
+    assert _probs(vad, silence).max() == 0.0  # below the level floor: the model is not even run
+    assert float(np.mean(_probs(vad, white) > 0.5)) < 0.05
+    assert float(np.mean(_probs(vad, hum) > 0.5)) < 0.05
+
+
+def test_bad_frame_shape_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="expects a 1-D frame of 512 samples"):
+        SileroVad().process(np.zeros(480, np.float32))
+
+
+def test_gate_hysteresis_and_minimum_durations() -> None:
+    gate = SpeechGate(threshold=0.5, min_speech_s=0.096, min_silence_s=0.16, frame_s=0.032)  # 3 / 5 frames
+    assert gate.stop_threshold == pytest.approx(0.35)
+    seq = [0.9, 0.1, 0.9, 0.9, 0.9, 0.4, 0.4, 0.2, 0.2, 0.2, 0.2, 0.9, 0.2, 0.2, 0.2, 0.2, 0.2]
+    out = [gate.process(p) for p in seq]
+    # One loud frame is not speech activity; three in a row are.
+    assert [d.active for d in out[:5]] == [False, False, False, False, True]
+    # 0.4 is above the stop threshold: still speech, and the frame-level flag stays on.
+    assert out[5].speech and out[6].speech and not out[7].speech
+    # Five quiet frames end it; the single 0.9 in between restarted the count.
+    changes = [i for i, d in enumerate(out) if d.changed]
+    assert changes == [4, 16]
+    with pytest.raises(ValueError, match="threshold"):
+        SpeechGate(threshold=0.1)
