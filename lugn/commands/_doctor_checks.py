@@ -81,8 +81,11 @@ def check_audio(
         )
         for p in profiles.problems[:1]
     ]
+    dirs = sorted({str(p.parent) for p in profiles.files.values()})
     if not out:
-        out.append(Check("profiles", "ok", f"{len(profiles.profiles)} headset profiles valid"))
+        out.append(
+            Check("profiles", "ok", f"{len(profiles.profiles)} headset profiles valid", {"dirs": dirs})
+        )
     audio = eff.config.audio
     if inventory.error:
         out.append(Check("audio", "fail", inventory.error))
@@ -148,7 +151,7 @@ def check_models(models_dir: Path | None) -> list[Check]:
                     f"model.{name}",
                     "ok",
                     f"{manifest.file} {manifest.version}: sha256 matches",
-                    {"verify_ms": round(ms, 1)},
+                    {"verify_ms": round(ms, 1), "manifest": str(path)},
                 )
             )
         except ModelError as exc:
