@@ -62,6 +62,17 @@ class Coach:
         self._note_showing = False
         self._overlap_seen = False
 
+    def update_settings(self, settings: CoachSettings) -> None:
+        """New settings (the agent changed theirs, or the policy was reloaded): the next decisions use them.
+
+        Cooldowns, counts and the running call are kept, so a settings change cannot reset the rate limits.
+        """
+        self.settings = settings
+        self._tips.configure(settings, self.frustration_threshold)
+        self._cues.configure(settings)
+        self._breathing.s = settings
+        self._talk.window_s = settings.cue_talk_share_window_s
+
     def new_shift(self, t_s: float) -> None:
         """Start a new shift: the per-shift and per-interval breathing limits start again."""
         self._clock(t_s)

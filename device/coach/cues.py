@@ -21,6 +21,10 @@ class CueRules:
     """Per-call cue state. ``Coach`` calls it only during a call and not while paused."""
 
     def __init__(self, settings: CoachSettings) -> None:
+        self.configure(settings)
+        self.start_call(0.0)
+
+    def configure(self, settings: CoachSettings) -> None:
         self.s = settings
         self._enabled = {
             CueKind.TALK_OVER: settings.cue_talk_over_enabled,
@@ -29,7 +33,6 @@ class CueRules:
             CueKind.LOUD: settings.cue_loudness_enabled,
             CueKind.SILENCE: settings.cue_silence_enabled,
         }
-        self.start_call(0.0)
 
     def start_call(self, t_s: float) -> None:
         self._rates: list[float] = []

@@ -36,12 +36,14 @@ class TipRules:
     """Per-call tip state. ``Coach`` calls it only during a call and not while paused."""
 
     def __init__(self, settings: CoachSettings, threshold: float | None) -> None:
-        self.s = settings
-        self.threshold = (
-            settings.tip_score_threshold if settings.tip_score_threshold is not None else threshold
-        )
-        self._allowed = frozenset(TipKind(k) for k in settings.tip_kinds)
+        self.configure(settings, threshold)
         self.start_call(0.0)
+
+    def configure(self, settings: CoachSettings, threshold: float | None) -> None:
+        self.s = settings
+        override = settings.tip_score_threshold
+        self.threshold = override if override is not None else threshold
+        self._allowed = frozenset(TipKind(k) for k in settings.tip_kinds)
 
     # --- lifecycle ------------------------------------------------------------------------------------------
     def start_call(self, t_s: float) -> None:

@@ -298,3 +298,14 @@ def test_settings_refuse_values_that_would_nag(field: str, value: object) -> Non
 def test_every_setting_has_title_and_description() -> None:
     for name, f in CoachSettings.model_fields.items():
         assert f.title and f.description, name
+
+
+def test_settings_change_mid_call_keeps_the_rate_limits() -> None:
+    coach = Coach()
+    first = run(coach, [*call(0, 400)[:1], *frustrated_stretch(10, 30, ease_to=C)], until_s=40)
+    assert tips(first) == [(18.0, ACK)]
+    coach.update_settings(CoachSettings(tips_enabled=False))
+    assert tips(run(coach, frustrated_stretch(100, 120, ease_to=C), until_s=130)) == []
+    coach.update_settings(CoachSettings())
+    # acknowledge is still cooling down from 18 s: apologise (it came back after easing)
+    assert tips(run(coach, frustrated_stretch(150, 170, ease_to=C), until_s=180)) == [(158.0, APOL)]
