@@ -174,3 +174,21 @@ def test_broken_policy_shows_safe_state_note(qtbot, qsettings, tmp_path: Path) -
     qtbot.waitExposed(app.settings_dialog)
     assert app.settings_dialog.safe_note.isVisible()
     assert "safe defaults" in app.settings_dialog.safe_note.text()
+
+
+def test_switched_off_coaching_is_neither_shown_nor_counted(qtbot, qsettings) -> None:
+    from device.coach.events import BreathingOffered, TipKind, TipShown
+
+    seen: list[object] = []
+    app = AgentApp(qsettings=qsettings, sinks=[seen.append], save_settings=lambda ch: None)
+    qtbot.addWidget(app.main_window)
+    tip = TipShown(t_s=1.0, tip=TipKind.ACKNOWLEDGE, display_s=15.0, tip_number=1)
+    assert app.runner.action(lambda t_s: [tip]) == [tip]
+    assert app.apply_settings({"coach.tips_enabled": False})
+    assert app.runner.action(lambda t_s: [tip]) == []
+    offer = dict(pattern="paced", duration_s=60.0, inhale_s=4.0, hold_in_s=0.0, exhale_s=6.0, hold_out_s=0.0)
+    assert app.apply_settings({"coach.breathing_enabled": False})
+    after_call = BreathingOffered(t_s=2.0, reason="frustrated_share", **offer)  # type: ignore[arg-type]
+    asked = BreathingOffered(t_s=3.0, reason="requested", **offer)  # type: ignore[arg-type]
+    assert app.runner.action(lambda t_s: [after_call, asked]) == [asked], "asked for: always honoured"
+    assert seen == [tip, asked]

@@ -30,7 +30,7 @@ from PyQt6.QtCore import (
 )
 from PyQt6.QtWidgets import QApplication, QMessageBox
 
-from device.coach.events import BreathingOutcome, CoachEvent
+from device.coach.events import BreathingOffered, BreathingOutcome, CoachEvent, DeliveryCue, TipShown
 from device.config import LugnConfig
 from device.events import Event, PauseChanged
 from ui import i18n
@@ -72,6 +72,7 @@ class _CoachRunner:
         from device.coach.coach import Coach
 
         self.coach = Coach(config.coach)
+        self.coach_settings = config.coach
         self.sinks = list(sinks)
         self._post = post
         self._lock = threading.Lock()
@@ -88,24 +89,38 @@ class _CoachRunner:
                     log.exception("event sink %r failed on %s", sink, type(item).__name__)
             self._post(item)
 
+    def _allowed(self, events: list[CoachEvent]) -> list[CoachEvent]:
+        """The agent's own switches, changed since the coach was built, applied here: what is switched off is
+        neither shown nor counted. (The coach reads its settings when a stream starts.)"""
+        s = self.coach_settings
+        out = []
+        for e in events:
+            if isinstance(e, TipShown) and not s.tips_enabled:
+                continue
+            if isinstance(e, DeliveryCue) and not s.delivery_cues_enabled:
+                continue
+            if isinstance(e, BreathingOffered) and not s.breathing_enabled and e.reason != "requested":
+                continue
+            out.append(e)
+        return out
+
     def runtime(self, event: Event) -> None:
         with self._lock:
             self.last_t_s = max(self.last_t_s, event.t_s)
-            coach_events = self.coach.process(event)
+            coach_events = self._allowed(self.coach.process(event))
             self._emit([event, *coach_events])
 
     def action(self, fn: Callable[..., list[CoachEvent]], *args: Any) -> list[CoachEvent]:
         with self._lock:
-            out = fn(*args, self.last_t_s)
+            out = self._allowed(fn(*args, self.last_t_s))
             self._emit(out)
             return out
 
     def update_settings(self, config: LugnConfig) -> None:
         with self._lock:
+            self.coach_settings = config.coach
             if hasattr(self.coach, "update_settings"):
                 self.coach.update_settings(config.coach)
-            else:
-                self.coach.settings = config.coach
 
 
 class AgentApp(QObject):
