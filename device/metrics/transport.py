@@ -185,6 +185,7 @@ class PahoTransport:
             self._client.subscribe(sub, qos=1)
         self.connected = True
         self.connections += 1
+        log.info("%s: connected to %s:%s", self._name, self.params.host, self.params.port)
         self.last_error = ""
         self._on_conn(True)
 

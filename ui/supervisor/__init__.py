@@ -1,0 +1,1 @@
+"""Supervisor dashboard: k-anonymous team summaries from the broker (``lugn dashboard``)."""

@@ -1,0 +1,82 @@
+"""The supervisor dashboard against a real broker and aggregator: live tiles and plots, an explicit
+"fewer than k agents" state, screenshots, and reconnecting by itself after a broker restart."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from device.metrics.anonymise import Anonymiser
+from device.metrics.transport import BrokerParams
+from tests.integration.conftest import broker, live_broker, probe  # noqa: F401 - the real Mosquitto fixtures
+from tests.integration.test_mqtt_pipeline import _aggregator
+
+pytestmark = pytest.mark.broker
+SITE = "dash"
+
+
+def _feed(probe_factory, buckets: int = 4) -> None:
+    """Team alpha: 6 agents per bucket (shown); team beta: 3 agents (suppressed)."""
+    dev = probe_factory("dev-11")
+    now_bucket = int(time.time()) // 900 * 900
+    for ago in range(buckets, 0, -1):
+        start = now_bucket - 900 * ago
+        for team, seats in (("alpha", 6), ("beta", 3)):
+            for seat in range(seats):
+                calls = 4 + (seat + ago) % 3
+                counts = {"calls": calls, "calls_frustrated": 1 + (seat * ago) % 3, "frustrated_s": 30 * seat,
+                          "deescalations": (seat + ago) % 2, "breathing_offered": 1, "breathing_taken": seat % 2,
+                          "tips_shown": 2}
+                assert dev.publish(f"lugn/v1/{SITE}/{team}/contrib",
+                                   Anonymiser(SITE, team).contribution(start, 900, counts).to_json()) < 0x80
+
+
+def test_dashboard_live_and_suppressed_with_screenshots(qtbot, live_broker, probe, tmp_path, artifacts_dir: Path):  # noqa: F811
+    from ui.supervisor.client import SummaryClient
+    from ui.supervisor.window import DashboardWindow
+
+    agg = _aggregator(live_broker, tmp_path / "agg.sqlite3", shard="dash")
+    _feed(probe)
+    assert qtbot.waitUntil(lambda: agg.aggregator.stats["accepted"] == 36, timeout=10000) is None
+    win = DashboardWindow()
+    qtbot.addWidget(win)
+    params = BrokerParams.from_url(
+        live_broker.backend_url(), ca_file=live_broker.ca_file, username="supervisor",
+        password=live_broker.passwords["supervisor"], client_id="dash-test",
+    )
+    client = SummaryClient(params, site=SITE)
+    client.summary.connect(win.on_summary)
+    client.connection.connect(win.set_connection)
+    win.show()
+    client.start()
+    out = artifacts_dir / "dashboard"
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        qtbot.waitUntil(lambda: len(win.tiles) == 2 and all(
+            len(v.buckets) == 4 for v in win.model.teams.values()), timeout=10000)
+        alpha, beta = win.tiles[(SITE, "alpha")], win.tiles[(SITE, "beta")]
+        assert not alpha.suppressed and "6 agents" in alpha.state.text() and "Calls" in alpha.figures.text()
+        assert beta.suppressed and "Fewer than 5 agents" in beta.state.text() and beta.figures.text() == ""
+        xs, ys = win.model.teams[(SITE, "alpha")].series("frustration_share")
+        assert len(xs) == 4 and all(0 <= y <= 1 for y in ys)
+        _, beta_ys = win.model.teams[(SITE, "beta")].series("frustration_share")
+        assert all(y != y for y in beta_ys)  # NaN: a gap, never a number, for a suppressed team
+        assert "Connected" in win.status.text()
+        qtbot.wait(200)
+        assert win.grab().save(str(out / "live.png"))
+        assert beta.grab().save(str(out / "suppressed_team.png"))
+
+        # broker restart: the dashboard shows it is reconnecting, then comes back by itself with the summaries
+        live_broker.stop()
+        qtbot.waitUntil(lambda: "Not connected" in win.status.text(), timeout=10000)
+        assert win.grab().save(str(out / "reconnecting.png"))
+        live_broker.start()
+        qtbot.waitUntil(lambda: "Connected" in win.status.text() and client.connected, timeout=20000)
+        assert win.tiles[(SITE, "beta")].suppressed
+    finally:
+        client.stop()
+        agg.stop()
+    for name in ("live.png", "suppressed_team.png", "reconnecting.png"):
+        assert (out / name).stat().st_size > 5000
