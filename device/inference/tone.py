@@ -134,8 +134,16 @@ class ToneScorer:
     turns until ``reset()`` (call start). Any chunk size gives the same windows.
     """
 
-    def __init__(self, model: ToneModel, *, end_of_turn_s: float = 0.6, min_tail_s: float = 0.5) -> None:
+    def __init__(
+        self,
+        model: ToneModel,
+        *,
+        end_of_turn_s: float = 0.6,
+        min_tail_s: float = 0.5,
+        use_baseline: bool = True,
+    ) -> None:
         self.model = model
+        self.use_baseline = use_baseline and model.baseline.enabled
         self.window = model.window_samples
         self.hop = model.hop_samples
         self._eot = round(end_of_turn_s * model.sample_rate_hz)
@@ -192,7 +200,7 @@ class ToneScorer:
         self.windows_scored += 1
         out = self.model.run(window[None, :])
         base = self.model.baseline
-        if not base.enabled:
+        if not self.use_baseline:
             return _to_scores(out, 0)
         raw = float(out["frustration"][0])
         z = _logit(raw)

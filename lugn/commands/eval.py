@@ -1,0 +1,62 @@
+"""``lugn eval DIR [DIR ...] [--json] [--model PATH]``: evaluate the tone model on corpus folders.
+
+Each DIR holds a ``manifest.csv`` (file, speaker, gender, label, ...) and the audio it names. Clips are scored the
+way the runtime scores them (ToneScorer: sliding windows, pooled; the speaker baseline when the model ships one).
+Clips of the training corpus are scored by the out-of-fold cross-validation models (speaker-independent).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+NAME = "eval"
+HELP = "Evaluate the customer tone model on emotional-speech corpus folders"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("dirs", nargs="+", type=Path, metavar="DIR", help="corpus folder(s) with a manifest.csv")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    p.add_argument(
+        "--model", type=Path, default=None, help="a models folder or .onnx file (default: shipped)"
+    )
+    p.add_argument(
+        "--arousal",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also check the arousal/valence outputs against DIR/arousal.csv and DIR/valence.csv (Spearman)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from device.inference.models import ModelError
+    from training.data import CorpusError
+    from training.evaluate import check_corpus_dirs
+    from training.report import confusion_text, run_eval, table
+
+    try:
+        check_corpus_dirs(args.dirs)
+        if args.arousal is not None:
+            for kind in ("arousal", "valence"):
+                if not (args.arousal / f"{kind}.csv").is_file():
+                    raise CorpusError(f"{args.arousal / (kind + '.csv')}: not found (needed by --arousal)")
+        progress = None
+        if not args.json and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            def progress(clips):  # type: ignore[no-untyped-def]
+                return tqdm(clips, desc="load audio", leave=False)
+
+        result = run_eval(args.dirs, args.model, progress=progress, arousal_dir=args.arousal)
+    except (CorpusError, ModelError) as exc:
+        print(f"lugn eval: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        print(table(result))
+        print(confusion_text(result))
+    return 0

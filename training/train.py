@@ -1,0 +1,149 @@
+"""Renderings cache, speaker folds and head training (full-batch, deterministic, single thread)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from training import augment
+from training.data import AROUSAL_VALENCE, Clip
+from training.net import Frontend, HeadEnsemble, ToneHead
+
+FEATURE_VERSION = "stats-v1"
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    window_samples: int = 32_000
+    renderings: int = 8  # per clip: clean, G.711 telephone, then random contact-centre chains
+    seeds: int = 5  # heads per ensemble
+    epochs: int = 300
+    hidden: int = 64
+    dropout: float = 0.3
+    weight_decay: float = 1e-2
+    lr: float = 3e-3
+    seed: int = 1234
+
+
+def set_determinism(seed: int) -> None:
+    torch.manual_seed(seed)
+    torch.set_num_threads(1)
+    torch.use_deterministic_algorithms(True)
+
+
+def speaker_folds(clips: Sequence[Clip]) -> dict[str, int]:
+    """Each fold holds out one male and one female speaker (sorted pairing); extra speakers join fold 0.."""
+    males = sorted({c.speaker for c in clips if c.gender == "m"})
+    females = sorted({c.speaker for c in clips if c.gender == "f"})
+    others = sorted({c.speaker for c in clips} - set(males) - set(females))
+    n = max(1, min(len(males), len(females)))
+    folds: dict[str, int] = {}
+    for i, spk in enumerate(males):
+        folds[spk] = i % n
+    for i, spk in enumerate(females):
+        folds[spk] = i % n
+    for i, spk in enumerate(others):
+        folds[spk] = i % n
+    return folds
+
+
+def render(clip_i: int, wave: np.ndarray, pool: Sequence[np.ndarray], cfg: TrainConfig) -> list[np.ndarray]:
+    """The training renderings of one clip; ``pool`` supplies babble (speakers of the same fold only)."""
+    rng = np.random.default_rng([cfg.seed, clip_i])
+    n = cfg.window_samples
+    x = augment.fit_length(wave, n)
+    out = [x, augment.telephone_g711(x)]
+    while len(out) < cfg.renderings:
+        out.append(augment.random_chain(x, rng, pool, n))
+    return out[: cfg.renderings]
+
+
+def cache_key(clips: Sequence[Clip], cfg: TrainConfig) -> str:
+    h = hashlib.sha256()
+    h.update(FEATURE_VERSION.encode())
+    render_cfg = {k: v for k, v in asdict(cfg).items() if k in ("window_samples", "renderings", "seed")}
+    h.update(json.dumps(render_cfg, sort_keys=True).encode())
+    for c in clips:
+        h.update(f"{c.path.name}|{c.speaker}|{c.label}|{c.path.stat().st_size}".encode())
+    for mod in (augment, __import__("training.frontend", fromlist=["x"])):
+        h.update(Path(str(mod.__file__)).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def rendered_features(
+    clips: Sequence[Clip],
+    waves: Sequence[np.ndarray],
+    folds: dict[str, int],
+    cfg: TrainConfig,
+    cache_dir: Path,
+    progress=None,
+) -> np.ndarray:
+    """Features [n_clips, renderings, F] of every rendering, cached on disk by a hash of inputs and code."""
+    path = cache_dir / f"feats_{cache_key(clips, cfg)}.npy"
+    if path.is_file():
+        return np.load(path)
+    frontend = Frontend().eval()
+    feats = []
+    idx = range(len(clips))
+    for i in progress(idx, desc="augment + features") if progress else idx:
+        me = clips[i]
+        pool = [
+            w
+            for c, w in zip(clips, waves, strict=True)
+            if c.speaker != me.speaker and folds[c.speaker] == folds[me.speaker]
+        ] or [waves[i]]
+        with torch.no_grad():
+            r = torch.from_numpy(np.stack(render(i, waves[i], pool, cfg)))
+            feats.append(frontend(r).numpy())
+    arr = np.stack(feats).astype(np.float32)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    np.save(path, arr)
+    return arr
+
+
+def targets(clips: Sequence[Clip]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    y4 = np.array([c.label4 for c in clips])
+    yb = np.array([c.frustrated for c in clips])
+    av = np.array([AROUSAL_VALENCE[c.label] for c in clips], dtype=np.float32)
+    return y4, yb, av
+
+
+def train_head(feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig, seed: int) -> ToneHead:
+    """Train one head on all renderings of ``clips`` (feats [n, R, F])."""
+    n, r, nf = feats.shape
+    y4, yb, av = targets(clips)
+    X = torch.from_numpy(feats.reshape(n * r, nf))
+    Y4 = torch.from_numpy(np.repeat(y4, r))
+    YB = torch.from_numpy(np.repeat(yb, r)).float()
+    AV = torch.from_numpy(np.repeat(av, r, axis=0))
+    m4, mb = Y4 >= 0, YB >= 0
+    counts = torch.bincount(Y4[m4], minlength=4).float().clamp(min=1)
+    w4 = counts.sum() / (4 * counts)
+    pos = YB[mb].sum().clamp(min=1)
+    pos_weight = (mb.sum() - pos) / pos
+    torch.manual_seed(cfg.seed * 1000 + seed)
+    head = ToneHead(nf, hidden=cfg.hidden, dropout=cfg.dropout)
+    head.set_normaliser(X)
+    opt = torch.optim.AdamW(head.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    ce = nn.CrossEntropyLoss(weight=w4)
+    for _ in range(cfg.epochs):
+        head.train()
+        z = head.logits(X)
+        loss = ce(z[m4, :4], Y4[m4])
+        loss = loss + nn.functional.binary_cross_entropy_with_logits(z[mb, 4], YB[mb], pos_weight=pos_weight)
+        loss = loss + nn.functional.binary_cross_entropy_with_logits(z[:, 5:7], AV)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    return head.eval()
+
+
+def train_ensemble(feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig) -> HeadEnsemble:
+    return HeadEnsemble([train_head(feats, clips, cfg, s) for s in range(cfg.seeds)]).eval()
