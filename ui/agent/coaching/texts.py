@@ -15,161 +15,163 @@ from PyQt6.QtCore import QCoreApplication
 
 from device.coach.events import BreathingReason, CueKind, TipKind
 
-_t = QCoreApplication.translate
+translate = QCoreApplication.translate  # the name pylupdate6 looks for
 
 
 def tip_title(tip: TipKind) -> str:
     return {
-        TipKind.ACKNOWLEDGE: _t("CoachTip", "Name the feeling before the facts"),
-        TipKind.LET_FINISH: _t("CoachTip", "Let them finish, then answer"),
-        TipKind.APOLOGISE: _t("CoachTip", "If we got something wrong, say sorry plainly"),
-        TipKind.SOLUTION_FOCUS: _t("CoachTip", "Move on to what you can do now"),
-        TipKind.THANK: _t("CoachTip", "Thank them for explaining"),
+        TipKind.ACKNOWLEDGE: translate("CoachTip", "Name the feeling before the facts"),
+        TipKind.LET_FINISH: translate("CoachTip", "Let them finish, then answer"),
+        TipKind.APOLOGISE: translate("CoachTip", "If we got something wrong, say sorry plainly"),
+        TipKind.SOLUTION_FOCUS: translate("CoachTip", "Move on to what you can do now"),
+        TipKind.THANK: translate("CoachTip", "Thank them for explaining"),
     }[tip]
 
 
 def tip_example(tip: TipKind) -> str:
     return {
-        TipKind.ACKNOWLEDGE: _t("CoachTip", "I can hear this has been really frustrating."),
-        TipKind.LET_FINISH: _t("CoachTip", "Sorry, go ahead. I'm listening."),
-        TipKind.APOLOGISE: _t("CoachTip", "I'm sorry, that shouldn't have happened."),
-        TipKind.SOLUTION_FOCUS: _t("CoachTip", "Here's what I can do for you right now."),
-        TipKind.THANK: _t("CoachTip", "Thank you for taking the time to explain."),
+        TipKind.ACKNOWLEDGE: translate("CoachTip", "I can hear this has been really frustrating."),
+        TipKind.LET_FINISH: translate("CoachTip", "Sorry, go ahead. I'm listening."),
+        TipKind.APOLOGISE: translate("CoachTip", "I'm sorry, that shouldn't have happened."),
+        TipKind.SOLUTION_FOCUS: translate("CoachTip", "Here's what I can do for you right now."),
+        TipKind.THANK: translate("CoachTip", "Thank you for taking the time to explain."),
     }[tip]
 
 
 def tip_heading() -> str:
-    return _t("CoachTip", "Tip")
+    return translate("CoachTip", "Tip")
 
 
 def dismiss_hint() -> str:
-    return _t("CoachTip", "Dismiss (Esc)")
+    return translate("CoachTip", "Dismiss (Esc)")
 
 
 def cue_fact(cue: CueKind) -> str:
     return {
-        CueKind.TALK_OVER: _t("CoachCue", "You're both talking"),
-        CueKind.TALK_SHARE: _t("CoachCue", "You've done most of the talking"),
-        CueKind.PACE_FAST: _t("CoachCue", "Faster than your usual pace"),
-        CueKind.LOUD: _t("CoachCue", "Louder than your usual level"),
-        CueKind.SILENCE: _t("CoachCue", "It has been quiet for a while"),
+        CueKind.TALK_OVER: translate("CoachCue", "You're both talking"),
+        CueKind.TALK_SHARE: translate("CoachCue", "You've done most of the talking"),
+        CueKind.PACE_FAST: translate("CoachCue", "Faster than your usual pace"),
+        CueKind.LOUD: translate("CoachCue", "Louder than your usual level"),
+        CueKind.SILENCE: translate("CoachCue", "It has been quiet for a while"),
     }[cue]
 
 
 def cue_hint(cue: CueKind) -> str:
     return {
-        CueKind.TALK_OVER: _t("CoachCue", "Pause and let them finish"),
-        CueKind.TALK_SHARE: _t("CoachCue", "Ask an open question"),
-        CueKind.PACE_FAST: _t("CoachCue", "Slow down a little"),
-        CueKind.LOUD: _t("CoachCue", "Soften your voice a little"),
-        CueKind.SILENCE: _t("CoachCue", "Check in with the customer"),
+        CueKind.TALK_OVER: translate("CoachCue", "Pause and let them finish"),
+        CueKind.TALK_SHARE: translate("CoachCue", "Ask an open question"),
+        CueKind.PACE_FAST: translate("CoachCue", "Slow down a little"),
+        CueKind.LOUD: translate("CoachCue", "Soften your voice a little"),
+        CueKind.SILENCE: translate("CoachCue", "Check in with the customer"),
     }[cue]
 
 
 def cue_private() -> str:
-    return _t("CoachCue", "Only you see this")
+    return translate("CoachCue", "Only you see this")
 
 
 def breathing_title() -> str:
-    return _t("Breathing", "Take a minute to breathe?")
+    return translate("Breathing", "Take a minute to breathe?")
 
 
 def breathing_reason(reason: BreathingReason) -> str:
     return {
-        BreathingReason.FRUSTRATED_SHARE: _t(
+        BreathingReason.FRUSTRATED_SHARE: translate(
             "Breathing", "That was a demanding call. A minute of slow breathing helps you reset."
         ),
-        BreathingReason.LONG_CALL: _t(
+        BreathingReason.LONG_CALL: translate(
             "Breathing", "That was a long call. A minute of slow breathing helps you reset."
         ),
-        BreathingReason.REQUESTED: _t("Breathing", "A minute of slow breathing. Follow the circle."),
-        BreathingReason.SNOOZED: _t("Breathing", "Ready now? A minute of slow breathing helps you reset."),
+        BreathingReason.REQUESTED: translate("Breathing", "A minute of slow breathing. Follow the circle."),
+        BreathingReason.SNOOZED: translate(
+            "Breathing", "Ready now? A minute of slow breathing helps you reset."
+        ),
     }[reason]
 
 
 def breathing_start() -> str:
-    return _t("Breathing", "Start")
+    return translate("Breathing", "Start")
 
 
 def breathing_later() -> str:
-    return _t("Breathing", "Later")
+    return translate("Breathing", "Later")
 
 
 def breathing_skip() -> str:
-    return _t("Breathing", "Skip")
+    return translate("Breathing", "Skip")
 
 
 def breathing_stop() -> str:
-    return _t("Breathing", "Stop")
+    return translate("Breathing", "Stop")
 
 
 def breathing_fullscreen() -> str:
-    return _t("Breathing", "Full screen")
+    return translate("Breathing", "Full screen")
 
 
 def pattern_paced() -> str:
-    return _t("Breathing", "Slow: in 4, out 6")
+    return translate("Breathing", "Slow: in 4, out 6")
 
 
 def pattern_box() -> str:
-    return _t("Breathing", "Box: 4-4-4-4")
+    return translate("Breathing", "Box: 4-4-4-4")
 
 
 def phase_in() -> str:
-    return _t("Breathing", "Breathe in")
+    return translate("Breathing", "Breathe in")
 
 
 def phase_hold() -> str:
-    return _t("Breathing", "Hold")
+    return translate("Breathing", "Hold")
 
 
 def phase_out() -> str:
-    return _t("Breathing", "Breathe out")
+    return translate("Breathing", "Breathe out")
 
 
 def time_left(mm_ss: str) -> str:
-    return _t("Breathing", "%1 left").replace("%1", mm_ss)
+    return translate("Breathing", "%1 left").replace("%1", mm_ss)
 
 
 def breathing_done() -> str:
-    return _t("Breathing", "Well done. Back when you're ready.")
+    return translate("Breathing", "Well done. Back when you're ready.")
 
 
 def note_title() -> str:
-    return _t("CallNote", "After the call")
+    return translate("CallNote", "After the call")
 
 
 def note_private() -> str:
-    return _t("CallNote", "Only you see this")
+    return translate("CallNote", "Only you see this")
 
 
 def note_frustrated(duration: str) -> str:
-    return _t("CallNote", "Customer sounded frustrated for %1").replace("%1", duration)
+    return translate("CallNote", "Customer sounded frustrated for %1").replace("%1", duration)
 
 
 def note_calm() -> str:
-    return _t("CallNote", "The customer sounded calm throughout")
+    return translate("CallNote", "The customer sounded calm throughout")
 
 
 def note_eased(eased: bool) -> str:
     if eased:
-        return _t("CallNote", "It eased before the end")
-    return _t("CallNote", "It had not eased by the end")
+        return translate("CallNote", "It eased before the end")
+    return translate("CallNote", "It had not eased by the end")
 
 
 def note_tips(count: int) -> str:
     if count == 0:
-        return _t("CallNote", "No tips shown")
-    return _t("CallNote", "Tips shown: %1").replace("%1", str(count))
+        return translate("CallNote", "No tips shown")
+    return translate("CallNote", "Tips shown: %1").replace("%1", str(count))
 
 
 def close_hint() -> str:
-    return _t("CallNote", "Close")
+    return translate("CallNote", "Close")
 
 
 def duration(seconds: float) -> str:
     """``2 min 5 s`` / ``45 s`` in the language's own way."""
     s = max(0, round(seconds))
     if s < 60:
-        return _t("CallNote", "%1 s").replace("%1", str(s))
-    return _t("CallNote", "%1 min %2 s").replace("%1", str(s // 60)).replace("%2", str(s % 60))
+        return translate("CallNote", "%1 s").replace("%1", str(s))
+    return translate("CallNote", "%1 min %2 s").replace("%1", str(s // 60)).replace("%2", str(s % 60))
