@@ -135,6 +135,7 @@ class CoachingPresenter(QObject):
             self.widgetShown.emit("note", self.note_card, event.t_s)
         elif isinstance(event, CallNoteFaded):
             self.note_card.fade_out()
+        self.panel.relayout()
 
     def dismiss_current(self) -> None:
         """Dismiss the tip on screen (for a global shortcut)."""
