@@ -1,15 +1,14 @@
 """No coaching content and no delivery-cue data reaches the metrics or the MQTT payloads.
 
-The demo call runs through the real pipeline (real models, real DeliveryMeter on the agent channel), the real
-coach turns it into coaching events, and everything (runtime events, tips, delivery cues with tell-tale values,
-the private call note) goes into the real metrics path. Tip and breathing COUNTS may leave; nothing else about
-coaching may. Proven three ways: the bytes of every payload, a differential run without any delivery or cue
-events (identical counts), and a real Mosquitto subscriber that sees everything the workstation publishes.
+The demo call runs through the real pipeline (real models, real DeliveryMeter on the agent channel), the
+real coach turns it into coaching events, and everything (runtime events, tips, delivery cues with tell-tale
+values, the private call note) goes into the real metrics path. Tip and breathing COUNTS may leave; nothing
+else about coaching may. Proven three ways: the bytes of every payload, a differential run without any
+delivery or cue events (identical counts), and a real Mosquitto subscriber that sees everything published.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
