@@ -10,7 +10,7 @@ delivery or cue events (identical counts), and a real Mosquitto subscriber that 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -73,7 +73,7 @@ def demo_stream() -> list[Item]:
     return out
 
 
-def _contributions(items: list[Item], tmp: Path) -> list[bytes]:
+def _contributions(items: Sequence[Item], tmp: Path) -> list[bytes]:
     settings = MetricsSettings(site="s1", team="t1", bucket_min=15, outbox_path=str(tmp / "outbox.sqlite3"))
     svc = MetricsService(settings, clock=lambda: T0)
     for item in items:
@@ -183,7 +183,7 @@ def test_nothing_private_on_the_wire(demo_stream: list[Item], mosquitto, tmp_pat
         client = make_client(params)
         subscribed: list[int] = []
         client.on_subscribe = lambda _c, _u, mid, _rc, _p, s=subscribed: s.append(mid)
-        client.on_message = lambda _c, _u, m: seen.append((m.topic, m.payload))
+        client.on_message = lambda _c, _u, m: seen.append((m.topic, bytes(m.payload)))
         client.connect(params.host, params.port, 30)
         client.loop_start()
         _rc, mid = client.subscribe(topic, qos=1)
