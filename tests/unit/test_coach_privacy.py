@@ -227,3 +227,16 @@ def test_nothing_private_on_the_wire(demo_stream: list[Item], mosquitto, tmp_pat
         leaked = [w for w in FORBIDDEN if w in text]
         assert leaked == [], f"{topic}: {leaked}: {text}"
     _ = mqtt  # the real paho client is what listened
+
+
+def test_demo_call_gets_a_tip_in_the_call_and_a_breathing_offer_after_it(demo_stream: list[Item]) -> None:
+    from device.coach import BreathingOffered
+    from device.events import CallEnded, CallStarted
+
+    start = next(i.t_s for i in demo_stream if isinstance(i, CallStarted))
+    end = next(i.t_s for i in demo_stream if isinstance(i, CallEnded))
+    tips = [i for i in demo_stream if isinstance(i, TipShown)]
+    assert tips and all(start < t.t_s < end for t in tips)
+    assert tips[0].tip is TipKind.ACKNOWLEDGE
+    offers = [i for i in demo_stream if isinstance(i, BreathingOffered)]
+    assert offers[0].t_s == end and offers[0].reason.value == "frustrated_share"
