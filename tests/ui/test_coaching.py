@@ -260,3 +260,25 @@ def test_breathing_phases() -> None:
     # 60 s at 6 breaths a minute: the sixth breath starts at 50 s, and 60 s starts a seventh
     starts = [t / 10 for t in range(600) if phase_at(t / 10, *paced).name == "in" and (t / 10) % 10 == 0]
     assert starts == [0, 10, 20, 30, 40, 50]
+
+
+def test_panel_sits_next_to_the_indicator_and_inside_a_kiosk(qtbot) -> None:
+    from PyQt6.QtWidgets import QWidget
+
+    anchor = QWidget()
+    qtbot.addWidget(anchor)
+    anchor.setGeometry(100, 100, 360, 64)
+    anchor.show()
+    p = CoachingPresenter(anchor=anchor)
+    qtbot.addWidget(p.panel)
+    p.handle(tip())
+    qtbot.wait(1)
+    assert p.panel.isVisible()
+    top = anchor.mapToGlobal(anchor.rect().bottomLeft()).y()
+    assert p.panel.x() == anchor.mapToGlobal(anchor.rect().topLeft()).x() and p.panel.y() > top
+    screen = anchor.screen()
+    assert screen is not None
+    anchor.setGeometry(screen.geometry())  # a full-screen kiosk window
+    p.panel.relayout()
+    assert screen.availableGeometry().contains(p.panel.geometry())
+    p.close_all()

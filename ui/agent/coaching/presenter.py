@@ -69,15 +69,26 @@ class CoachingPanel(QWidget):
             self.show()
 
     def _place(self) -> None:
+        """Below the anchor; above it when there is no room below; inside its bottom edge when the anchor
+        fills the screen (kiosk). Always on the anchor's screen."""
         a = self.anchor
         if a is None or not a.isVisible():
             return
         top_left = a.mapToGlobal(QPoint(0, 0))
-        below = QPoint(top_left.x(), top_left.y() + a.height() + GAP_PX)
+        pos = QPoint(top_left.x(), top_left.y() + a.height() + GAP_PX)
         screen = a.screen() or QGuiApplication.primaryScreen()
-        if screen is not None and below.y() + self.height() > screen.availableGeometry().bottom():
-            below = QPoint(top_left.x(), top_left.y() - self.height() - GAP_PX)
-        self.move(below)
+        if screen is not None:
+            room = screen.availableGeometry()
+            if pos.y() + self.height() > room.bottom():
+                pos = QPoint(top_left.x(), top_left.y() - self.height() - GAP_PX)
+            if pos.y() < room.top():  # the anchor fills the screen: sit inside it, bottom right
+                pos = QPoint(
+                    top_left.x() + a.width() - self.width() - 3 * GAP_PX,
+                    top_left.y() + a.height() - self.height() - 3 * GAP_PX,
+                )
+            pos.setX(max(room.left(), min(pos.x(), room.right() - self.width())))
+            pos.setY(max(room.top(), min(pos.y(), room.bottom() - self.height())))
+        self.move(pos)
 
 
 class CoachingPresenter(QObject):
