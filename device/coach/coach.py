@@ -94,6 +94,8 @@ class Coach:
             self.paused = event.paused
             if event.paused:
                 self._tips.interrupt()
+            else:  # nothing was observed while paused: silences and talk shares start afresh
+                self._talk.reset(t)
         elif isinstance(event, AnalysisUnavailable | DeviceLost):
             self._tips.interrupt()
         elif isinstance(event, SpeechActivity):

@@ -309,3 +309,11 @@ def test_settings_change_mid_call_keeps_the_rate_limits() -> None:
     coach.update_settings(CoachSettings())
     # acknowledge is still cooling down from 18 s: apologise (it came back after easing)
     assert tips(run(coach, frustrated_stretch(150, 170, ease_to=C), until_s=180)) == [(158.0, APOL)]
+
+
+def test_a_pause_is_not_a_silence() -> None:
+    script = [*call(0, 300), *speech(Side.AGENT, 0, 10), PauseChanged(t_s=12, paused=True)]
+    script += [PauseChanged(t_s=100, paused=False), *speech(Side.CUSTOMER, 140, 150)]
+    # paused at 12, before the 25 s silence at 35; after the resume at 100 the silence counts from 100;
+    # the next one (175) is cooling down
+    assert cues(run(Coach(), script)) == [(125.0, CueKind.SILENCE)]
