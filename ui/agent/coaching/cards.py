@@ -70,9 +70,9 @@ class _Card(QFrame):
     def __init__(self, accent: QColor, max_height_px: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.accent = accent
+        self.max_height_px = max_height_px
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
         self.setFixedWidth(style.CARD_WIDTH_PX)
-        self.setMaximumHeight(max_height_px)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         self.setStyleSheet(style.CARD_QSS)
         self._timer = QTimer(self)
@@ -111,12 +111,18 @@ class _Card(QFrame):
 
     def present(self, display_s: float | None) -> None:
         self.retranslate()
-        self.adjustSize()
+        self.fit_height()
         self._anim.stop()
         self._opacity.setOpacity(1.0)
         self.show()
         if display_s is not None:
             self._timer.start(round(display_s * 1000))
+
+    def fit_height(self) -> None:
+        """As tall as the wrapped text needs at the card's width (a label's own size hint guesses a narrower
+        width and would leave gaps), at most ``max_height_px``."""
+        self.outer.activate()
+        self.setFixedHeight(min(self.max_height_px, self.outer.totalHeightForWidth(self.width())))
 
     def dismiss(self) -> None:
         self._timer.stop()
@@ -143,6 +149,7 @@ class _Card(QFrame):
     def changeEvent(self, e: QEvent | None) -> None:
         if e is not None and e.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.fit_height()
         super().changeEvent(e)
 
     def paintEvent(self, _e: QPaintEvent | None) -> None:
@@ -200,6 +207,7 @@ class DeliveryCueChip(_Card):
         self.outer.addWidget(self.hint)
         self.outer.addWidget(self.private)
         self.hint.setStyleSheet("font-style: normal;")
+        self.outer.setSpacing(6)
         self.private.hide()  # shown in the first cue of a session only; the card colour says it afterwards
 
     def show_cue(self, event: DeliveryCue, first: bool = False) -> None:

@@ -119,6 +119,9 @@ def overflowing(root: QWidget) -> list[str]:
     for btn in root.findChildren(QAbstractButton):
         if btn.isVisibleTo(root) and btn.text() and btn.sizeHint().width() > btn.width() + 1:
             out.append(f"{btn.objectName() or 'button'}={btn.text()!r} needs {btn.sizeHint().width()}px")
-    if root.sizeHint().height() > root.maximumHeight():
-        out.append(f"{root.objectName() or type(root).__name__} needs {root.sizeHint().height()}px height")
+    lay = root.layout()
+    limit = getattr(root, "max_height_px", root.maximumHeight())
+    need = lay.totalHeightForWidth(root.width()) if lay is not None and lay.hasHeightForWidth() else 0
+    if need > limit:
+        out.append(f"{root.objectName() or type(root).__name__} needs {need}px height > {limit}px")
     return out
