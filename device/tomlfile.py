@@ -44,7 +44,7 @@ def key_lines(text: str) -> dict[str, int]:
     in_multiline: str | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
         if in_multiline:
-            if raw.count(in_multiline) % 2 == 1:
+            if in_multiline in raw:
                 in_multiline = None
             continue
         header = _HEADER.match(raw)
@@ -57,10 +57,10 @@ def key_lines(text: str) -> dict[str, int]:
             path = [*table, *_split_dotted(key.group(1))]
             for depth in range(len(table) + 1, len(path) + 1):
                 lines.setdefault(".".join(path[:depth]), number)
-            rest = raw[key.end() :]
+            value = raw[key.end() :].lstrip()
             for quote in ('"""', "'''"):
-                if rest.count(quote) % 2 == 1:
-                    in_multiline = quote
+                if value.startswith(quote) and quote not in value[3:]:
+                    in_multiline = quote  # a multi-line string: its lines are not keys
     return lines
 
 
@@ -115,8 +115,15 @@ def _scalar(value: Any) -> str:
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-        return f'"{escaped}"'
+        out = []
+        for ch in value:
+            if ch in '"\\':
+                out.append("\\" + ch)
+            elif ord(ch) < 0x20 or ord(ch) == 0x7F:  # TOML forbids raw control characters in strings
+                out.append(f"\\u{ord(ch):04x}")
+            else:
+                out.append(ch)
+        return '"' + "".join(out) + '"'
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_scalar(v) for v in value) + "]"
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
