@@ -34,7 +34,8 @@ bench: setup
 	$(PY) -m lugn bench
 
 bundle: setup
-	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build deploy/windows/lugn.spec
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build deploy/windows/lugn.spec
+	@du -sh dist/lugn && dist/lugn/lugn --version && (dist/lugn/lugn doctor; echo "doctor exit $$? (2 = no sound card here)")
 
 clean:
 	rm -rf build dist artifacts test-artifacts ui/i18n/*.qm

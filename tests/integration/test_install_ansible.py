@@ -36,6 +36,7 @@ def test_syntax_check() -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+@pytest.mark.slow  # two playbook runs, ~60 s on 2 busy cores
 def test_role_installs_into_a_staged_root_and_is_idempotent(tmp_path: Path) -> None:
     inventory = tmp_path / "inventory.ini"
     inventory.write_text(
