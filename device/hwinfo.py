@@ -44,7 +44,8 @@ def _usb_info(card: int, root: Path = Path("/")) -> tuple[str | None, str | None
         bcd = (root / f"sys/class/sound/card{card}/device").resolve().parent / "bcdDevice"
         if bcd.is_file():
             raw = bcd.read_text().strip()
-            firmware = f"{int(raw[:2], 16)}.{int(raw[2:], 16)}"
+            base = 10 if raw.isdigit() else 16  # binary-coded decimal; some vendors put hex digits there
+            firmware = f"{int(raw[:2], base)}.{int(raw[2:], base)}"
     except (OSError, ValueError):
         pass
     return usb_id, firmware

@@ -22,7 +22,12 @@ from device.tomlfile import TomlFileError, describe_errors, key_lines, read_toml
 
 PROFILE_SCHEMA_VERSION = 1
 ENV_PROFILES_DIR = "LUGN_PROFILES_DIR"
-SITE_PROFILES_DIR = Path("/etc/lugn/firmware_profiles")  # IT's own additions/overrides (same name wins)
+# IT's own additions/overrides next to the policy (a file with the same name as a shipped one wins)
+SITE_PROFILES_DIR = (
+    Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / "Lugn" / "firmware_profiles"
+    if sys.platform == "win32"
+    else Path("/etc/lugn/firmware_profiles")
+)
 _VERSION = r"^\d+(\.\d+){0,3}$"
 Platform = Literal["linux", "win32", "darwin"]
 _PLATFORMS: tuple[Platform, ...] = ("linux", "win32", "darwin")

@@ -64,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     print(f"Capture devices ({inventory.source}, {len(profiles.profiles)} profiles loaded):")
+    from device.hwinfo import LOOPBACK_HINTS
+
     for dev, match in rows:
         ids = ", ".join(
             x for x in (dev.usb_id and f"USB {dev.usb_id}", dev.firmware and f"fw {dev.firmware}") if x
@@ -71,7 +73,10 @@ def run(args: argparse.Namespace) -> int:
         default = " [default]" if dev.index is not None and dev.index == inventory.default_input else ""
         extra = f", {ids}" if ids else ""
         print(f"  [{dev.index}] {dev.name}{default}  ({dev.hostapi}, {dev.max_input_channels} ch{extra})")
-        print(f"        profile {match.profile.name} — {match.why}")
+        if any(h in dev.name.lower() for h in LOOPBACK_HINTS):
+            print("        far-end source (monitor/loopback of a playback device)")
+        else:
+            print(f"        profile {match.profile.name} — {match.why}")
     if not rows:
         print("  none (PortAudio lists only outputs)")
     if outputs:
