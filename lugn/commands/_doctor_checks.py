@@ -115,8 +115,28 @@ def check_audio(
     status: Status = "ok"
     if audio.profile and not forced:
         status, msg = "warn", f"{msg}; audio.profile {audio.profile!r} does not exist"
+    elif (refused := _opens_with_profile(inventory, mic, match)) is not None:
+        status, msg = "warn", f"{msg}; {refused}"
+    details["format"] = f"{match.profile.audio.sample_rate_hz} Hz x {match.profile.audio.channels} ch"
     out.append(Check("audio", status, msg, details))
     return out, mic, match
+
+
+def _opens_with_profile(inventory: Inventory, mic: DeviceInfo, match: Match) -> str | None:
+    """Ask PortAudio whether the mic accepts the profile's rate and channels (None = yes, or not askable)."""
+    if inventory.source != "PortAudio" or mic.index is None:
+        return None
+    fmt = match.profile.audio
+    try:
+        import sounddevice as sd
+
+        sd.check_input_settings(device=mic.index, samplerate=fmt.sample_rate_hz, channels=fmt.channels)
+    except Exception as exc:  # sounddevice raises PortAudioError/ValueError with PortAudio's reason
+        return (
+            f"PortAudio refuses the profile's {fmt.sample_rate_hz} Hz x {fmt.channels} ch ({exc}); "
+            f"capture falls back to the device default ({mic.default_samplerate:.0f} Hz)"
+        )
+    return None
 
 
 def check_far_end(eff: Effective, inventory: Inventory, mic: DeviceInfo | None, match: Match | None) -> Check:

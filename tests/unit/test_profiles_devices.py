@@ -44,6 +44,15 @@ def test_real_portaudio_sees_alsa_devices_and_matches_them(tmp_path: Path) -> No
     assert checks["audio"]["status"] == "ok" and checks["audio"]["details"]["profile"] == "jabra-evolve2"
     assert checks["far_end"]["status"] == "ok" and "Monitor of Jabra" in checks["far_end"]["message"]
     assert doctor.returncode == 0, [c for c in checks.values() if c["status"] != "ok"]
+    assert (
+        checks["audio"]["details"]["format"] == "48000 Hz x 1 ch"
+    )  # PortAudio accepted the profile's format
+
+    (tmp_path / ".asoundrc").write_text(ASOUNDRC.splitlines()[1] + "\n")  # the headset, but no monitor
+    doctor = lugn(tmp_path, "doctor", "--json")
+    checks = {c["id"]: c for c in json.loads(doctor.stdout)["checks"]}
+    assert doctor.returncode == 2 and checks["far_end"]["status"] == "fail"
+    assert checks["far_end"]["message"].startswith("far-end source missing: no monitor/loopback input")
 
 
 def test_usb_id_and_firmware_from_sysfs(tmp_path: Path) -> None:
