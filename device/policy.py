@@ -352,17 +352,53 @@ def check_kiosk_pin(config: LugnConfig, pin: str) -> bool:
     return hmac.compare_digest(digest, base64.b64decode(expected))
 
 
+def policy_json_schema() -> dict[str, Any]:
+    """JSON Schema of a whole ``policy.toml`` (policy-only tables + ``LugnConfig`` sections), for editors."""
+    from pydantic import create_model
+
+    sections: dict[str, Any] = {
+        name: (info.annotation, info) for name, info in LugnConfig.model_fields.items()
+    }
+    model = create_model("LugnPolicy", __base__=PolicyMeta, **sections)
+    return model.model_json_schema()
+
+
+USAGE = """usage: python -m device.policy COMMAND
+  check [POLICY]   validate a policy before rolling it out (file:line: field: problem; exit 1 if any)
+  hash-pin         print a ui.kiosk_pin hash (PIN read from the terminal or stdin)
+  schema           print the JSON Schema of policy.toml"""
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m device.policy hash-pin``: print a PIN hash for ``ui.kiosk_pin`` (PIN read from stdin)."""
+    """IT's helpers: ``check``, ``hash-pin``, ``schema``."""
     import getpass
+    import json
+    import tempfile
 
     args = sys.argv[1:] if argv is None else argv
-    if args[:1] != ["hash-pin"]:
-        print("usage: python -m device.policy hash-pin   (reads the PIN from the terminal or stdin)")
-        return 2
-    pin = getpass.getpass("Kiosk PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
-    print(f'kiosk_pin = "{hash_pin(pin)}"')
-    return 0
+    command = args[0] if args else ""
+    if command == "hash-pin":
+        pin = getpass.getpass("Kiosk PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+        print(f'kiosk_pin = "{hash_pin(pin)}"')
+        return 0
+    if command == "schema":
+        print(json.dumps(policy_json_schema(), indent=2, ensure_ascii=False, default=str))
+        return 0
+    if command == "check":
+        path = Path(args[1]) if len(args) > 1 else default_policy_path()
+        if not path.is_file():
+            print(f"{path}: file not found")
+            return 1
+        with tempfile.TemporaryDirectory() as empty:  # the policy alone, without anyone's user settings
+            eff = load_effective(path, Path(empty) / "settings.toml")
+        for problem in eff.problems:
+            print(problem)
+        if not eff.problems:
+            publishing = "on" if eff.config.metrics.enabled else "off"
+            print(f"{path}: OK ({len(eff.locked)} settings locked, publishing {publishing})")
+        return 1 if eff.problems else 0
+    print(USAGE)
+    return 2
 
 
 if __name__ == "__main__":

@@ -206,3 +206,33 @@ def test_example_policy_is_valid(tmp_path: Path) -> None:
     eff = load_effective(ROOT / "deploy" / "policy.example.toml", tmp_path / "none.toml")
     assert eff.problems == [] and not eff.safe_state
     assert eff.config.metrics.enabled and eff.config.metrics.ca_file
+
+
+def test_it_helpers_check_schema_hash_pin(
+    paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import json
+    import tomllib
+
+    import jsonschema
+
+    example = ROOT / "deploy" / "policy.example.toml"
+    assert policy.main(["check", str(example)]) == 0
+    assert "OK (" in capsys.readouterr().out
+    pol, _ = paths
+    write(pol, "[coach]\ntips_enabled = 2\n")
+    assert policy.main(["check", str(pol)]) == 1
+    assert f"{pol}:2: coach.tips_enabled" in capsys.readouterr().out
+    assert policy.main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    jsonschema.validate(tomllib.loads(example.read_text()), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"locks": {"settingz": []}}, schema)
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    assert policy.main(["hash-pin"]) == 0
+    line = capsys.readouterr().out.strip()
+    stored = line.split('"')[1]
+    assert line.startswith('kiosk_pin = "pbkdf2-sha256$200000$')
+    assert check_kiosk_pin(LugnConfig.model_validate({"ui": {"kiosk_pin": stored}}), "2468")
+    assert policy.main([]) == 2
