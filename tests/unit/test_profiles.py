@@ -84,6 +84,14 @@ TABLE = [
     ("C-Media USB Headphone Set: Audio (hw:4,0)", "0d8c:000c", None, "generic-usb-headset"),
     ("Unknown Thing (hw:5,0)", "1234:5678", None, "generic-usb-headset"),  # any USB device
     ("Some Headset", None, None, "generic-usb-headset"),
+    # Windows (WASAPI/MME) names: "<endpoint> (<device>)"
+    ("Headset Microphone (Jabra Evolve2 65)", None, None, "jabra-evolve2"),
+    ("Microphone (2- Poly BT700)", None, None, "poly-voyager"),
+    ("Headset (EPOS IMPACT SC 660)", None, None, "epos-impact"),
+    ("Microphone (Logi Zone Wired)", None, None, "logitech-zone"),
+    ("Microphone Array (Intel® Smart Sound Technology for Digital Mics)", None, None, "builtin-laptop"),
+    ("Microphone (Realtek(R) Audio)", None, None, "builtin-laptop"),
+    ("Microphone (USB Audio Device)", None, None, "generic-usb-headset"),
     ("pulse", None, None, "generic"),
     ("default", None, None, "generic"),
 ]
