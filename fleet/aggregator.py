@@ -1,7 +1,9 @@
 """The k-anonymous aggregator's core: validate, de-duplicate, sum, summarise. No MQTT in here.
 
-State is one SQLite file: every accepted message id (de-duplication survives a restart) and per-bucket sums per
-contributor token. The MQTT side (``fleet.service``) acknowledges a message only after it is committed here, so a
+State is one SQLite file: every accepted message id (de-duplication survives a restart) and per-bucket sums
+per
+contributor token. The MQTT side (``fleet.service``) acknowledges a message only after it is committed here,
+so a
 restart neither loses nor double-counts a bucket.
 """
 
@@ -32,6 +34,11 @@ CREATE TABLE IF NOT EXISTS sums (
 );
 CREATE TABLE IF NOT EXISTS stats (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 """
+_UPSERT = (
+    f"INSERT INTO sums VALUES (?, ?, ?, ?, ?, {', '.join('?' * len(COUNT_FIELDS))}) "
+    "ON CONFLICT (site, team, bucket_start, bucket_s, contributor) DO UPDATE SET "
+    + ", ".join(f"{f} = {f} + excluded.{f}" for f in COUNT_FIELDS)
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,9 @@ class Aggregator:
 
     def handle(self, topic: str, payload: bytes) -> Outcome:
         """Validate and count one message. Never raises on bad input: the outcome says what happened."""
+        return self.handle_batch([(topic, payload)])[0]
+
+    def _validate(self, topic: str, payload: bytes) -> Outcome | tuple[str, str, Contribution]:
         if len(payload) > MAX_PAYLOAD_BYTES:
             return self._reject("oversized", topic, f"{len(payload)} bytes")
         where = parse_team_topic(topic, "contrib")
@@ -109,29 +119,50 @@ class Aggregator:
             return self._reject("bucket_future", topic, str(c.bucket_start))
         if c.bucket_start + c.bucket_s < now - self._max_age_s:
             return self._reject("bucket_too_old", topic, str(c.bucket_start))
-        vals = [getattr(c.counts, f) for f in COUNT_FIELDS]
+        return site, team, c
+
+    def handle_batch(self, messages: list[tuple[str, bytes]]) -> list[Outcome]:
+        """Validate and count messages in order, committing all accepted ones in one transaction."""
+        checked = [self._validate(topic, payload) for topic, payload in messages]
+        if not any(isinstance(v, tuple) for v in checked):
+            return [v for v in checked if isinstance(v, Outcome)]
+        out: list[Outcome] = []
+        now = self._clock()
+        accepted: list[tuple[str, str]] = []
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            cur = self._db.execute(
-                "INSERT OR IGNORE INTO seen (message_id, received_at) VALUES (?, ?)", (c.message_id, now)
-            )
-            if cur.rowcount == 0:
-                self._db.execute("ROLLBACK")
-                self.stats["duplicates"] += 1
-                return Outcome("duplicate", "", site, team, c.message_id)
-            self._db.execute(
-                f"INSERT INTO sums VALUES (?, ?, ?, ?, ?, {', '.join('?' * len(COUNT_FIELDS))}) "
-                "ON CONFLICT (site, team, bucket_start, bucket_s, contributor) DO UPDATE SET "
-                + ", ".join(f"{f} = {f} + excluded.{f}" for f in COUNT_FIELDS),
-                (site, team, c.bucket_start, c.bucket_s, c.contributor, *vals),
-            )
+            for v in checked:
+                if isinstance(v, Outcome):
+                    out.append(v)
+                    continue
+                site, team, c = v
+                cur = self._db.execute(
+                    "INSERT OR IGNORE INTO seen (message_id, received_at) VALUES (?, ?)", (c.message_id, now)
+                )
+                if cur.rowcount == 0:
+                    out.append(Outcome("duplicate", "", site, team, c.message_id))
+                    continue
+                self._db.execute(
+                    _UPSERT,
+                    (
+                        site,
+                        team,
+                        c.bucket_start,
+                        c.bucket_s,
+                        c.contributor,
+                        *(getattr(c.counts, f) for f in COUNT_FIELDS),
+                    ),
+                )
+                out.append(Outcome("accepted", "", site, team, c.message_id))
+                accepted.append((site, team))
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        self.stats["accepted"] += 1
-        self._dirty.add((site, team))
-        return Outcome("accepted", "", site, team, c.message_id)
+        self.stats["accepted"] += len(accepted)
+        self.stats["duplicates"] += sum(o.status == "duplicate" for o in out)
+        self._dirty.update(accepted)
+        return out
 
     def take_dirty(self) -> list[Summary]:
         """Summaries of every team that changed since the last call."""
@@ -155,7 +186,7 @@ class Aggregator:
         start, length, contributors, *sums = row
         if contributors < self.k:
             return BucketSummary(bucket_start=start, bucket_s=length, suppressed=True)
-        counts = Counts.model_construct(**dict(zip(COUNT_FIELDS, sums, strict=True)))
+        counts = Counts.model_construct(None, **dict(zip(COUNT_FIELDS, sums, strict=True)))
         share = counts.calls_frustrated / counts.calls if counts.calls else None
         rate = counts.deescalations / counts.calls_frustrated if counts.calls_frustrated else None
         return BucketSummary(
@@ -171,6 +202,7 @@ class Aggregator:
     def persist_stats(self) -> None:
         for key in ("accepted", "duplicates"):
             self._db.execute(
-                "INSERT INTO stats (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO stats (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, self.stats[key]),
             )

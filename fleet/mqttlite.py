@@ -10,6 +10,7 @@ Not for production: no QoS 2, no inbound publishes, no session resumption.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ssl
 import struct
 import time
@@ -69,16 +70,28 @@ class LiteClient:
         self.connected = False
 
     async def connect(
-        self, host: str, port: int, ssl_ctx: ssl.SSLContext | None, client_id: str, username: str, password: str,
-        will: tuple[str, bytes] | None = None, keepalive_s: int = 120, timeout_s: float = 30.0,
+        self,
+        host: str,
+        port: int,
+        ssl_ctx: ssl.SSLContext | None,
+        client_id: str,
+        username: str,
+        password: str,
+        will: tuple[str, bytes] | None = None,
+        keepalive_s: int = 120,
+        timeout_s: float = 30.0,
     ) -> None:
-        self._reader, self._writer = await asyncio.wait_for(
-            asyncio.open_connection(host, port, ssl=ssl_ctx, server_hostname=host if ssl_ctx else None), timeout_s
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(host, port, ssl=ssl_ctx, server_hostname=host if ssl_ctx else None),
+            timeout_s,
         )
-        self._writer.write(connect_packet(client_id, username, password, keepalive_s, will))
+        self._reader, self._writer = reader, writer
+        writer.write(connect_packet(client_id, username, password, keepalive_s, will))
         first, body = await asyncio.wait_for(self._read_packet(), timeout_s)
         if first >> 4 != 2 or len(body) < 2 or body[1] >= 0x80:
-            raise MqttError(f"connection refused: CONNACK reason 0x{body[1]:02x}" if len(body) > 1 else "bad CONNACK")
+            raise MqttError(
+                f"connection refused: CONNACK reason 0x{body[1]:02x}" if len(body) > 1 else "bad CONNACK"
+            )
         self.connected = True
         self._task = asyncio.create_task(self._read_loop(keepalive_s))
 
@@ -125,9 +138,7 @@ class LiteClient:
             if clean:
                 self._writer.write(b"\xe0\x00")  # DISCONNECT: no will
             self._writer.close()
-            try:
+            with contextlib.suppress(TimeoutError, OSError, ssl.SSLError):
                 await asyncio.wait_for(self._writer.wait_closed(), 2)
-            except (TimeoutError, OSError, ssl.SSLError):
-                pass
         if self._task:
             self._task.cancel()

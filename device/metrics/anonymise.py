@@ -1,6 +1,7 @@
 """Turns raw counts into a publishable ``Contribution``: no identifier, bounded counts, random ids.
 
-The contributor token is random per bucket. It is kept (in the outbox database) for the bucket's lifetime so an
+The contributor token is random per bucket. It is kept (in the outbox database) for the bucket's lifetime so
+an
 agent restart inside a bucket does not make one agent look like two contributors (which would weaken k).
 """
 

@@ -1,7 +1,9 @@
 """A private Mosquitto on loopback, configured from ``deploy/mosquitto`` (the production template and ACLs).
 
-Used by the integration tests, ``lugn demo`` and ``lugn simulate --local``: its own free ports, its own folder,
-a fresh test CA + broker certificate (openssl), hashed password files (``mosquitto_passwd -U``) and the real ACLs.
+Used by the integration tests, ``lugn demo`` and ``lugn simulate --local``: its own free ports, its own
+folder,
+a fresh test CA + broker certificate (openssl), hashed password files (``mosquitto_passwd -U``) and the real
+ACLs.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class LocalBroker:
     workdir: Path
     device_users: Iterable[str] = ("device-1",)
     extra_config: str = ""
+    log_types: str = "error warning notice information"  # "all" logs every packet: slow under load
     device_port: int = 0
     backend_port: int = 0
     passwords: dict[str, str] = field(default_factory=dict)
@@ -106,7 +109,11 @@ class LocalBroker:
             "@DEVICE_PORT@": str(self.device_port),
             "@BACKEND_PORT@": str(self.backend_port),
             "@BIND@": "127.0.0.1",
-            "@EXTRA@": f"user {getpass.getuser()}\nlog_dest file {self.log_file}\nlog_type all\n{self.extra_config}",
+            "@EXTRA@": (
+                f"user {getpass.getuser()}\nlog_dest file {self.log_file}\n"
+                + "".join(f"log_type {t}\n" for t in self.log_types.split())
+                + self.extra_config
+            ),
         }
         for key, value in subs.items():
             text = text.replace(key, value)
@@ -154,6 +161,12 @@ class LocalBroker:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait(5)
         self.proc = None
+
+    def reset_state(self) -> None:
+        """Forget retained messages and sessions (the persistence file); only while stopped."""
+        if self.proc is not None:
+            raise RuntimeError("stop the broker first")
+        (self.workdir / "mosquitto.db").unlink(missing_ok=True)
 
     def restart(self) -> LocalBroker:
         self.stop()

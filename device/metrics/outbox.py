@@ -1,4 +1,7 @@
-"""Durable SQLite outbox: a contribution is deleted only once the broker acknowledged it (PUBACK < 0x80).
+"""Durable SQLite outbox: a contribution counts as sent only once the broker acknowledged it (PUBACK < 0x80).
+
+Acknowledged rows are kept for ``resend_s`` more and sent once again after a reconnect
+(see ``requeue_recent``), then deleted.
 
 Survives broker downtime and agent restarts. Bounded by age and row count (policy); anything dropped is logged
 and counted (``dropped_count``), so IT can see it in the device status.
@@ -24,10 +27,13 @@ CREATE TABLE IF NOT EXISTS outbox (
     message_id TEXT NOT NULL UNIQUE,
     topic TEXT NOT NULL,
     payload BLOB NOT NULL,
-    created_at REAL NOT NULL
+    created_at REAL NOT NULL,
+    acked_at REAL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS tokens (bucket_start INTEGER PRIMARY KEY, token TEXT NOT NULL, created_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (
+    bucket_start INTEGER PRIMARY KEY, token TEXT NOT NULL, created_at REAL NOT NULL
+);
 """
 
 
@@ -46,11 +52,13 @@ class Outbox:
         max_age_s: float = 7 * 86400,
         max_rows: int = 5000,
         clock: Callable[[], float] = time.time,
+        resend_s: float = 60.0,
     ) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.max_age_s = max_age_s
         self.max_rows = max_rows
+        self.resend_s = resend_s
         self._clock = clock
         self._lock = threading.Lock()
         self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
@@ -68,7 +76,8 @@ class Outbox:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 self._db.execute(
-                    "INSERT OR IGNORE INTO outbox (message_id, topic, payload, created_at) VALUES (?, ?, ?, ?)",
+                    "INSERT OR IGNORE INTO outbox (message_id, topic, payload, created_at) "
+                    "VALUES (?, ?, ?, ?)",
                     (message_id, topic, payload, self._clock()),
                 )
                 dropped = self._enforce_limits()
@@ -88,12 +97,19 @@ class Outbox:
 
     def _enforce_limits(self) -> int:
         cutoff = self._clock() - self.max_age_s
-        old = self._db.execute("DELETE FROM outbox WHERE created_at < ?", (cutoff,)).rowcount
-        n = self._db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+        self._db.execute(
+            "DELETE FROM outbox WHERE acked_at IS NOT NULL AND acked_at < ?", (self._clock() - self.resend_s,)
+        )
+        old = self._db.execute(
+            "DELETE FROM outbox WHERE acked_at IS NULL AND created_at < ?", (cutoff,)
+        ).rowcount
+        n = self._db.execute("SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL").fetchone()[0]
         over = max(0, n - self.max_rows)
         if over:
             self._db.execute(
-                "DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox ORDER BY seq LIMIT ?)", (over,)
+                "DELETE FROM outbox WHERE seq IN "
+                "(SELECT seq FROM outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?)",
+                (over,),
             )
         self._db.execute("DELETE FROM tokens WHERE created_at < ?", (self._clock() - 2 * 86400,))
         dropped = old + over
@@ -118,18 +134,36 @@ class Outbox:
         skip = set(exclude)
         with self._lock:
             rows = self._db.execute(
-                "SELECT message_id, topic, payload, created_at FROM outbox ORDER BY seq LIMIT ?",
+                "SELECT message_id, topic, payload, created_at FROM outbox WHERE acked_at IS NULL "
+                "ORDER BY seq LIMIT ?",
                 (limit + len(skip),),
             ).fetchall()
         return [OutboxRow(m, t, bytes(p), c) for m, t, p, c in rows if m not in skip][:limit]
 
     def ack(self, message_id: str) -> None:
         with self._lock:
-            self._db.execute("DELETE FROM outbox WHERE message_id = ?", (message_id,))
+            self._db.execute(
+                "UPDATE outbox SET acked_at = ? WHERE message_id = ?", (self._clock(), message_id)
+            )
+
+    def requeue_recent(self) -> int:
+        """Mark rows acknowledged within ``resend_s`` as unsent again (after a reconnect).
+
+        A PUBACK is hop-by-hop: a broker that crashes right after acknowledging can lose a message before it
+        reaches the aggregator. Re-sending the last moments after every reconnect closes that gap; the
+        aggregator drops the duplicates by message id.
+        """
+        with self._lock:
+            return int(
+                self._db.execute(
+                    "UPDATE outbox SET acked_at = NULL WHERE acked_at IS NOT NULL AND acked_at >= ?",
+                    (self._clock() - self.resend_s,),
+                ).rowcount
+            )
 
     def pending_count(self) -> int:
         with self._lock:
-            return int(self._db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0])
+            return int(self._db.execute("SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL").fetchone()[0])
 
     def dropped_count(self) -> int:
         with self._lock:

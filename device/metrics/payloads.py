@@ -1,9 +1,11 @@
 """Every MQTT payload Lugn publishes, as strict pydantic models with a schema version.
 
-JSON Schemas for consumers (Node-RED, Grafana, Home Assistant) are generated from these models into ``schemas/``:
+JSON Schemas for consumers (Node-RED, Grafana, Home Assistant) are generated from these models into
+``schemas/``:
 ``python -m device.metrics.payloads --write schemas`` (``--check`` fails when the committed files are stale).
 
-Privacy: a ``Contribution`` carries no agent, user or device identifier, only where (site/team, which are in the
+Privacy: a ``Contribution`` carries no agent, user or device identifier, only where (site/team, which are in
+the
 topic too), when (the bucket), how much (counts) and two random values: a message id for de-duplication and a
 contributor token drawn fresh for every bucket, so contributors can be counted but not linked across buckets.
 """
@@ -30,7 +32,8 @@ class _Strict(BaseModel):
 
 
 class Counts(_Strict):
-    """What one workstation counted in one bucket. Counts only; never delivery cues, never the agent's voice."""
+    """What one workstation counted in one bucket. Counts only; never delivery cues, never the agent's
+    voice."""
 
     calls: int = Field(0, ge=0, le=MAX_COUNT, title="Calls", description="Calls that ended in the bucket")
     calls_frustrated: int = Field(

@@ -20,9 +20,9 @@ from device.metrics.transport import Transport
 
 log = logging.getLogger(__name__)
 
-REFUSED_RETRY_S = (
-    300.0  # a message the broker refused (ACL, quota) is retried this much later, not in a hot loop
-)
+REFUSED_RETRY_S = 300.0  # refused (ACL, quota): retried this much later, not in a hot loop
+NO_SUBSCRIBER_RETRY_S = 5.0  # PUBACK 0x10: nobody (no aggregator session) received it, so try again soon
+NO_MATCHING_SUBSCRIBERS = 0x10
 
 
 class Publisher:
@@ -45,7 +45,7 @@ class Publisher:
         self._max_inflight = max_inflight
         self._on_tick = on_tick
         self._name = name
-        self._events: queue.SimpleQueue[tuple[str, int, bool]] = queue.SimpleQueue()
+        self._events: queue.SimpleQueue[tuple[str, int, int]] = queue.SimpleQueue()
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -55,8 +55,9 @@ class Publisher:
         self.sent = 0
         self.acked = 0
         self.refused = 0
+        self.no_subscriber = 0
 
-    # -- API --------------------------------------------------------------------------------------------------
+    # -- API
     def submit(self, contribution: Contribution) -> None:
         """Durably queue a contribution (any thread); it is sent when the broker is reachable."""
         topic = contrib_topic(contribution.site, contribution.team)
@@ -88,16 +89,16 @@ class Publisher:
             time.sleep(0.05)
         return False
 
-    # -- callbacks from the network thread: only enqueue (paho holds its own lock while calling them) -----------
+    # -- callbacks from the network thread: only enqueue (paho holds its own lock while calling them
     def _on_connection(self, up: bool) -> None:
-        self._events.put(("conn", 0, up))
+        self._events.put(("conn", 0, int(up)))
         self._wake.set()
 
-    def _on_ack(self, mid: int, ok: bool) -> None:
-        self._events.put(("ack", mid, ok))
+    def _on_ack(self, mid: int, reason: int) -> None:
+        self._events.put(("ack", mid, reason))
         self._wake.set()
 
-    # -- publisher thread -------------------------------------------------------------------------------------
+    # -- publisher thread
     def _run(self) -> None:
         next_status = 0.0
         next_prune = 0.0
@@ -126,18 +127,27 @@ class Publisher:
     def _drain_events(self) -> None:
         while True:
             try:
-                kind, mid, ok = self._events.get_nowait()
+                kind, mid, code = self._events.get_nowait()
             except queue.Empty:
                 return
             if kind == "conn":
-                self._connected = ok
-                if not ok:
+                self._connected = bool(code)
+                if not code:
                     self._inflight.clear()  # re-sent after reconnect; de-duplicated downstream
+                else:
+                    n = self.outbox.requeue_recent()
+                    if n:
+                        log.info("%s: re-sending %d recently acknowledged message(s)", self._name, n)
             else:
                 message_id = self._inflight.pop(mid, None)
                 if not message_id:
                     continue
-                if ok:
+                if code == NO_MATCHING_SUBSCRIBERS:
+                    # The broker holds no subscription for contributions (e.g. it restarted without its
+                    # state and the aggregator has not subscribed again yet): nobody got it. Not delivered.
+                    self.no_subscriber += 1
+                    self._refused_until[message_id] = time.monotonic() + NO_SUBSCRIBER_RETRY_S
+                elif code < 0x80:
                     self.outbox.ack(message_id)
                     self.acked += 1
                 else:

@@ -1,6 +1,7 @@
 """The metrics path of one workstation: events -> ``MetricsWindow`` -> ``Outbox`` -> ``Publisher`` -> broker.
 
-``MetricsService.process(event)`` is safe to call from the pipeline thread (or the GUI thread for coach events).
+``MetricsService.process(event)`` is safe to call from the pipeline thread (or the GUI thread for coach
+events).
 Without a broker (metrics disabled, or no URL) contributions still go to the outbox, and are sent later.
 """
 

@@ -10,7 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# The k-anonymity floor is compiled in: policy may raise k, never lower it (the field's ``ge`` enforces it and the
+# The k-anonymity floor is compiled in: policy may raise k, never lower it (the field's ``ge`` enforces it
+# and the
 # aggregator clamps again).
 K_FLOOR = 5
 _ID = r"^[a-z0-9][a-z0-9_-]{0,31}$"

@@ -2,12 +2,14 @@
 
 ``PahoTransport``: paho-mqtt 2.x, MQTT v5, TLS, username/password, last will, and its own named network thread
 that reconnects with exponential backoff plus random jitter (paho's own backoff has none, so a whole floor of
-seats would reconnect in lockstep after a broker restart). Acknowledgements are reported by message id with the
-PUBACK reason code: paho marks an ACL-denied publish as "published", so callers must look at ``ok``.
+seats would reconnect in lockstep after a broker restart). Acknowledgements are reported by message id with
+the
+PUBACK reason code: paho marks an ACL-denied publish as "published", so callers must look at the code.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import ssl
@@ -24,7 +26,7 @@ from paho.mqtt.properties import Properties
 
 log = logging.getLogger(__name__)
 
-AckCallback = Callable[[int, bool], None]  # (mid, ok)
+AckCallback = Callable[[int, int], None]  # (mid, PUBACK reason code: < 0x80 is success)
 ConnCallback = Callable[[bool], None]  # connected?
 
 
@@ -113,7 +115,7 @@ class PahoTransport:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._on_conn: ConnCallback = lambda _ok: None
-        self._on_ack: AckCallback = lambda _mid, _ok: None
+        self._on_ack: AckCallback = lambda _mid, _rc: None
 
     @property
     def client(self) -> mqtt.Client:
@@ -137,12 +139,10 @@ class PahoTransport:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout_s)
-        try:
+        with contextlib.suppress(Exception):  # best effort at shutdown
             self._client.disconnect()  # a clean DISCONNECT: the broker does not send the will
-        except Exception:
-            pass
 
-    # -- network thread ---------------------------------------------------------------------------------------
+    # -- network thread
     def _connect(self) -> None:
         props = Properties(PacketTypes.CONNECT)
         props.SessionExpiryInterval = self._session_expiry_s
@@ -196,7 +196,7 @@ class PahoTransport:
         self._on_conn(False)
 
     def _on_publish(self, _c: mqtt.Client, _u: object, mid: int, reason: object, _p: object) -> None:
-        ok = not getattr(reason, "is_failure", False)
-        if not ok:
+        code = int(getattr(reason, "value", 0))
+        if code >= 0x80:
             log.warning("%s: broker refused message %d: %s", self._name, mid, reason)
-        self._on_ack(mid, ok)
+        self._on_ack(mid, code)

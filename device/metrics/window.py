@@ -1,6 +1,7 @@
 """Per-bucket counts on the workstation, from runtime and coach events.
 
-Only counts leave this class, never content: delivery facts (``AgentDelivery``) and delivery cues (``DeliveryCue``)
+Only counts leave this class, never content: delivery facts (``AgentDelivery``) and delivery cues
+(``DeliveryCue``)
 about the agent's own voice are ignored by construction (an allow-list of event kinds, not a deny-list).
 Buckets follow the wall clock, aligned to the policy's bucket length, so every workstation of a team fills the
 same buckets; the events' stream time ``t_s`` is only used for durations within a call.
@@ -100,7 +101,7 @@ class MetricsWindow:
         """Contribution for the current bucket so far (at shutdown); the call in progress carries on."""
         out = []
         if self._active or self._in_call:
-            counts = dict(self._counts, frustrated_s=int(round(self._frustrated_s)))
+            counts = dict(self._counts, frustrated_s=round(self._frustrated_s))
             out.append(self._anon.contribution(self._bucket_start, self._bucket_s, counts))
         in_call, state, frustrated, awaiting, last_t = (
             self._in_call,

@@ -23,6 +23,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import contextlib
     import logging
     import os
     import signal
@@ -55,10 +56,8 @@ def run(args: argparse.Namespace) -> int:
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     service.start()
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         done.wait(args.duration or None)
-    except KeyboardInterrupt:
-        pass
     service.stop()
     logging.getLogger("lugn.aggregate").info("stopped: %s", dict(service.aggregator.stats))
     return 0

@@ -30,9 +30,14 @@ def run(args: argparse.Namespace) -> int:
     from ui.supervisor.client import SummaryClient
     from ui.supervisor.window import DashboardWindow
 
-    password = read_password_file(args.password_file) if args.password_file else os.environ.get("LUGN_MQTT_PASSWORD")
+    password = (
+        read_password_file(args.password_file) if args.password_file else os.environ.get("LUGN_MQTT_PASSWORD")
+    )
     params = BrokerParams.from_url(
-        args.broker, ca_file=args.ca, username=args.username, password=password,
+        args.broker,
+        ca_file=args.ca,
+        username=args.username,
+        password=password,
         client_id=f"lugn-dashboard-{secrets.token_hex(4)}",
     )
     app = QApplication.instance() or QApplication(["lugn-dashboard"])

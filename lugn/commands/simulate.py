@@ -1,4 +1,5 @@
-"""``lugn simulate``: a fleet load generator speaking the real protocol (MQTT v5, TLS, one account per seat)."""
+"""``lugn simulate``: a fleet load generator speaking the real protocol (MQTT v5, TLS, one account per
+seat)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ HELP = "Simulate N seats publishing contributions + status through Mosquitto int
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--devices", type=int, default=100, help="simulated seats (one TLS connection each)")
     p.add_argument("--rate", type=float, default=1.0, help="contributions per seat per minute")
-    p.add_argument("--ramp", default="", help="further rates to try after --rate, e.g. 3,6,12 (highest sustained)")
+    p.add_argument(
+        "--ramp", default="", help="further rates to try after --rate, e.g. 3,6,12 (highest sustained)"
+    )
     p.add_argument("--duration", type=float, default=60.0, help="seconds at --rate")
     p.add_argument("--ramp-duration", type=float, default=20.0, help="seconds per --ramp step")
-    p.add_argument("--broker", help="mqtts://host:port of the DEVICE listener; default: start a local Mosquitto")
+    p.add_argument(
+        "--broker", help="mqtts://host:port of the DEVICE listener; default: start a local Mosquitto"
+    )
     p.add_argument("--ca", help="CA certificate (with --broker)")
     p.add_argument("--password-file", help="shared password of the sim-NNNNN accounts (with --broker)")
     p.add_argument("--receipts", help="the aggregator's --receipts file (with --broker) for end-to-end delay")
@@ -31,7 +36,7 @@ def _raise_fd_limit() -> int:
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
-def run(args: argparse.Namespace) -> int:  # noqa: C901 - orchestration reads best in one place
+def run(args: argparse.Namespace) -> int:
     import asyncio
     import logging
     import os
@@ -52,7 +57,10 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - orchestration reads be
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     fds = _raise_fd_limit()
     if fds < args.devices + 200:
-        print(f"simulate: open-file limit {fds} is too low for {args.devices} seats (ulimit -n)", file=sys.stderr)
+        print(
+            f"simulate: open-file limit {fds} is too low for {args.devices} seats (ulimit -n)",
+            file=sys.stderr,
+        )
         return 2
     rates = [args.rate] + [float(r) for r in args.ramp.split(",") if r.strip()]
     work = Path(args.workdir or tempfile.mkdtemp(prefix="lugn-sim-"))
@@ -70,16 +78,34 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - orchestration reads be
         broker = LocalBroker(work / "broker", device_users=users)
         broker.setup(shared_device_password=password)
         broker.start()
-        print(f"local Mosquitto on 127.0.0.1:{broker.device_port} (devices) / {broker.backend_port} "
-              f"(backend), {len(users)} accounts, ready in {time.monotonic() - t0:.1f} s")
+        print(
+            f"local Mosquitto on 127.0.0.1:{broker.device_port} (devices) / {broker.backend_port} "
+            f"(backend), {len(users)} accounts, ready in {time.monotonic() - t0:.1f} s"
+        )
         host, port, ca = "localhost", broker.device_port, broker.ca_file
         receipts = work / "receipts.csv"
         pw_file = write_password_file(work / "aggregator.pw", broker.passwords["lugn-aggregator"])
         agg_proc = subprocess.Popen(
-            [sys.executable, "-m", "lugn", "aggregate", "--broker", broker.backend_url(), "--ca", ca,
-             "--password-file", str(pw_file), "--state", str(work / "aggregator.sqlite3"),
-             "--receipts", str(receipts), "--shard", "bench"],
-            stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            [
+                sys.executable,
+                "-m",
+                "lugn",
+                "aggregate",
+                "--broker",
+                broker.backend_url(),
+                "--ca",
+                ca,
+                "--password-file",
+                str(pw_file),
+                "--state",
+                str(work / "aggregator.sqlite3"),
+                "--receipts",
+                str(receipts),
+                "--shard",
+                "bench",
+            ],
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         assert agg_proc.stderr is not None
         for line in agg_proc.stderr:
@@ -87,14 +113,18 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - orchestration reads be
                 break
         time.sleep(0.5)  # subscription granted
 
-    cfg = FleetConfig(host=host, port=port, ca_file=ca, password=password, devices=args.devices, teams=args.teams)
+    cfg = FleetConfig(
+        host=host, port=port, ca_file=ca, password=password, devices=args.devices, teams=args.teams
+    )
     fleet = Fleet(cfg)
     results = []
 
     async def main() -> None:
         await fleet.connect_all()
-        print(f"connected {len(fleet.clients)}/{args.devices} seats in {fleet.connect_s:.1f} s "
-              f"({fleet.connect_failures} failed)")
+        print(
+            f"connected {len(fleet.clients)}/{args.devices} seats in {fleet.connect_s:.1f} s "
+            f"({fleet.connect_failures} failed)"
+        )
         for i, rate in enumerate(rates):
             results.append(await fleet.run_step(rate, args.duration if i == 0 else args.ramp_duration))
             await asyncio.sleep(0.5)
@@ -121,16 +151,22 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - orchestration reads be
             broker.stop()
 
     got = read_receipts(receipts) if receipts else {}
-    head = (f"{'seats':>6} {'rate/min':>8} {'msg/s':>7} {'sent':>7} {'acked':>7} {'received':>8} {'lost':>5} "
-            f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7}")
+    head = (
+        f"{'seats':>6} {'rate/min':>8} {'msg/s':>7} {'sent':>7} {'acked':>7} {'received':>8} {'lost':>5} "
+        f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7}"
+    )
     print("\n" + head + "\n" + "-" * len(head))
     for r in results:
         delays = [(got[m] - t) * 1000 for m, t in r.send_times.items() if m in got]
         received = len(delays)
-        print(f"{len(fleet.clients):>6} {r.rate_per_min:>8g} {r.sent / r.duration_s:>7.0f} {r.sent:>7} {r.acked:>7} "
-              f"{received if receipts else '-':>8} {r.sent - received if receipts else '-':>5} "
-              f"{percentile(delays, 0.5):>7.0f} {percentile(delays, 0.99):>7.0f} "
-              f"{max(delays, default=float('nan')):>7.0f}")
+        print(
+            f"{len(fleet.clients):>6} {r.rate_per_min:>8g} "
+            f"{r.sent / max(r.elapsed_s, r.duration_s):>7.0f} {r.sent:>7} "
+            f"{r.acked:>7} "
+            f"{received if receipts else '-':>8} {r.sent - received if receipts else '-':>5} "
+            f"{percentile(delays, 0.5):>7.0f} {percentile(delays, 0.99):>7.0f} "
+            f"{max(delays, default=float('nan')):>7.0f}"
+        )
     if broker_rss:
         print(f"broker RSS at the end: {broker_rss:.0f} MiB")
     return 0

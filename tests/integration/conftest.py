@@ -3,6 +3,7 @@ hashed password files and the production ACLs from deploy/mosquitto. One broker 
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -53,7 +54,8 @@ def state_dir(tmp_path: Path) -> Path:
 
 
 class Probe:
-    """A plain paho v5 client that records what the broker answered: CONNACK, SUBACK and PUBACK reason codes."""
+    """A plain paho v5 client that records what the broker answered: CONNACK, SUBACK and PUBACK reason
+    codes."""
 
     def __init__(self, url: str, username: str, password: str, ca_file: str, client_id: str = "") -> None:
         import paho.mqtt.client as mqtt
@@ -113,7 +115,5 @@ def probe(live_broker: LocalBroker) -> Iterator[Callable[..., Probe]]:
 
     yield make
     for p in made:
-        try:
+        with contextlib.suppress(Exception):
             p.close()
-        except Exception:
-            pass

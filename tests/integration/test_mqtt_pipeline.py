@@ -28,7 +28,10 @@ def _bucket(ago: int = 1) -> int:
 
 def _publisher(broker: LocalBroker, user: str, outbox_path: Path) -> Publisher:
     params = BrokerParams.from_url(
-        broker.device_url(), ca_file=broker.ca_file, username=user, password=broker.passwords[user],
+        broker.device_url(),
+        ca_file=broker.ca_file,
+        username=user,
+        password=broker.passwords[user],
         client_id=f"lugn-{user}",
     )
     pub = Publisher(Outbox(outbox_path), PahoTransport(params, name=f"test-{user}"))
@@ -38,10 +41,15 @@ def _publisher(broker: LocalBroker, user: str, outbox_path: Path) -> Publisher:
 
 def _aggregator(broker: LocalBroker, state: Path, teams=None, shard: str = "t") -> AggregatorService:
     params = BrokerParams.from_url(
-        broker.backend_url(), ca_file=broker.ca_file, username="lugn-aggregator",
-        password=broker.passwords["lugn-aggregator"], client_id=f"lugn-aggregator-{shard}",
+        broker.backend_url(),
+        ca_file=broker.ca_file,
+        username="lugn-aggregator",
+        password=broker.passwords["lugn-aggregator"],
+        client_id=f"lugn-aggregator-{shard}",
     )
-    svc = AggregatorService(params, Aggregator(str(state), k=5, teams=teams), summary_interval_s=0.2, name=shard)
+    svc = AggregatorService(
+        params, Aggregator(str(state), k=5, teams=teams), summary_interval_s=0.2, name=shard
+    )
     svc.start()
     assert wait_for(lambda: svc.transport.connected, 10)
     return svc
@@ -58,15 +66,27 @@ def test_k_floor_suppresses_small_teams_and_sums_large_ones(live_broker, probe, 
     sup.subscribe("lugn/v1/kk/+/summary")
     bucket = _bucket()
     pubs = []
-    expected = {"calls": 0, "calls_frustrated": 0, "frustrated_s": 0, "deescalations": 0, "breathing_taken": 0}
+    expected = {
+        "calls": 0,
+        "calls_frustrated": 0,
+        "frustrated_s": 0,
+        "deescalations": 0,
+        "breathing_taken": 0,
+    }
     try:
         # team "big": 6 seats (>= k = 5); team "small": 4 seats (< k)
         for i in range(10):
             team = "big" if i < 6 else "small"
             pub = _publisher(live_broker, f"dev-{i:02d}", tmp_path / f"outbox-{i}.sqlite3")
             pubs.append(pub)
-            counts = {"calls": 3 + i, "calls_frustrated": 1 + i % 3, "frustrated_s": 20 * i, "deescalations": i % 2,
-                      "breathing_offered": 1, "breathing_taken": i % 2}
+            counts = {
+                "calls": 3 + i,
+                "calls_frustrated": 1 + i % 3,
+                "frustrated_s": 20 * i,
+                "deescalations": i % 2,
+                "breathing_offered": 1,
+                "breathing_taken": i % 2,
+            }
             if team == "big":
                 for key in expected:
                     expected[key] += counts[key]
@@ -88,8 +108,15 @@ def test_k_floor_suppresses_small_teams_and_sums_large_ones(live_broker, probe, 
         s = small.buckets[-1]
         assert s.suppressed and s.counts is None and s.contributors is None
         raw = json.loads([p for t, p, _r in sup.messages if t.endswith("small/summary")][-1])
-        assert set(raw["buckets"][-1]) == {"bucket_start", "bucket_s", "suppressed", "contributors", "counts",
-                                          "frustrated_call_share", "deescalation_rate"}
+        assert set(raw["buckets"][-1]) == {
+            "bucket_start",
+            "bucket_s",
+            "suppressed",
+            "contributors",
+            "counts",
+            "frustrated_call_share",
+            "deescalation_rate",
+        }
         assert raw["buckets"][-1]["counts"] is None
         # retained: a supervisor connecting later sees the present at once
         late = probe("supervisor")
@@ -101,7 +128,9 @@ def test_k_floor_suppresses_small_teams_and_sums_large_ones(live_broker, probe, 
         agg.stop()
 
 
-def test_broker_kill_agent_and_aggregator_restart_count_each_contribution_once(live_broker, probe, tmp_path) -> None:
+def test_broker_kill_agent_and_aggregator_restart_count_each_contribution_once(
+    live_broker, probe, tmp_path
+) -> None:
     state = tmp_path / "agg.sqlite3"
     outbox = tmp_path / "outbox.sqlite3"
     bucket = _bucket(2)
@@ -139,7 +168,7 @@ def test_broker_kill_agent_and_aggregator_restart_count_each_contribution_once(l
         assert wait_for(lambda: agg.aggregator.stats["accepted"] == len(sent), 20), dict(agg.aggregator.stats)
         time.sleep(0.5)
         assert agg.aggregator.stats["accepted"] == len(sent) == 45
-        rows = agg.aggregator._db.execute("SELECT SUM(calls), COUNT(*) FROM sums").fetchone()  # noqa: SLF001
+        rows = agg.aggregator._db.execute("SELECT SUM(calls), COUNT(*) FROM sums").fetchone()
         assert rows[0] == sum(sent)
         assert agg.aggregator.stats.get("rejected", 0) == 0
     finally:
@@ -156,13 +185,36 @@ def test_shards_by_team_count_only_their_own_teams(live_broker, probe, tmp_path)
             for _ in range(n):
                 pub.submit(Anonymiser("sh", team).contribution(_bucket(), BUCKET_S, {"calls": 1}))
         assert pub.wait_idle(10)
-        assert wait_for(lambda: a.aggregator.stats["accepted"] == 3 and b.aggregator.stats["accepted"] == 6, 10)
+        assert wait_for(
+            lambda: a.aggregator.stats["accepted"] == 3 and b.aggregator.stats["accepted"] == 6, 10
+        )
         time.sleep(0.3)
         assert a.aggregator.stats["accepted"] == 3 and b.aggregator.stats["accepted"] == 6
-        teams_a = {t for (t,) in a.aggregator._db.execute("SELECT DISTINCT team FROM sums")}  # noqa: SLF001
-        teams_b = {t for (t,) in b.aggregator._db.execute("SELECT DISTINCT team FROM sums")}  # noqa: SLF001
+        teams_a = {t for (t,) in a.aggregator._db.execute("SELECT DISTINCT team FROM sums")}
+        teams_b = {t for (t,) in b.aggregator._db.execute("SELECT DISTINCT team FROM sums")}
         assert teams_a == {"ta"} and teams_b == {"tb", "tc"}  # "td" belongs to no running shard: not counted
     finally:
         pub.stop()
         a.stop()
         b.stop()
+
+
+def test_no_subscriber_means_not_delivered_and_it_is_sent_again(live_broker, tmp_path) -> None:
+    """PUBACK 0x10 (no matching subscribers: e.g. a broker that lost its state before the aggregator
+    subscribed again) keeps the contribution in the outbox; it is delivered once the aggregator is back."""
+    live_broker.stop()
+    live_broker.reset_state()  # no aggregator session exists any more
+    live_broker.start()
+    pub = _publisher(live_broker, "dev-09", tmp_path / "o.sqlite3")
+    agg = None
+    try:
+        pub.submit(Anonymiser("ns", "t").contribution(_bucket(), BUCKET_S, {"calls": 3}))
+        assert wait_for(lambda: pub.no_subscriber >= 1, 10)
+        assert pub.outbox.pending_count() == 1 and pub.acked == 0
+        agg = _aggregator(live_broker, tmp_path / "agg.sqlite3", shard="ns")
+        assert pub.wait_idle(15)
+        assert wait_for(lambda: agg.aggregator.stats["accepted"] == 1, 10)
+    finally:
+        pub.stop()
+        if agg is not None:
+            agg.stop()

@@ -23,11 +23,21 @@ def test_service_publishes_counts_and_status_and_broker_sends_last_will(live_bro
     agg.subscribe("lugn/v1/st/+/contrib")
     now = [1_800_000_000.0]
     settings = MetricsSettings(
-        enabled=True, broker_url=live_broker.device_url(), site="st", team="blue", asset_id="dev-09",
-        password=live_broker.passwords["dev-09"], ca_file=live_broker.ca_file, bucket_min=15,
+        enabled=True,
+        broker_url=live_broker.device_url(),
+        site="st",
+        team="blue",
+        asset_id="dev-09",
+        password=live_broker.passwords["dev-09"],
+        ca_file=live_broker.ca_file,
+        bucket_min=15,
     )
-    svc = MetricsService(settings, outbox_path=tmp_path / "o.sqlite3", clock=lambda: now[0],
-                         profile_version="jabra-evolve2-40@1")
+    svc = MetricsService(
+        settings,
+        outbox_path=tmp_path / "o.sqlite3",
+        clock=lambda: now[0],
+        profile_version="jabra-evolve2-40@1",
+    )
     svc.start()
     try:
         assert wait_for(lambda: any(t.endswith("dev-09/status") for t, _p, _r in it.messages), 10)
@@ -37,8 +47,10 @@ def test_service_publishes_counts_and_status_and_broker_sends_last_will(live_bro
         events = [
             CallStarted(0.0, "auto"),
             ToneChanged(5.0, ToneState.FRUSTRATED, ToneState.CALM, 0.8, Trend.RISING),
-            Heartbeat(6.0), TipShown(6.0, "acknowledge", 8.0, 1),  # type: ignore[arg-type]
-            AgentDelivery(7.0, 5.0, 4.0, 6.1, -12.0), DeliveryCue(7.0, "pace_fast", 6.1, 4.0, "syl/s", 4.0),  # type: ignore[arg-type]
+            Heartbeat(6.0),
+            TipShown(6.0, "acknowledge", 8.0, 1),  # type: ignore[arg-type]
+            AgentDelivery(7.0, 5.0, 4.0, 6.1, -12.0),
+            DeliveryCue(7.0, "pace_fast", 6.1, 4.0, "syl/s", 4.0),  # type: ignore[arg-type]
             ToneChanged(35.0, ToneState.CALM, ToneState.FRUSTRATED, 0.2, Trend.FALLING),
             CallEnded(60.0, "auto", 60.0),
         ]
@@ -54,7 +66,8 @@ def test_service_publishes_counts_and_status_and_broker_sends_last_will(live_bro
         assert b"dev-09" not in payload and b"pace" not in payload
         # the device vanishes without a DISCONNECT: the broker publishes its last will
         svc.publisher.transport.client.socket().close()  # type: ignore[union-attr]
-        assert wait_for(lambda: json.loads([p for t, p, _r in it.messages if "dev-09" in t][-1])["state"]
-                        == "offline", 10)
+        assert wait_for(
+            lambda: json.loads([p for t, p, _r in it.messages if "dev-09" in t][-1])["state"] == "offline", 10
+        )
     finally:
         svc.stop(flush=False)

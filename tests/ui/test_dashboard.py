@@ -10,7 +10,7 @@ import pytest
 
 from device.metrics.anonymise import Anonymiser
 from device.metrics.transport import BrokerParams
-from tests.integration.conftest import broker, live_broker, probe  # noqa: F401 - the real Mosquitto fixtures
+from tests.integration.conftest import broker, live_broker, probe  # noqa: F401 - real Mosquitto fixtures
 from tests.integration.test_mqtt_pipeline import _aggregator
 
 pytestmark = pytest.mark.broker
@@ -26,14 +26,31 @@ def _feed(probe_factory, buckets: int = 4) -> None:
         for team, seats in (("alpha", 6), ("beta", 3)):
             for seat in range(seats):
                 calls = 4 + (seat + ago) % 3
-                counts = {"calls": calls, "calls_frustrated": 1 + (seat * ago) % 3, "frustrated_s": 30 * seat,
-                          "deescalations": (seat + ago) % 2, "breathing_offered": 1, "breathing_taken": seat % 2,
-                          "tips_shown": 2}
-                assert dev.publish(f"lugn/v1/{SITE}/{team}/contrib",
-                                   Anonymiser(SITE, team).contribution(start, 900, counts).to_json()) < 0x80
+                counts = {
+                    "calls": calls,
+                    "calls_frustrated": 1 + (seat * ago) % 3,
+                    "frustrated_s": 30 * seat,
+                    "deescalations": (seat + ago) % 2,
+                    "breathing_offered": 1,
+                    "breathing_taken": seat % 2,
+                    "tips_shown": 2,
+                }
+                assert (
+                    dev.publish(
+                        f"lugn/v1/{SITE}/{team}/contrib",
+                        Anonymiser(SITE, team).contribution(start, 900, counts).to_json(),
+                    )
+                    < 0x80
+                )
 
 
-def test_dashboard_live_and_suppressed_with_screenshots(qtbot, live_broker, probe, tmp_path, artifacts_dir: Path):  # noqa: F811
+def test_dashboard_live_and_suppressed_with_screenshots(
+    qtbot,
+    live_broker,  # noqa: F811
+    probe,  # noqa: F811
+    tmp_path,
+    artifacts_dir: Path,
+):
     from ui.supervisor.client import SummaryClient
     from ui.supervisor.window import DashboardWindow
 
@@ -43,8 +60,11 @@ def test_dashboard_live_and_suppressed_with_screenshots(qtbot, live_broker, prob
     win = DashboardWindow()
     qtbot.addWidget(win)
     params = BrokerParams.from_url(
-        live_broker.backend_url(), ca_file=live_broker.ca_file, username="supervisor",
-        password=live_broker.passwords["supervisor"], client_id="dash-test",
+        live_broker.backend_url(),
+        ca_file=live_broker.ca_file,
+        username="supervisor",
+        password=live_broker.passwords["supervisor"],
+        client_id="dash-test",
     )
     client = SummaryClient(params, site=SITE)
     client.summary.connect(win.on_summary)
@@ -54,8 +74,10 @@ def test_dashboard_live_and_suppressed_with_screenshots(qtbot, live_broker, prob
     out = artifacts_dir / "dashboard"
     out.mkdir(parents=True, exist_ok=True)
     try:
-        qtbot.waitUntil(lambda: len(win.tiles) == 2 and all(
-            len(v.buckets) == 4 for v in win.model.teams.values()), timeout=10000)
+        qtbot.waitUntil(
+            lambda: len(win.tiles) == 2 and all(len(v.buckets) == 4 for v in win.model.teams.values()),
+            timeout=10000,
+        )
         alpha, beta = win.tiles[(SITE, "alpha")], win.tiles[(SITE, "beta")]
         assert not alpha.suppressed and "6 agents" in alpha.state.text() and "Calls" in alpha.figures.text()
         assert beta.suppressed and "Fewer than 5 agents" in beta.state.text() and beta.figures.text() == ""

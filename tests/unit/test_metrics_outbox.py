@@ -1,4 +1,5 @@
-"""The durable outbox: survives reopen, bounded by age and rows, drops are counted; the publisher's ack rules."""
+"""The durable outbox: survives reopen, bounded by age and rows, drops are counted; the publisher's ack
+rules."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def test_contributor_token_is_kept_per_bucket_across_restart(tmp_path: Path) -> 
 
 
 class FakeTransport:
-    """Only to drive the publisher's ack bookkeeping deterministically; the real path is tested against Mosquitto."""
+    """Drives the publisher's ack bookkeeping deterministically; the real path runs against Mosquitto."""
 
     def __init__(self) -> None:
         self.sent: list[tuple[int, str]] = []
@@ -82,11 +83,29 @@ def test_refused_publish_stays_in_the_outbox(tmp_path: Path) -> None:
     while len(tr.sent) < 2 and time.monotonic() < deadline:
         time.sleep(0.01)
     assert len(tr.sent) == 2
-    tr.on_ack(tr.sent[0][0], True)  # PUBACK success
-    tr.on_ack(tr.sent[1][0], False)  # PUBACK 0x87: paho calls this "published" too
+    tr.on_ack(tr.sent[0][0], 0)  # PUBACK success
+    tr.on_ack(tr.sent[1][0], 0x87)  # PUBACK 0x87: paho calls this "published" too
     deadline = time.monotonic() + 5
     while pub.acked + pub.refused < 2 and time.monotonic() < deadline:
         time.sleep(0.01)
     pub.stop()
     assert box.pending_count() == 1 and pub.refused == 1
     assert len(tr.sent) == 2  # the refused one is not retried in a hot loop
+
+
+def test_recently_acknowledged_rows_are_sent_again_after_a_reconnect(tmp_path: Path) -> None:
+    now = [1000.0]
+    box = Outbox(tmp_path / "o.sqlite3", resend_s=60, clock=lambda: now[0])
+    box.put("t", b"a", "old")
+    box.put("t", b"b", "new")
+    box.ack("old")
+    now[0] += 50
+    box.ack("new")
+    assert box.pending_count() == 0
+    now[0] += 20  # "old" was acknowledged 70 s ago, "new" 20 s ago
+    assert box.requeue_recent() == 1
+    assert [r.message_id for r in box.pending(10)] == ["new"]
+    box.ack("new")
+    now[0] += 61
+    box.prune()
+    assert box.requeue_recent() == 0  # past the window: gone for good

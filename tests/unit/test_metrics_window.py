@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from device.coach.events import BreathingOffered, BreathingPattern, BreathingReason, BreathingTaken, TipKind, TipShown
+from device.coach.events import (
+    BreathingOffered,
+    BreathingPattern,
+    BreathingReason,
+    BreathingTaken,
+    TipKind,
+    TipShown,
+)
 from device.events import CallEnded, CallStarted, Heartbeat, ToneChanged, ToneState, Trend
 from device.metrics.anonymise import Anonymiser
 from device.metrics.window import MetricsWindow
@@ -39,11 +46,19 @@ def test_frustration_deescalation_and_call_counting() -> None:
     F, U, C = ToneState.FRUSTRATED, ToneState.UNEASY, ToneState.CALM
     for ev in [
         CallStarted(0, "auto"),
-        tone(10, F, C), Heartbeat(11), tone(20, U, F), tone(25, F, U), tone(30, C, F),  # one de-escalation
-        tone(40, F, C), tone(50, C, F),  # and a second one
+        tone(10, F, C),
+        Heartbeat(11),
+        tone(20, U, F),
+        tone(25, F, U),
+        tone(30, C, F),  # one de-escalation
+        tone(40, F, C),
+        tone(50, C, F),  # and a second one
         CallEnded(60, "auto", 60),
-        CallStarted(100, "auto"), tone(110, U, C), CallEnded(120, "auto", 20),  # uneasy is not frustrated
-        TipShown(121, TipKind.THANK, 5, 1), BreathingTaken(130),
+        CallStarted(100, "auto"),
+        tone(110, U, C),
+        CallEnded(120, "auto", 20),  # uneasy is not frustrated
+        TipShown(121, TipKind.THANK, 5, 1),
+        BreathingTaken(130),
         BreathingOffered(125, BreathingReason.LONG_CALL, BreathingPattern.BOX, 60, 4, 4, 4, 4),
     ]:
         w.process(ev)

@@ -77,7 +77,9 @@ def _every_event(t0: float) -> list[object]:
         PauseChanged(t0 + 45, False),
         CallEnded(t0 + 50, "control", 50.0),
         ce.CallNote(t0 + 50, 50.0, 37.0, True, (ce.TipKind.ACKNOWLEDGE,)),
-        ce.BreathingOffered(t0 + 51, ce.BreathingReason.FRUSTRATED_SHARE, ce.BreathingPattern.PACED, 60, 4, 0, 6, 0),
+        ce.BreathingOffered(
+            t0 + 51, ce.BreathingReason.FRUSTRATED_SHARE, ce.BreathingPattern.PACED, 60, 4, 0, 6, 0
+        ),
         ce.BreathingTaken(t0 + 52),
         ce.BreathingSnoozed(t0 + 53, t0 + 300),
         ce.BreathingSkipped(t0 + 54),
@@ -112,7 +114,9 @@ def _schema_keys(schema: dict, node: dict | None = None, prefix: str = "") -> se
 def test_allow_list_over_every_payload_the_agent_can_publish(tmp_path: Path) -> None:
     now = [1_800_000_000.0]
     settings = MetricsSettings(site="north", team="blue", asset_id="ws-4711", username="ws-4711")
-    svc = MetricsService(settings, outbox_path=tmp_path / "o.sqlite3", clock=lambda: now[0], profile_version="p@1")
+    svc = MetricsService(
+        settings, outbox_path=tmp_path / "o.sqlite3", clock=lambda: now[0], profile_version="p@1"
+    )
     for ev in _every_event(0.0):
         svc.process(ev)
     now[0] += 900
@@ -138,8 +142,16 @@ def test_allow_list_over_every_payload_the_agent_can_publish(tmp_path: Path) -> 
         for bad in ("pace", "loud", "syl", "dbfs", "delivery", "agent", "user", "host", "device", "note"):
             assert bad not in payload.decode().lower(), (bad, payload)
     first = Contribution.model_validate_json(rows[0].payload)
-    assert first.counts == Counts(calls=1, calls_frustrated=1, frustrated_s=37, deescalations=1, tips_shown=1,
-                                  tips_dismissed=1, breathing_offered=1, breathing_taken=1)
+    assert first.counts == Counts(
+        calls=1,
+        calls_frustrated=1,
+        frustrated_s=37,
+        deescalations=1,
+        tips_shown=1,
+        tips_dismissed=1,
+        breathing_offered=1,
+        breathing_taken=1,
+    )
     assert rows[0].topic == "lugn/v1/north/blue/contrib"
     tokens = {Contribution.model_validate_json(r.payload).contributor for r in rows}
     assert len(tokens) == 2  # a fresh token per bucket: not linkable across buckets

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PyQt6.QtCore import QObject, pyqtSignal
 from pydantic import ValidationError
+from PyQt6.QtCore import QObject, pyqtSignal
 
 from device.metrics.payloads import MAX_PAYLOAD_BYTES, Summary
 from device.metrics.topics import ROOT, parse_team_topic
@@ -24,7 +24,9 @@ class SummaryClient(QObject):
         super().__init__(parent)
         self.invalid = 0
         self._transport = PahoTransport(
-            params, name="lugn-dashboard-mqtt", on_message=self._on_message,
+            params,
+            name="lugn-dashboard-mqtt",
+            on_message=self._on_message,
             subscriptions=(f"{ROOT}/{site}/+/summary",),
         )
 

@@ -1,5 +1,6 @@
 """The supervisor dashboard: a tile per team and time series of frustration share, de-escalation rate and
-breathers taken. A team with fewer than k contributing agents shows an explicit "fewer than k agents" state and
+breathers taken. A team with fewer than k contributing agents shows an explicit "fewer than k agents" state
+and
 no figures; its plots show a gap for that bucket."""
 
 from __future__ import annotations
@@ -51,7 +52,9 @@ class TeamTile(QFrame):
         self.when.setText(self.tr("Bucket %1–%2").replace("%1", start).replace("%2", end))
         self.suppressed = b.suppressed
         if b.suppressed or b.counts is None:
-            self.state.setText(self.tr("Fewer than %1 agents contributed: no figures shown").replace("%1", str(view.k)))
+            self.state.setText(
+                self.tr("Fewer than %1 agents contributed: no figures shown").replace("%1", str(view.k))
+            )
             self.state.setStyleSheet("color: #d9a35b; font-weight: 600;")
             self.figures.setText("")
             self.setStyleSheet("#teamTile { border: 2px dashed #93a4b0; border-radius: 8px; }")
@@ -68,8 +71,11 @@ class TeamTile(QFrame):
             (self.tr("Breathers taken"), f"{c.breathing_taken} / {c.breathing_offered}"),
             (self.tr("Tips shown"), str(c.tips_shown)),
         ]
-        self.figures.setText("<table>" + "".join(
-            f"<tr><td>{k}</td><td align='right'>&nbsp;&nbsp;<b>{v}</b></td></tr>" for k, v in rows) + "</table>")
+        self.figures.setText(
+            "<table>"
+            + "".join(f"<tr><td>{k}</td><td align='right'>&nbsp;&nbsp;<b>{v}</b></td></tr>" for k, v in rows)
+            + "</table>"
+        )
         self.setStyleSheet("#teamTile { border: 2px solid #4cb38a; border-radius: 8px; }")
 
 
@@ -84,8 +90,12 @@ class DashboardWindow(QMainWindow):
         outer = QVBoxLayout(central)
         self.status = QLabel(self.tr("Connecting…"))
         outer.addWidget(self.status)
-        self.note = QLabel(self.tr(
-            "Team figures only: no agent can be seen on their own. Buckets with fewer than k agents are hidden."))
+        self.note = QLabel(
+            self.tr(
+                "Team figures only: no agent can be seen on their own. "
+                "Buckets with fewer than k agents are hidden."
+            )
+        )
         self.note.setStyleSheet("color: #93a4b0;")
         outer.addWidget(self.note)
         tile_box = QWidget()
@@ -131,7 +141,11 @@ class DashboardWindow(QMainWindow):
             curve = self._curves.get((*key, name))
             if curve is None:
                 curve = self.plots[name].plot(
-                    name=view.team, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6, symbolBrush=colour,
+                    name=view.team,
+                    pen=pg.mkPen(colour, width=2),
+                    symbol="o",
+                    symbolSize=6,
+                    symbolBrush=colour,
                     connect="finite",
                 )
                 self._curves[(*key, name)] = curve
