@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from device.audio.settings import AudioSettings
 from device.profiles import DeviceInfo, Match, Profile, ProfileSet
 
 LOOPBACK_HINTS = ("monitor", "loopback", "stereo mix", "what u hear")
@@ -178,3 +179,57 @@ def matches(
         else:
             out.append((dev, profiles.match(dev)))
     return out
+
+
+def pick_mic(inventory: Inventory, wanted: str | None = None) -> DeviceInfo | None:
+    """The agent's mic: ``audio.mic_device`` (substring), else the default input, else the first real one."""
+    inputs = inventory.inputs
+    if wanted:
+        return next((d for d in inputs if wanted.lower() in d.name.lower()), None)
+    real = [d for d in inputs if not any(h in d.name.lower() for h in LOOPBACK_HINTS)]
+    default = next((d for d in real if d.index is not None and d.index == inventory.default_input), None)
+    return default or (real[0] if real else None)
+
+
+@dataclass(frozen=True)
+class SeatPlan:
+    """What the live source should open on this seat, and why (``problem`` says why not)."""
+
+    mic: DeviceInfo | None
+    match: Match | None
+    far_end: FarEndPlan | None
+    problem: str | None = None
+
+
+def plan_seat(
+    audio: AudioSettings,
+    inventory: Inventory | None = None,
+    profiles: ProfileSet | None = None,
+    platform: str = sys.platform,
+) -> SeatPlan:
+    """Mic, headset profile (``audio.profile`` forces one) and far-end source for the audio settings."""
+    from device.profiles import load_profiles
+
+    inventory = inventory or query_portaudio()
+    profiles = profiles or load_profiles()
+    if inventory.error:
+        return SeatPlan(None, None, None, inventory.error)
+    if not inventory.inputs:
+        return SeatPlan(
+            None,
+            None,
+            None,
+            f"{inventory.source} found no audio input devices: no sound card, or PulseAudio/PipeWire is not "
+            "running for this user — plug in the headset",
+        )
+    mic = pick_mic(inventory, audio.mic_device)
+    if mic is None:
+        names = [d.name for d in inventory.inputs]
+        return SeatPlan(None, None, None, f"audio.mic_device {audio.mic_device!r} matches no input: {names}")
+    forced = profiles.by_name(audio.profile) if audio.profile else None
+    if forced:
+        match = Match(forced, (9, 0, 0, 0), [f"forced by audio.profile {audio.profile!r}"])
+    else:
+        match = profiles.match(mic, platform)
+    far = plan_far_end(mic, match.profile, inventory, audio.far_end_device, platform)
+    return SeatPlan(mic, match, far)

@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from device.hwinfo import FarEndPlan, Inventory, plan_far_end
+from device.hwinfo import FarEndPlan, Inventory, plan_far_end, plan_seat
 from device.policy import Effective
 from device.profiles import DeviceInfo, Match, ProfileSet
 
 Status = Literal["ok", "info", "warn", "fail"]
-LOOPBACK_HINTS = ("monitor", "loopback", "stereo mix", "what u hear")
 OUTBOX_WARN_ROWS = 200  # ~2 days of 15-minute buckets on one seat: the broker has been away for a while
 
 
@@ -60,15 +59,6 @@ def check_policy(eff: Effective) -> list[Check]:
     ]
 
 
-def pick_mic(inventory: Inventory, wanted: str | None) -> DeviceInfo | None:
-    inputs = inventory.inputs
-    if wanted:
-        return next((d for d in inputs if wanted.lower() in d.name.lower()), None)
-    default = next((d for d in inputs if d.index is not None and d.index == inventory.default_input), None)
-    real = [d for d in inputs if not any(h in d.name.lower() for h in LOOPBACK_HINTS)]
-    return default or (real[0] if real else None)
-
-
 def check_audio(
     eff: Effective, inventory: Inventory, profiles: ProfileSet
 ) -> tuple[list[Check], DeviceInfo | None, Match | None]:
@@ -87,24 +77,14 @@ def check_audio(
             Check("profiles", "ok", f"{len(profiles.profiles)} headset profiles valid", {"dirs": dirs})
         )
     audio = eff.config.audio
-    if inventory.error:
-        out.append(Check("audio", "fail", inventory.error))
-        return out, None, None
-    if not inventory.inputs:
-        msg = (
-            f"{inventory.source} found no audio input devices: no sound card, or PulseAudio/PipeWire is not "
-            "running for this user — plug in the headset"
+    seat = plan_seat(audio, inventory, profiles)
+    mic, match = seat.mic, seat.match
+    if seat.problem or mic is None or match is None:
+        out.append(
+            Check("audio", "fail", seat.problem or "no microphone", {"devices": len(inventory.devices)})
         )
-        out.append(Check("audio", "fail", msg, {"devices": len(inventory.devices)}))
         return out, None, None
-    mic = pick_mic(inventory, audio.mic_device)
-    if mic is None:
-        names = [d.name for d in inventory.inputs]
-        out.append(Check("audio", "fail", f"audio.mic_device {audio.mic_device!r} matches no input: {names}"))
-        return out, None, None
-    forced = profiles.by_name(audio.profile) if audio.profile else None
-    match = Match(forced, (9, 0, 0, 0), [f"forced by audio.profile {audio.profile!r}"]) if forced else None
-    match = match or profiles.match(mic)
+    forced = audio.profile and match.profile.name == audio.profile
     details = {
         "device": mic.name,
         "usb_id": mic.usb_id,

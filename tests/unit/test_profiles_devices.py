@@ -96,3 +96,25 @@ def test_devices_from_inventory_and_bad_inventory(tmp_path: Path, capsys: pytest
     inv.write_text("{not json")
     assert main(["devices", "--from", str(inv)]) == 2
     assert "not a device inventory" in capsys.readouterr().err
+
+
+def test_plan_seat_for_the_live_source() -> None:
+    from device.audio.settings import AudioSettings
+    from device.hwinfo import Inventory, plan_seat
+    from device.profiles import DeviceInfo, load_profiles
+
+    profiles = load_profiles([ROOT / "firmware_profiles"])
+    monitor = DeviceInfo("Monitor of Built-in Audio Analog Stereo", index=0, max_input_channels=2)
+    laptop = DeviceInfo("Built-in Audio Analog Stereo", index=1, max_input_channels=2)
+    jabra = DeviceInfo("Jabra Engage 75 Mono", index=2, max_input_channels=1)
+    inv = Inventory([monitor, laptop, jabra], default_input=0)  # a monitor as default input is skipped
+    seat = plan_seat(AudioSettings(), inv, profiles, platform="linux")
+    assert seat.mic == laptop and seat.match and seat.match.profile.name == "builtin-laptop"
+    assert seat.far_end and seat.far_end.device == monitor
+    seat = plan_seat(AudioSettings(mic_device="engage"), inv, profiles, platform="linux")
+    assert seat.mic == jabra and seat.match and seat.match.profile.name == "jabra-engage"
+    forced = plan_seat(AudioSettings(mic_device="engage", profile="generic"), inv, profiles, platform="linux")
+    assert forced.match and forced.match.profile.name == "generic" and "forced" in forced.match.why
+    missing = plan_seat(AudioSettings(mic_device="voyager"), inv, profiles, platform="linux")
+    assert missing.mic is None and "matches no input" in (missing.problem or "")
+    assert "no audio input devices" in (plan_seat(AudioSettings(), Inventory([]), profiles).problem or "")
