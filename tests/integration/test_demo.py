@@ -57,4 +57,11 @@ def test_lugn_demo_offscreen(tmp_path: Path, artifacts_dir: Path) -> None:
         assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and p.stat().st_size > 1000
     states = [json.loads(line) for line in (out / "timeline.jsonl").read_text().splitlines()]
     changes = [s for s in states if "indicator" in s]
-    assert len([p for p in names if not p.endswith("_start.png") and "_tip" not in p]) >= len(changes)
+    indicator_shots = [
+        n for n in names if re.search(r"_(no-call|listening|calm|uneasy|frustrated|paused)", n)
+    ]
+    assert len(indicator_shots) == len(changes), (names, changes)
+    # coaching in the real UI: an empathy tip while frustrated, a breathing offer after the hard call
+    assert "TipShown" in text and "BreathingOffered" in text
+    assert any(n.endswith("_tip.png") for n in names), names
+    assert any(n.endswith("_breathing.png") for n in names) and any("breathing-guide" in n for n in names)

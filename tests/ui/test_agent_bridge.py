@@ -52,7 +52,12 @@ def test_app_indicator_follows_events_from_another_thread(qtbot, qsettings) -> N
         ),
         CallEnded(t_s=30.0, source="auto", duration_s=29.0),
     ]
-    t = threading.Thread(target=lambda: [app.on_pipeline_event(e) for e in events], name="lugn-pipeline-test")
+
+    def pipeline() -> None:
+        for e in events:
+            app.on_pipeline_event(e)
+
+    t = threading.Thread(target=pipeline, name="lugn-pipeline-test")
     t.start()
     t.join(5)
     qtbot.waitUntil(lambda: len(views) == 5, timeout=5000)
@@ -67,12 +72,12 @@ def test_app_indicator_follows_events_from_another_thread(qtbot, qsettings) -> N
 
 
 def test_sinks_see_every_event_in_order_and_a_broken_sink_is_contained(qtbot, qsettings) -> None:
-    got: list[object] = []
+    got: list[Heartbeat] = []
 
     def broken(_e: object) -> None:
         raise RuntimeError("sink down")
 
-    app = AgentApp(qsettings=qsettings, sinks=[broken, got.append])
+    app = AgentApp(qsettings=qsettings, sinks=[broken, got.append])  # type: ignore[list-item]
     qtbot.addWidget(app.main_window)
     for i in range(10):
         app.on_pipeline_event(Heartbeat(t_s=float(i)))

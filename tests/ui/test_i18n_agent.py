@@ -23,7 +23,7 @@ SAME_EVERYWHERE = {"Lugn: %1", "IT"}
 PYLUPDATE = Path(sys.executable).with_name("pylupdate6")
 
 
-def _messages(ts: Path) -> list[tuple[str, str, ET.Element, bool]]:
+def _messages(ts: Path) -> list[tuple[str, str, ET.Element | None, bool]]:
     root = ET.parse(ts).getroot()
     out = []
     for ctx in root.iter("context"):

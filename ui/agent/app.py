@@ -23,11 +23,13 @@ from PyQt6.QtCore import (
     QMessageLogContext,
     QObject,
     QSettings,
+    Qt,
     QTimer,
     QtMsgType,
     pyqtSignal,
     qInstallMessageHandler,
 )
+from PyQt6.QtGui import QKeySequence, QShortcut
 from PyQt6.QtWidgets import QApplication, QMessageBox
 
 from device.coach.events import BreathingOffered, BreathingOutcome, CoachEvent, DeliveryCue, TipShown
@@ -35,7 +37,7 @@ from device.config import LugnConfig
 from device.events import Event, PauseChanged
 from ui import i18n
 from ui.agent.bridge import EventBridge
-from ui.agent.coaching_host import CoachingHost
+from ui.agent.coaching import CoachingPresenter
 from ui.agent.indicator import IndicatorWindow
 from ui.agent.kiosk import KioskWindow, default_pin_check
 from ui.agent.settings_dialog import SettingsDialog
@@ -43,6 +45,7 @@ from ui.agent.state import IndicatorModel, View
 from ui.agent.tray import TrayController
 
 log = logging.getLogger(__name__)
+DISMISS_KEY = "Esc"
 Sink = Callable[[object], None]
 
 
@@ -175,9 +178,14 @@ class AgentApp(QObject):
         self.tray.breathingRequested.connect(self.request_breathing)
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
-        self.coaching = CoachingHost(self, anchor=main)
+        self.coaching = CoachingPresenter(self, anchor=main, fullscreen_breathing=self.kiosk)
         self.coaching.dismissed.connect(self.dismiss_tip)
         self.coaching.breathingResult.connect(self.breathing_result)
+        self.tray.dismissRequested.connect(self.coaching.dismiss_current)
+        # One key dismisses the tip whenever a Lugn window has the focus (a global hotkey is the OS's job).
+        self.dismiss_shortcut = QShortcut(QKeySequence(DISMISS_KEY), main)
+        self.dismiss_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.dismiss_shortcut.activated.connect(self.coaching.dismiss_current)
         main.installEventFilter(self)
 
     # -- wiring ------------------------------------------------------------------------------------------
@@ -210,7 +218,7 @@ class AgentApp(QObject):
             if changed:
                 self._render(item.t_s)
         elif isinstance(item, CoachEvent):
-            self.coaching.handle(item, self.config)
+            self.coaching.handle(item)
         self.eventDelivered.emit(item)
 
     def _render(self, t_s: float) -> None:
@@ -308,7 +316,7 @@ class AgentApp(QObject):
             self.indicator.save_position()
         app = QApplication.instance()
         if app is not None:
-            app.quit()
+            app.exit(0)  # not quit(): Qt 6 would let a window that refuses to close cancel it
 
 
 def has_display() -> bool:
@@ -391,12 +399,12 @@ def run_agent(
 
     def tick() -> None:  # also lets Python see Ctrl+C while Qt's loop runs
         if offscreen and not pipeline.running and app.bridge.pending == 0:
-            qapp.quit()
+            qapp.exit(0)
 
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(200)
-    old_sigint = signal.signal(signal.SIGINT, lambda *_: qapp.quit())
+    old_sigint = signal.signal(signal.SIGINT, lambda *_: qapp.exit(130))
     if service is not None:
         service.start()
     app.show()

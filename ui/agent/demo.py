@@ -93,6 +93,13 @@ def run_demo(
         path = shots.save(widget, kind, t_s)
         if path is not None:
             line(t_s, "Screenshot", f"{kind}: {path.name}")
+        if kind == "breathing" and offscreen:
+            # Nobody is there to press Start: show the guide as it looks 2.5 s in (no result is sent).
+            widget.start_guide()
+            widget.set_elapsed(2.5)
+            path = shots.save(widget, "breathing-guide", t_s)
+            if path is not None:
+                line(t_s, "Screenshot", f"breathing guide: {path.name}")
 
     app.coaching.widgetShown.connect(on_widget)
 
@@ -145,7 +152,7 @@ def run_demo(
         # Give the coaching widgets (e.g. the breathing offer after the call) a moment, then close.
         if time.monotonic() - done_at[0] >= (linger_s if not offscreen else 0.3):
             timer.stop()
-            qapp.quit()
+            qapp.exit(0)
 
     timer = QTimer()
     timer.timeout.connect(poll)

@@ -17,6 +17,7 @@ from ui.agent.state import IndicatorState, View
 class TrayController(QObject):
     pauseToggled = pyqtSignal()
     breathingRequested = pyqtSignal()
+    dismissRequested = pyqtSignal()
     settingsRequested = pyqtSignal()
     quitRequested = pyqtSignal()
 
@@ -32,11 +33,14 @@ class TrayController(QObject):
         self.pause_action.triggered.connect(self.pauseToggled)
         self.breathe_action = QAction(self.menu)
         self.breathe_action.triggered.connect(self.breathingRequested)
+        self.dismiss_action = QAction(self.menu)
+        self.dismiss_action.triggered.connect(self.dismissRequested)
         self.settings_action = QAction(self.menu)
         self.settings_action.triggered.connect(self.settingsRequested)
         self.quit_action = QAction(self.menu)
         self.quit_action.triggered.connect(self.quitRequested)
         self.menu.addAction(self.pause_action)
+        self.menu.addAction(self.dismiss_action)
         self.menu.addAction(self.breathe_action)
         if allow_settings:
             self.menu.addSeparator()
@@ -69,6 +73,7 @@ class TrayController(QObject):
     def retranslate(self) -> None:
         self.pause_action.setText(self.tr("Resume analysis") if self._paused else self.tr("Pause analysis"))
         self.breathe_action.setText(self.tr("Breathing exercise"))
+        self.dismiss_action.setText(self.tr("Dismiss tip"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit Lugn"))
         self._update_tooltip()

@@ -4,7 +4,7 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="254" />
+        <location filename="../agent/app.py" line="277" />
         <source>Settings not saved</source>
         <translation>Settings not saved</translation>
     </message>
@@ -98,49 +98,49 @@
 </context><context>
     <name>IndicatorView</name>
     <message>
-        <location filename="../agent/indicator.py" line="201" />
+        <location filename="../agent/indicator.py" line="203" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="202" />
+        <location filename="../agent/indicator.py" line="204" />
         <source>Start a breathing exercise</source>
         <translation>Start a breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="217" />
+        <location filename="../agent/indicator.py" line="219" />
         <source>Pause analysis</source>
         <translation>Pause analysis</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="217" />
+        <location filename="../agent/indicator.py" line="219" />
         <source>Resume analysis</source>
         <translation>Resume analysis</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="222" />
+        <location filename="../agent/indicator.py" line="224" />
         <source>Customer tone: %1, %2</source>
         <translation>Customer tone: %1, %2</translation>
     </message>
 </context><context>
     <name>IndicatorWindow</name>
     <message>
-        <location filename="../agent/indicator.py" line="322" />
+        <location filename="../agent/indicator.py" line="324" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="364" />
+        <location filename="../agent/indicator.py" line="366" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="367" />
+        <location filename="../agent/indicator.py" line="369" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="368" />
+        <location filename="../agent/indicator.py" line="370" />
         <source>Quit Lugn</source>
         <translation>Quit Lugn</translation>
     </message>
@@ -215,114 +215,119 @@
         <translation>Your IT department's settings could not all be read. Lugn runs with safe defaults for now.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="165" />
+        <location filename="../agent/settings_dialog.py" line="167" />
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="166" />
+        <location filename="../agent/settings_dialog.py" line="168" />
         <source>Your microphone</source>
         <translation>Your microphone</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="167" />
+        <location filename="../agent/settings_dialog.py" line="169" />
         <source>Customer audio</source>
         <translation>Customer audio</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="168" />
+        <location filename="../agent/settings_dialog.py" line="170" />
         <source>Headset default</source>
         <translation>Headset default</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="169" />
+        <location filename="../agent/settings_dialog.py" line="171" />
         <source>Automatic (headset output)</source>
         <translation>Automatic (headset output)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="171" />
+        <location filename="../agent/settings_dialog.py" line="173" />
         <source>Audio devices cannot be listed on this computer.</source>
         <translation>Audio devices cannot be listed on this computer.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="173" />
+        <location filename="../agent/settings_dialog.py" line="175" />
         <source>New audio sources are used from the next start of Lugn.</source>
         <translation>New audio sources are used from the next start of Lugn.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="174" />
+        <location filename="../agent/settings_dialog.py" line="176" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="175" />
+        <location filename="../agent/settings_dialog.py" line="177" />
         <source>Automatic (system language)</source>
         <translation>Automatic (system language)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="176" />
+        <location filename="../agent/settings_dialog.py" line="178" />
         <source>Coaching</source>
         <translation>Coaching</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="177" />
+        <location filename="../agent/settings_dialog.py" line="179" />
         <source>Show empathy tips</source>
         <translation>Show empathy tips</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="178" />
+        <location filename="../agent/settings_dialog.py" line="180" />
         <source>Show cues about my delivery</source>
         <translation>Show cues about my delivery</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="179" />
+        <location filename="../agent/settings_dialog.py" line="181" />
         <source>Offer breathing exercises</source>
         <translation>Offer breathing exercises</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="181" />
+        <location filename="../agent/settings_dialog.py" line="183" />
         <source>Set by your IT department</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="182" />
+        <location filename="../agent/settings_dialog.py" line="184" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="183" />
+        <location filename="../agent/settings_dialog.py" line="185" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
 </context><context>
     <name>TrayController</name>
     <message>
-        <location filename="../agent/tray.py" line="70" />
+        <location filename="../agent/tray.py" line="74" />
         <source>Resume analysis</source>
         <translation>Resume analysis</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="70" />
+        <location filename="../agent/tray.py" line="74" />
         <source>Pause analysis</source>
         <translation>Pause analysis</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="71" />
+        <location filename="../agent/tray.py" line="75" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="72" />
+        <location filename="../agent/tray.py" line="76" />
+        <source>Dismiss tip</source>
+        <translation>Dismiss tip</translation>
+    </message>
+    <message>
+        <location filename="../agent/tray.py" line="77" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="73" />
+        <location filename="../agent/tray.py" line="78" />
         <source>Quit Lugn</source>
         <translation>Quit Lugn</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="77" />
+        <location filename="../agent/tray.py" line="82" />
         <source>Lugn: %1</source>
         <translation>Lugn: %1</translation>
     </message>
