@@ -192,3 +192,42 @@ def test_switched_off_coaching_is_neither_shown_nor_counted(qtbot, qsettings) ->
     asked = BreathingOffered(t_s=3.0, reason="requested", **offer)  # type: ignore[arg-type]
     assert app.runner.action(lambda t_s: [after_call, asked]) == [asked], "asked for: always honoured"
     assert seen == [tip, asked]
+
+
+def test_breathing_on_request_and_tip_dismiss_reach_the_real_coach(qtbot, qsettings) -> None:
+    from device.coach.events import BreathingOffered, TipDismissed, TipShown
+
+    seen: list[object] = []
+    app = AgentApp(qsettings=qsettings, sinks=[seen.append])
+    qtbot.addWidget(app.main_window)
+    app.show()
+    # breathing on request, from the indicator's button: the real coach offers it, the overlay shows it
+    qtbot.mouseClick(app.view_widget.breathe_button, Qt.MouseButton.LeftButton)
+    offers = [e for e in seen if isinstance(e, BreathingOffered)]
+    assert len(offers) == 1 and offers[0].reason == "requested"
+    qtbot.waitUntil(lambda: app.coaching.breathing.isVisible(), timeout=2000)
+    app.coaching.breathing.hide()
+    # a call where the customer stays frustrated: the coach shows a tip; Esc (the dismiss key) dismisses it
+    from device.events import CallStarted, Heartbeat, ToneSample
+
+    app.on_pipeline_event(CallStarted(t_s=100.0, source="auto"))
+    app.on_pipeline_event(
+        ToneChanged(
+            t_s=100.5, state=ToneState.FRUSTRATED, previous=ToneState.CALM, score=0.9, trend=Trend.RISING
+        )
+    )
+    for i in range(40):
+        t = 100.5 + 0.5 * i
+        app.on_pipeline_event(
+            ToneSample(t_s=t, score=0.9, raw_score=0.9, arousal=0.8, valence=0.2, state=ToneState.FRUSTRATED)
+        )
+        if i % 2 == 0:
+            app.on_pipeline_event(Heartbeat(t_s=t))
+    tips = [e for e in seen if isinstance(e, TipShown)]
+    assert tips, "20 s of a frustrated customer gives a tip"
+    qtbot.waitUntil(lambda: app.coaching.tip_card.isVisible(), timeout=2000)
+    assert app.dismiss_shortcut.key().toString() == "Esc"
+    app.dismiss_shortcut.activated.emit()
+    dismissed = [e for e in seen if isinstance(e, TipDismissed)]
+    assert [d.tip for d in dismissed] == [tips[0].tip]
+    qtbot.waitUntil(lambda: not app.coaching.tip_card.isVisible(), timeout=3000)
