@@ -230,6 +230,9 @@ class IndicatorView(QWidget):
         self.shape.update()
         self.arrow.update()
         self.pause_button.update()
+        lay = self.layout()
+        if lay is not None:  # lay out now, not on the next event-loop turn: a grab right after must be right
+            lay.activate()
 
     # -- size ----------------------------------------------------------------------------------------------
     def required_width(self) -> int:
