@@ -53,7 +53,7 @@ while (($#)); do
 done
 case "$AUTOSTART" in xdg|systemd|none) ;; *) die "--autostart must be xdg, systemd or none" ;; esac
 [[ "$PREFIX" = /* ]] || die "--prefix must be absolute"
-[ -f "$SRC/pyproject.toml" ] && [ -d "$SRC/device" ] || die "$SRC is not a Lugn source tree"
+if [ ! -f "$SRC/pyproject.toml" ] || [ ! -d "$SRC/device" ]; then die "$SRC is not a Lugn source tree"; fi
 [ -z "$POLICY" ] || [ -f "$POLICY" ] || die "policy file $POLICY not found"
 if [ -z "$ROOT" ] && [ "$(id -u)" != 0 ]; then die "run as root (or use --root DIR for a staged install)"; fi
 ROOT=${ROOT%/}

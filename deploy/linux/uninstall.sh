@@ -51,6 +51,6 @@ done < "$MANIFEST"
 
 rm -rf "$APP"
 if [ -n "$ROOT" ]; then dir=$(dirname "$APP"); while [ "$dir" != "$ROOT" ] && rmdir "$dir" 2>/dev/null; do dir=$(dirname "$dir"); done; fi
-[ -z "$ROOT" ] && command -v systemctl >/dev/null && systemctl daemon-reload >/dev/null 2>&1 || true
+if [ -z "$ROOT" ] && command -v systemctl >/dev/null; then systemctl daemon-reload >/dev/null 2>&1 || true; fi
 rmdir "$ROOT/etc/lugn" 2>/dev/null || true
 echo "uninstall.sh: Lugn removed from $APP; kept: $( [ -e "$ROOT/etc/lugn/policy.toml" ] && echo "$ROOT/etc/lugn/policy.toml" || echo "no policy")"
