@@ -31,6 +31,9 @@ class DemoResult:
     coach: list[tuple[float, str]] = field(default_factory=list)  # coaching events (t_s, kind)
     screenshots: list[Path] = field(default_factory=list)
     wall_s: float = 0.0
+    first_tone_wall_s: float | None = (
+        None  # from pipeline start to the first calm/uneasy/frustrated on screen
+    )
     stream_s: float = 0.0
     completed: bool = False
 
@@ -109,6 +112,8 @@ def run_demo(
         echo.flush()
 
     def on_view(view: Any, t_s: float) -> None:
+        if view.state.is_tone and result.first_tone_wall_s is None and started:
+            result.first_tone_wall_s = time.monotonic() - started[0]
         result.states.append((t_s, view.state.value))
         if shots.shots:
             result.screenshots.append(shots.shots[-1].path)
@@ -116,6 +121,7 @@ def run_demo(
             json.dumps({"t_s": t_s, "indicator": view.state.value, "trend": view.trend.value}) + "\n"
         )
 
+    started: list[float] = []
     app.viewChanged.connect(on_view)
 
     def on_event(item: object) -> None:
@@ -157,6 +163,7 @@ def run_demo(
     timer = QTimer()
     timer.timeout.connect(poll)
     timer.start(50)
+    started.append(time.monotonic())
     pipeline.start()
     try:
         qapp.exec()
@@ -181,6 +188,10 @@ def summarise(result: DemoResult, echo: TextIO) -> None:
         f"\nlugn demo: {result.stream_s:.1f} s of call in {result.wall_s:.1f} s wall; "
         f"indicator states reached: {', '.join(reached)}\n"
     )
+    if result.first_tone_wall_s is not None:
+        echo.write(
+            f"  first tone on screen {result.first_tone_wall_s:.2f} s (wall) after the pipeline started\n"
+        )
     if "frustrated" in first:
         echo.write(f"  first 'frustrated' at {first['frustrated']:.2f} s stream time\n")
     kinds: dict[str, int] = {}
