@@ -112,6 +112,7 @@ class AggregatorService:
             if self._receipts:
                 t = f"{time.time():.6f}"
                 self._receipts.writelines(f"{o.message_id},{t}\n" for o in outcomes if o.status == "accepted")
+                self._receipts.flush()
             for m in batch:
                 self.transport.client.ack(m.mid, m.qos)
 

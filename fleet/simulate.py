@@ -48,6 +48,7 @@ class StepResult:
     acked: int = 0
     refused: int = 0
     elapsed_s: float = 0.0
+    ack_delays_ms: list[float] = field(default_factory=list)  # send -> PUBACK from the broker
     send_times: dict[str, float] = field(default_factory=dict)
 
 
@@ -55,7 +56,7 @@ class Fleet:
     def __init__(self, cfg: FleetConfig) -> None:
         self.cfg = cfg
         self.clients: list[LiteClient] = []
-        self._pending: dict[tuple[int, int], StepResult] = {}
+        self._pending: dict[tuple[int, int], tuple[StepResult, float]] = {}
         self.connect_failures = 0
         self.connect_s = 0.0
 
@@ -98,9 +99,11 @@ class Fleet:
         await asyncio.gather(*(one(i) for i in range(self.cfg.devices)))
         self.connect_s = time.monotonic() - t0
 
-    def _ack(self, client: LiteClient, mid: int, reason: int, _t: float) -> None:
-        step = self._pending.pop((id(client), mid), None)
-        if step is not None:
+    def _ack(self, client: LiteClient, mid: int, reason: int, t: float) -> None:
+        entry = self._pending.pop((id(client), mid), None)
+        if entry is not None:
+            step, t_sent = entry
+            step.ack_delays_ms.append((t - t_sent) * 1000)
             if reason < 0x80:
                 step.acked += 1
             else:
@@ -128,8 +131,9 @@ class Fleet:
             bucket = (int(time.time()) // BUCKET_S - 1) * BUCKET_S
             contrib = anons[seat % self.cfg.teams].contribution(bucket, BUCKET_S, {"calls": 1 + k % 7})
             mid = c.publish(f"lugn/v1/{contrib.site}/{contrib.team}/contrib", contrib.to_json())
-            step.send_times[contrib.message_id] = time.time()
-            self._pending[(id(c), mid)] = step
+            t_sent = time.time()
+            step.send_times[contrib.message_id] = t_sent
+            self._pending[(id(c), mid)] = (step, t_sent)
             step.sent += 1
         step.elapsed_s = time.monotonic() - t0
         return step

@@ -2,13 +2,14 @@
 # Render lugn.conf.template for a production broker.
 # Usage: render-conf.sh > /etc/mosquitto/conf.d/lugn.conf
 #   DIR (state + password files, default /var/lib/mosquitto), ACL_DIR (default /etc/mosquitto/lugn),
-#   CERT_DIR (default /etc/mosquitto/certs), DEVICE_PORT (8883), BACKEND_PORT (8884), BIND (0.0.0.0)
+#   CERT_DIR (default /etc/mosquitto/certs), DEVICE_PORT (8883), BACKEND_PORT (8884), DEVICE_MTLS_PORT (8885),
+#   BIND (0.0.0.0)
 # Passwords: write "user:password" lines to DIR/devices.passwd and DIR/backend.passwd, then hash them in place
 # with `mosquitto_passwd -U FILE`, chmod 600 and chown mosquitto. `kill -HUP` reloads passwords and ACLs.
 # The Debian unit sets no LimitNOFILE: raise it (systemd drop-in LimitNOFILE=65536) beyond ~1,000 seats.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 sed -e "s|@DIR@|${DIR:-/var/lib/mosquitto}|g" -e "s|@ACL_DIR@|${ACL_DIR:-/etc/mosquitto/lugn}|g" \
-    -e "s|@CERT_DIR@|${CERT_DIR:-/etc/mosquitto/certs}|g" -e "s|@DEVICE_PORT@|${DEVICE_PORT:-8883}|g" \
+    -e "s|@CERT_DIR@|${CERT_DIR:-/etc/mosquitto/certs}|g" -e "s|@DEVICE_PORT@|${DEVICE_PORT:-8883}|g" -e "s|@DEVICE_MTLS_PORT@|${DEVICE_MTLS_PORT:-8885}|g" \
     -e "s|@BACKEND_PORT@|${BACKEND_PORT:-8884}|g" -e "s|@BIND@|${BIND:-0.0.0.0}|g" -e "s|@EXTRA@||g" \
     "$here/lugn.conf.template"

@@ -53,6 +53,8 @@ class LocalBroker:
     log_types: str = "error warning notice information"  # "all" logs every packet: slow under load
     device_port: int = 0
     backend_port: int = 0
+    mtls_port: int = 0
+    client_certs: Iterable[str] = ()  # CNs (asset tags) to issue client certificates for (mutual TLS)
     passwords: dict[str, str] = field(default_factory=dict)
     proc: subprocess.Popen[bytes] | None = None
 
@@ -65,6 +67,8 @@ class LocalBroker:
             raise BrokerUnavailable(f"{DEPLOY_DIR}: broker template not found")
         self.device_port = self.device_port or free_port()
         self.backend_port = self.backend_port or free_port()
+        self.mtls_port = self.mtls_port or free_port()
+        self.client_certs = tuple(self.client_certs)
         self.device_users = tuple(self.device_users)
 
     @property
@@ -82,6 +86,14 @@ class LocalBroker:
     def device_url(self) -> str:
         return f"mqtts://localhost:{self.device_port}"
 
+    def mtls_url(self) -> str:
+        return f"mqtts://localhost:{self.mtls_port}"
+
+    def client_cert(self, cn: str) -> tuple[str, str]:
+        """(certificate, key) files of a device issued with ``client_certs``."""
+        certs = self.workdir / "certs"
+        return str(certs / f"client-{cn}.crt"), str(certs / f"client-{cn}.key")
+
     def backend_url(self) -> str:
         return f"mqtts://localhost:{self.backend_port}"
 
@@ -94,7 +106,8 @@ class LocalBroker:
                 ["bash", str(DEPLOY_DIR / "make-test-certs.sh"), str(certs), "localhost"],
                 check=True,
                 capture_output=True,
-                timeout=60,
+                timeout=120,
+                env={**os.environ, "CLIENTS": " ".join(self.client_certs)},
             )
         dev_pw = shared_device_password
         self._write_passwd(
@@ -107,6 +120,7 @@ class LocalBroker:
             "@ACL_DIR@": str(DEPLOY_DIR),
             "@CERT_DIR@": str(certs),
             "@DEVICE_PORT@": str(self.device_port),
+            "@DEVICE_MTLS_PORT@": str(self.mtls_port),
             "@BACKEND_PORT@": str(self.backend_port),
             "@BIND@": "127.0.0.1",
             "@EXTRA@": (
@@ -139,7 +153,7 @@ class LocalBroker:
                 err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
                 tail = self.log_file.read_text()[-2000:] if self.log_file.is_file() else ""
                 raise BrokerUnavailable(f"mosquitto exited with {self.proc.returncode}: {err} {tail}")
-            if all(_port_open(p) for p in (self.device_port, self.backend_port)):
+            if all(_port_open(p) for p in (self.device_port, self.backend_port, self.mtls_port)):
                 return self
             time.sleep(0.02)
         self.kill()

@@ -130,19 +130,32 @@ def run(args: argparse.Namespace) -> int:
             await asyncio.sleep(0.5)
         # let the last acknowledgements and deliveries arrive
         total = sum(r.sent for r in results)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if receipts is None or len(read_receipts(receipts)) >= total:
+        deadline, last, still_since = time.monotonic() + 180, -1, time.monotonic()
+        while receipts is not None and time.monotonic() < deadline:
+            n = len(read_receipts(receipts))
+            if n >= total or time.monotonic() - still_since > 10:  # all in, or nothing new for 10 s
                 break
-            await asyncio.sleep(0.5)
+            if n != last:
+                last, still_since = n, time.monotonic()
+            await asyncio.sleep(1.0)
         await asyncio.sleep(1.0)
         await fleet.close()
 
     broker_rss = 0.0
+    cpu: dict[str, float] = {}
+    t_run = time.monotonic()
     try:
         asyncio.run(main())
         if broker and broker.proc:
             broker_rss = psutil.Process(broker.proc.pid).memory_info().rss / 2**20
+        procs = {"simulator": psutil.Process()}
+        if broker and broker.proc:
+            procs["broker"] = psutil.Process(broker.proc.pid)
+        if agg_proc is not None:
+            procs["aggregator"] = psutil.Process(agg_proc.pid)
+        for name, proc in procs.items():
+            t = proc.cpu_times()
+            cpu[name] = t.user + t.system
     finally:
         if agg_proc is not None:
             agg_proc.terminate()
@@ -153,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
     got = read_receipts(receipts) if receipts else {}
     head = (
         f"{'seats':>6} {'rate/min':>8} {'msg/s':>7} {'sent':>7} {'acked':>7} {'received':>8} {'lost':>5} "
-        f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7}"
+        f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'ack p99':>7}"
     )
     print("\n" + head + "\n" + "-" * len(head))
     for r in results:
@@ -165,8 +178,16 @@ def run(args: argparse.Namespace) -> int:
             f"{r.acked:>7} "
             f"{received if receipts else '-':>8} {r.sent - received if receipts else '-':>5} "
             f"{percentile(delays, 0.5):>7.0f} {percentile(delays, 0.99):>7.0f} "
-            f"{max(delays, default=float('nan')):>7.0f}"
+            f"{max(delays, default=float('nan')):>7.0f} {percentile(r.ack_delays_ms, 0.99):>7.0f}"
         )
     if broker_rss:
         print(f"broker RSS at the end: {broker_rss:.0f} MiB")
+    if cpu:
+        wall = time.monotonic() - t_run
+        print(
+            f"CPU seconds over {wall:.0f} s (connect + steps + drain): "
+            + ", ".join(f"{k} {v:.0f}" for k, v in cpu.items())
+            + f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        )
+    print("p50/p99/max: end-to-end, seat send -> aggregator commit; ack p99: seat send -> broker PUBACK (ms)")
     return 0

@@ -19,7 +19,7 @@ DEVICES = tuple(f"dev-{i:02d}" for i in range(12))
 def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalBroker]:
     if find_mosquitto() is None:
         pytest.skip("mosquitto not installed (apt-get install mosquitto)")
-    b = LocalBroker(tmp_path_factory.mktemp("mosquitto"), device_users=DEVICES)
+    b = LocalBroker(tmp_path_factory.mktemp("mosquitto"), device_users=DEVICES, client_certs=("ws-mtls-1",))
     b.setup()
     b.start()
     yield b
