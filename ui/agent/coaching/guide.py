@@ -83,6 +83,12 @@ class BreathingGuide(QWidget):
         p.setPen(QPen(QColor(127, 198, 192, 70), 1.5, Qt.PenStyle.DashLine))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawEllipse(c, r_max, r_max)
+        if self.show_text and self.offer is not None and self.offer.duration_s > 0:
+            # how much of the exercise is done: a thin arc on the outer ring, clockwise from the top
+            done = min(1.0, self.elapsed_s / self.offer.duration_s)
+            p.setPen(QPen(QColor(127, 198, 192, 200), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            ring = QRectF(c.x() - r_max, c.y() - r_max, 2 * r_max, 2 * r_max)
+            p.drawArc(ring, 90 * 16, -round(done * 360 * 16))
         for k, alpha in ((1.10, 28), (1.05, 45)):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(127, 198, 192, alpha))
