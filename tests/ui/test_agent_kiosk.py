@@ -75,6 +75,15 @@ def test_kiosk_app_has_no_quit_or_settings_and_leaves_with_pin(qtbot, qsettings,
         )
     )
     qtbot.waitUntil(lambda: app.view_widget.title.text() == "Frustrated", timeout=2000)
+    # a tip on a kiosk appears under the large indicator, on the screen
+    from device.coach.events import TipKind, TipShown
+
+    app.bridge.post(TipShown(t_s=4.0, tip=TipKind.ACKNOWLEDGE, display_s=15.0, tip_number=1))
+    qtbot.waitUntil(lambda: app.coaching.panel.isVisible(), timeout=2000)
+    panel = app.coaching.panel.frameGeometry()
+    view_bottom = app.view_widget.mapToGlobal(app.view_widget.rect().bottomLeft()).y()
+    screen = win.screen().geometry()
+    assert panel.top() > view_bottom and screen.contains(panel), (panel, view_bottom, screen)
     out = artifacts_dir / "ui" / "agent" / "kiosk"
     out.mkdir(parents=True, exist_ok=True)
     assert win.grab().save(str(out / "kiosk_frustrated_en.png"))

@@ -178,7 +178,8 @@ class AgentApp(QObject):
         self.tray.breathingRequested.connect(self.request_breathing)
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
-        self.coaching = CoachingPresenter(self, anchor=main, fullscreen_breathing=self.kiosk)
+        # Cards sit next to the indicator itself (in a kiosk: under the large centred indicator).
+        self.coaching = CoachingPresenter(self, anchor=main.view, fullscreen_breathing=self.kiosk)
         self.coaching.dismissed.connect(self.dismiss_tip)
         self.coaching.breathingResult.connect(self.breathing_result)
         self.tray.dismissRequested.connect(self.coaching.dismiss_current)
