@@ -21,7 +21,9 @@ class UiSettings(StrictModel):
     """How the agent UI looks and behaves."""
 
     language: str = Field("auto", title="Language", description="auto (system locale), sv, nb, fi or en")
-    kiosk: bool = Field(False, title="Kiosk mode", description="Full-screen indicator without quit or settings")
+    kiosk: bool = Field(
+        False, title="Kiosk mode", description="Full-screen indicator without quit or settings"
+    )
     kiosk_pin: str | None = Field(
         None, title="Kiosk PIN", description="PIN with which IT leaves kiosk mode; none means no exit"
     )

@@ -43,7 +43,9 @@ class ModelManifest(BaseModel):
     labels: list[str] = Field(default_factory=list)
     trained_on: list[CorpusInfo] = Field(default_factory=list)
     licence: str | None = None
-    metadata: dict[str, Any] = Field(default_factory=dict, description="Model-specific settings, e.g. thresholds")
+    metadata: dict[str, Any] = Field(
+        default_factory=dict, description="Model-specific settings, e.g. thresholds"
+    )
 
 
 @dataclass(frozen=True)
