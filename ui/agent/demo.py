@@ -84,7 +84,7 @@ def run_demo(
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in out_dir.glob("[0-9][0-9]_*.png"):
         old.unlink()
-    result = DemoResult(out_dir=out_dir)
+    result = DemoResult(out_dir=out_dir, realtime=realtime)
     config = LugnConfig(ui=UiSettings(language=language))
     qsettings = QSettings(str(out_dir / "demo-ui.ini"), QSettings.Format.IniFormat)
     app = AgentApp(config, kiosk=False, qsettings=qsettings, sinks=sinks)
@@ -112,8 +112,12 @@ def run_demo(
         echo.flush()
 
     def on_view(view: Any, t_s: float) -> None:
-        if view.state.is_tone and result.first_tone_wall_s is None and started:
-            result.first_tone_wall_s = time.monotonic() - started[0]
+        if started:
+            since_start = time.monotonic() - started[0]
+            if view.state.is_tone and result.first_tone_wall_s is None:
+                result.first_tone_wall_s = since_start
+            if realtime:
+                result.lag_s.append(since_start - t_s)
         result.states.append((t_s, view.state.value))
         if shots.shots:
             result.screenshots.append(shots.shots[-1].path)
@@ -191,6 +195,12 @@ def summarise(result: DemoResult, echo: TextIO) -> None:
     if result.first_tone_wall_s is not None:
         echo.write(
             f"  first tone on screen {result.first_tone_wall_s:.2f} s (wall) after the pipeline started\n"
+        )
+    if result.lag_s:
+        lag = sorted(result.lag_s)
+        echo.write(
+            f"  indicator behind the audio (real time): median {1000 * lag[len(lag) // 2]:.0f} ms, "
+            f"max {1000 * lag[-1]:.0f} ms over {len(lag)} changes\n"
         )
     if "frustrated" in first:
         echo.write(f"  first 'frustrated' at {first['frustrated']:.2f} s stream time\n")
