@@ -31,9 +31,10 @@ class DemoResult:
     coach: list[tuple[float, str]] = field(default_factory=list)  # coaching events (t_s, kind)
     screenshots: list[Path] = field(default_factory=list)
     wall_s: float = 0.0
-    first_tone_wall_s: float | None = (
-        None  # from pipeline start to the first calm/uneasy/frustrated on screen
-    )
+    # from pipeline start to the first calm/uneasy/frustrated on screen
+    first_tone_wall_s: float | None = None
+    lag_s: list[float] = field(default_factory=list)  # real time only: wall time on screen minus stream time
+    realtime: bool = False
     stream_s: float = 0.0
     completed: bool = False
 
