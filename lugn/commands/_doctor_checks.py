@@ -218,7 +218,7 @@ def check_broker(eff: Effective, timeout_s: float) -> list[Check]:
         status: Status = "ok" if password else "info"
         out.append(Check("credentials", status, f"broker user {user!r}: {source}", {"source": source}))
     except CredentialsError as exc:
-        out.append(Check("credentials", "fail", str(exc)))
+        out.append(Check("credentials", "fail", f"{exc}{_keyring_hint(m)}"))
         password = None
     try:
         params = BrokerParams.from_url(
@@ -257,6 +257,41 @@ def _credential_source(m: Any, user: str, password: str | None) -> str:
         except Exception as exc:  # NoKeyringError on headless Linux, or a locked keyring
             note = f"no OS keyring ({type(exc).__name__}); "
     return f"{note}password file {m.password_file} (owner-only)"
+
+
+def _keyring_hint(m: Any) -> str:
+    if m.credentials not in ("auto", "keyring"):
+        return ""
+    try:
+        import keyring
+
+        backend = keyring.get_keyring()
+    except Exception:
+        return ""
+    if type(backend).__module__.endswith("fail"):  # keyring.backends.fail: every call raises NoKeyringError
+        return (
+            "; this machine has no OS keyring (NoKeyringError, e.g. headless Linux): use "
+            'credentials = "file" with metrics.password_file (mode 0600)'
+        )
+    return f"; keyring backend: {type(backend).__name__}"
+
+
+def check_policy_file(eff: Effective) -> Check | None:
+    """A policy that users can write defeats the locks; IT should see that."""
+    path = eff.policy_path
+    if not eff.policy_found or path is None or os.name != "posix":
+        return None
+    st = path.stat()
+    if st.st_mode & 0o022:
+        return Check(
+            "policy_file",
+            "warn",
+            f"{path} is writable by group/others (mode {st.st_mode & 0o777:o}): agents could lift the locks; "
+            "chmod 644, owned by root",
+        )
+    if st.st_uid != 0:
+        return Check("policy_file", "warn", f"{path} is not owned by root (uid {st.st_uid}): chown root:root")
+    return None
 
 
 def check_outbox(eff: Effective) -> Check:

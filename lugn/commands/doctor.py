@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     eff = load_effective(args.policy, args.user_settings)
     checks = c.check_policy(eff)
+    if perms := c.check_policy_file(eff):
+        checks.append(perms)
     try:
         inventory = read_inventory(args.devices_from) if args.devices_from else query_portaudio()
     except ValueError as exc:

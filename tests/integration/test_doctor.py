@@ -175,3 +175,21 @@ def test_exit_code_and_text_report_from_a_real_process(seat: Path) -> None:
     proc = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
     assert proc.returncode == 2, proc.stderr
     assert "FAIL  far_end" in proc.stdout and "NOT working on this seat (exit 2)" in proc.stdout
+
+
+def test_keyring_missing_and_writable_policy(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import keyring
+
+    if not type(keyring.get_keyring()).__module__.endswith("fail"):
+        pytest.skip("this machine has an OS keyring")
+    write_policy(
+        seat, f"mqtts://127.0.0.1:{free_port()}", str(ROOT / "pyproject.toml"), 'credentials = "keyring"\n'
+    )
+    os.chmod(seat / "policy.toml", 0o666)
+    code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"), "--timeout-s", "1")
+    creds = check(report, "credentials")
+    assert code == 2 and creds["status"] == "fail" and "no OS keyring (NoKeyringError" in creds["message"]
+    assert "writable by group/others (mode 666)" in check(report, "policy_file")["message"]
+    os.chmod(seat / "policy.toml", 0o644)
+    _, report = doctor(capsys, "--devices-from", str(seat / "seat.json"), "--timeout-s", "1")
+    assert not [c for c in report["checks"] if c["id"] == "policy_file"]
