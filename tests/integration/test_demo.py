@@ -46,7 +46,7 @@ def test_lugn_demo_offscreen(tmp_path: Path, artifacts_dir: Path) -> None:
         f"frustrated at {frustrated[0]}, angry from {angry_start}"
     )
     after = [state for t, kind, state in rows if kind == "ToneChanged" and float(t) > frustrated[0]]
-    # back down after the angry part (whether to calm or first to uneasy is the smoothing's call, tested there)
+    # back down after the angry part (to calm, or first to uneasy: the smoothing's call, tested there)
     assert after and after[-1] in ("calm", "uneasy"), after
     assert any(kind == "CallEnded" for _, kind, _ in rows)
     # screenshots: one per indicator state change, frustrated among them, all real PNGs
