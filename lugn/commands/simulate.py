@@ -25,6 +25,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--receipts", help="the aggregator's --receipts file (with --broker) for end-to-end delay")
     p.add_argument("--workdir", help="folder for the local broker/aggregator (default: a temp folder)")
     p.add_argument("--teams", type=int, default=50, help="teams the seats are spread over")
+    p.add_argument("--dump", help="write step,message_id,sent,received (unix s) per message to this CSV")
 
 
 def _raise_fd_limit() -> int:
@@ -164,6 +165,11 @@ def run(args: argparse.Namespace) -> int:
             broker.stop()
 
     got = read_receipts(receipts) if receipts else {}
+    if args.dump:
+        with open(args.dump, "w") as fh:
+            fh.write("step,message_id,sent,received\n")
+            for i, r in enumerate(results):
+                fh.writelines(f"{i},{m},{t:.6f},{got.get(m, '')}\n" for m, t in r.send_times.items())
     head = (
         f"{'seats':>6} {'rate/min':>8} {'msg/s':>7} {'sent':>7} {'acked':>7} {'received':>8} {'lost':>5} "
         f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'ack p99':>7}"
