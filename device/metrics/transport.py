@@ -79,9 +79,9 @@ def make_client(p: BrokerParams, manual_ack: bool = False) -> mqtt.Client:
         client.will_set(p.will[0], p.will[1], qos=1, retain=True)
     client.max_inflight_messages_set(100)
     client.max_queued_messages_set(0)
-    # Socket I/O only on the network thread: without a registered write hook, paho writes from whichever thread
-    # calls publish()/ack(), racing the network thread's SSL reads (measured: ~1 s delivery stalls in the
-    # aggregator). With the hook, other threads only queue the packet and wake the loop's select().
+    # Socket I/O only on the network thread: without a registered write hook, paho writes from whichever
+    # thread calls publish()/ack(), racing the network thread's SSL reads (measured: ~1 s delivery stalls in
+    # the aggregator). With the hook, other threads only queue the packet and wake the loop's select().
     client.on_socket_register_write = lambda _c, _u, _s: None
     return client
 
