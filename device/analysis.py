@@ -72,3 +72,6 @@ class EnergyVad:
     def process(self, frame: np.ndarray) -> float:
         level = dbfs(mean_square(frame))
         return float(1.0 / (1.0 + np.exp(-(level - self.speech_dbfs) / self.width_db)))
+
+    def process_many(self, frames: list[np.ndarray]) -> list[float]:
+        return [self.process(f) for f in frames]

@@ -13,7 +13,6 @@ import queue
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -61,13 +60,12 @@ class Pipeline:
         self.retry_max_s = retry_max_s
         audio = self.config.audio
         self._unavailable: list[str] = []
-        self._vads: dict[Side, Any]
+        self._vad: SileroVad | EnergyVad  # both sides in one call per frame: agent, customer
         try:
-            vad_model = load_model("silero_vad", models_dir)
-            self._vads = {side: SileroVad(vad_model) for side in Side}
+            self._vad = SileroVad(load_model("silero_vad", models_dir), channels=len(Side))
         except ModelError as exc:
             self._unavailable.append(f"speech detection model unavailable, using levels instead: {exc}")
-            self._vads = {side: EnergyVad() for side in Side}
+            self._vad = EnergyVad()
         self._gates = {side: SpeechGate(audio.vad_threshold) for side in Side}
         tone = load_tone(models_dir)
         self._scorer = tone.scorer
@@ -186,7 +184,10 @@ class Pipeline:
                     for event in self._calls.stream_end(self.t_s):
                         self._emit(event)
                     break
-                except DeviceError as exc:
+                except Exception as exc:  # DeviceError, or anything a broken driver/file throws
+                    if not isinstance(exc, DeviceError):
+                        log.exception("audio source failed")
+                        exc = DeviceError(f"{type(exc).__name__}: {exc}", self.source.name)
                     self._emit(DeviceLost(t_s=self.t_s, source=exc.source, reason=str(exc)))
                     self._close_source()
                     if not self._open(first=False):
@@ -246,8 +247,8 @@ class Pipeline:
                 self._call_events(self._calls.control_end(t))
 
     def _reset_analysis(self) -> None:
+        self._vad.reset()
         for side in Side:
-            self._vads[side].reset()
             self._gates[side].reset()
         if self._scorer is not None:
             self._scorer.reset()
@@ -274,9 +275,8 @@ class Pipeline:
         for side in Side:
             self._levels[side].process(frames[side])
         if not self._paused:
-            decisions = {}
-            for side in Side:
-                decisions[side] = self._gates[side].process(self._vads[side].process(frames[side]))
+            probs = self._vad.process_many([agent, customer])
+            decisions = {side: self._gates[side].process(p) for side, p in zip(Side, probs, strict=True)}
             customer_dec = decisions[Side.CUSTOMER]
             # Far-end speech may start a call; CallStarted then comes before the activity event.
             if customer_dec.active:

@@ -11,9 +11,16 @@ from __future__ import annotations
 from math import gcd
 
 import numpy as np
-from scipy.signal import firwin
 
 from device.audio import SAMPLE_RATE_HZ
+
+
+def lowpass_kaiser(numtaps: int, cutoff: float, beta: float = 5.0) -> np.ndarray:
+    """``scipy.signal.firwin(numtaps, cutoff, window=("kaiser", beta))`` in numpy alone (cutoff relative to
+    Nyquist; unit gain at DC). Importing scipy.signal costs ~70 MB and seconds of start-up."""
+    m = np.arange(numtaps) - (numtaps - 1) / 2.0
+    h = cutoff * np.sinc(cutoff * m) * np.kaiser(numtaps, beta)
+    return np.asarray(h / h.sum())
 
 
 def to_mono(block: np.ndarray, channel: int | None = None) -> np.ndarray:
@@ -43,7 +50,7 @@ class StreamResampler:
             return
         half_len = 10 * max(self.up, self.down)
         self.half_len = half_len
-        h = firwin(2 * half_len + 1, 1.0 / max(self.up, self.down), window=("kaiser", 5.0)) * self.up
+        h = lowpass_kaiser(2 * half_len + 1, 1.0 / max(self.up, self.down)) * self.up
         # Polyphase taps: phase p uses h[p + up*m], m = 0..taps-1, applied to x[i - m].
         taps = -(-len(h) // self.up)
         padded = np.zeros(taps * self.up)

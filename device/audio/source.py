@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -58,8 +58,8 @@ class AudioSource(Protocol):
 class ReplaySource:
     """A stereo WAV/FLAC (left = agent, right = customer) or two mono files, in real time or at full speed.
 
-    Files at other rates are converted to 16 kHz once, here. Re-opening after a fault resumes where it
-    stopped.
+    Decoded block by block (memory stays flat for an hour-long recording); files at other rates are converted
+    to 16 kHz once, here. Re-opening after a fault resumes where it stopped.
     """
 
     name = "replay"
@@ -74,63 +74,133 @@ class ReplaySource:
             raise ValueError(f"chunk_samples must be positive, got {chunk_samples}")
         self.realtime = realtime
         self.chunk_samples = int(chunk_samples)
-        self.agent, self.customer = _load(path)
-        self.duration_s = len(self.agent) / SAMPLE_RATE_HZ
+        if isinstance(path, tuple):
+            self._readers = [_FileReader(Path(path[0]), 1), _FileReader(Path(path[1]), 1)]
+        else:
+            self._readers = [_FileReader(Path(path), 2)]
+        self.duration_s = max(r.duration_s for r in self._readers)
+        self._pending = [np.zeros(0, np.float32), np.zeros(0, np.float32)]
         self._pos = 0
         self._t0: float | None = None
 
+    @classmethod
+    def from_arrays(
+        cls, agent: np.ndarray, customer: np.ndarray, realtime: bool = False, chunk_samples: int = 512
+    ) -> ReplaySource:
+        """Replay 16 kHz audio already in memory (benchmarks, synthetic tests)."""
+        if agent.shape != customer.shape or agent.ndim != 1:
+            raise ValueError(f"agent {agent.shape} and customer {customer.shape} must be equal 1-D arrays")
+        self = cls.__new__(cls)
+        self.realtime, self.chunk_samples = realtime, int(chunk_samples)
+        self._readers = []
+        self._pending = [agent.astype(np.float32), customer.astype(np.float32)]
+        self.duration_s = len(agent) / SAMPLE_RATE_HZ
+        self._pos, self._t0 = 0, None
+        return self
+
     def open(self) -> None:
+        for reader in self._readers:
+            reader.open()
         # Real-time pacing restarts from the current position after a re-open.
         self._t0 = time.monotonic() - self._pos / SAMPLE_RATE_HZ
 
     def read(self, timeout_s: float) -> Chunk | None:
-        if self._pos >= len(self.agent):
+        self._fill(self.chunk_samples)
+        n = min(self.chunk_samples, len(self._pending[0]), len(self._pending[1]))
+        if n == 0:
             raise EndOfStream
-        end = min(self._pos + self.chunk_samples, len(self.agent))
+        end = self._pos + n
         if self.realtime:
             if self._t0 is None:
                 self.open()
             assert self._t0 is not None
-            due = self._t0 + end / SAMPLE_RATE_HZ
-            wait = due - time.monotonic()
+            wait = self._t0 + end / SAMPLE_RATE_HZ - time.monotonic()
             if wait > timeout_s:
                 time.sleep(timeout_s)
                 return None
             if wait > 0:
                 time.sleep(wait)
-        chunk = Chunk(self.agent[self._pos : end], self.customer[self._pos : end])
+        agent, customer = self._pending
+        chunk = Chunk(agent[:n], customer[:n])
+        self._pending = [agent[n:], customer[n:]]
         self._pos = end
         return chunk
 
     def close(self) -> None:
+        for reader in self._readers:
+            reader.close()
         self._t0 = None
 
+    def _fill(self, need: int) -> None:
+        if len(self._readers) == 1:
+            reader = self._readers[0]
+            while len(self._pending[0]) < need and not reader.eof:
+                agent, customer = reader.read()
+                self._pending = [
+                    np.concatenate([self._pending[0], agent]),
+                    np.concatenate([self._pending[1], customer]),
+                ]
+            return
+        for side, reader in enumerate(self._readers):  # two files
+            while len(self._pending[side]) < need and not reader.eof:
+                (block,) = reader.read()
+                self._pending[side] = np.concatenate([self._pending[side], block])
+        longest = max(len(p) for p in self._pending)
+        for side, reader in enumerate(self._readers):
+            if reader.eof:  # the shorter file is over: silence from here on
+                self._pending[side] = np.pad(self._pending[side], (0, longest - len(self._pending[side])))
 
-def _load(path: str | Path | tuple[str | Path, str | Path]) -> tuple[np.ndarray, np.ndarray]:
-    if isinstance(path, tuple):
-        (agent,) = _read(Path(path[0]), want_channels=1)
-        (customer,) = _read(Path(path[1]), want_channels=1)
-        n = max(len(agent), len(customer))
-        return np.pad(agent, (0, n - len(agent))), np.pad(customer, (0, n - len(customer)))
-    agent, customer = _read(Path(path), want_channels=2)
-    return agent, customer
 
+class _FileReader:
+    """One file, decoded in blocks, each channel converted to 16 kHz mono float32."""
 
-def _read(path: Path, want_channels: int) -> list[np.ndarray]:
-    """Each channel of ``path`` as 16 kHz float32."""
-    import soundfile as sf
+    BLOCK_S = 1.0
 
-    if not path.is_file():
-        raise FileNotFoundError(f"recording not found: {path}")
-    try:
-        data, rate = sf.read(str(path), dtype="float32", always_2d=True)
-    except Exception as exc:  # soundfile raises LibsndfileError / RuntimeError variants
-        raise ValueError(f"cannot read {path} as WAV/FLAC audio: {exc}") from exc
-    if data.shape[1] != want_channels:
-        what = "a stereo file (left = agent, right = customer)" if want_channels == 2 else "a mono file"
-        raise ValueError(f"{path} has {data.shape[1]} channel(s); expected {what}")
-    out = []
-    for ch in range(want_channels):
-        conv = DeviceConverter(rate, channel=ch)
-        out.append(np.concatenate([conv.process(data), conv.resampler.flush()]))
-    return out
+    def __init__(self, path: Path, channels: int) -> None:
+        import soundfile as sf
+
+        if not path.is_file():
+            raise FileNotFoundError(f"recording not found: {path}")
+        try:
+            info = sf.info(str(path))
+        except Exception as exc:  # soundfile raises LibsndfileError / RuntimeError variants
+            raise ValueError(f"cannot read {path} as WAV/FLAC audio: {exc}") from exc
+        if info.channels != channels:
+            what = "a stereo file (left = agent, right = customer)" if channels == 2 else "a mono file"
+            raise ValueError(f"{path} has {info.channels} channel(s); expected {what}")
+        self.path, self.channels, self.rate = path, channels, int(info.samplerate)
+        self.duration_s = info.frames / self.rate
+        self._converters = [DeviceConverter(self.rate, channel=ch) for ch in range(channels)]
+        self._file: Any = None
+        self._frames_read = 0
+        self.eof = False
+
+    def open(self) -> None:
+        import soundfile as sf
+
+        if self._file is None and not self.eof:
+            self._file = sf.SoundFile(str(self.path))
+            self._file.seek(self._frames_read)
+
+    def read(self) -> list[np.ndarray]:
+        if self._file is None:
+            self.open()
+        try:
+            block = self._file.read(round(self.BLOCK_S * self.rate), dtype="float32", always_2d=True)
+        except Exception as exc:
+            raise ValueError(f"{self.path}: decoding failed after {self._frames_read} frames: {exc}") from exc
+        self._frames_read += len(block)
+        out = [conv.process(block) for conv in self._converters]
+        if len(block) == 0:
+            self.eof = True
+            out = [
+                np.concatenate([o, conv.resampler.flush()])
+                for o, conv in zip(out, self._converters, strict=True)
+            ]
+            self.close()
+        return out
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None

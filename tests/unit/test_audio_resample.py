@@ -9,7 +9,7 @@ import pytest
 import soundfile as sf
 from scipy.signal import resample_poly
 
-from device.audio.resample import DeviceConverter, StreamResampler, to_mono
+from device.audio.resample import DeviceConverter, StreamResampler, lowpass_kaiser, to_mono
 from device.audio.source import EndOfStream, ReplaySource
 
 
@@ -31,6 +31,14 @@ def test_streaming_resampler_matches_resample_poly_for_any_chunking(rate: int) -
     out = np.concatenate([r.process(c) for c in _chunks(x, [1, 7, 441, 1000, 4096, 13])] + [r.flush()])
     assert len(out) == len(ref) == round(len(x) * 16_000 / rate)
     np.testing.assert_allclose(out, ref, atol=1e-5)
+
+
+def test_numpy_filter_design_is_scipys_firwin() -> None:
+    from scipy.signal import firwin
+
+    for numtaps, cutoff in [(61, 1 / 3), (8821, 1 / 441), (321, 1 / 16)]:
+        ref = firwin(numtaps, cutoff, window=("kaiser", 5.0))
+        np.testing.assert_allclose(lowpass_kaiser(numtaps, cutoff), ref, atol=1e-12)
 
 
 def test_resampler_keeps_a_tone_and_removes_what_16k_cannot_hold() -> None:
@@ -86,8 +94,15 @@ def test_replay_of_two_files_pads_the_shorter(tmp_path: Path) -> None:
     sf.write(tmp_path / "a.wav", np.full(16_000, 0.1, np.float32), 16_000)
     sf.write(tmp_path / "c.wav", np.full(8_000, 0.2, np.float32), 16_000)
     src = ReplaySource((tmp_path / "a.wav", tmp_path / "c.wav"), chunk_samples=4096)
-    assert len(src.agent) == len(src.customer) == 16_000
-    assert src.customer[-1] == 0.0 and src.customer[0] == pytest.approx(0.2, abs=1e-4)
+    src.open()
+    chunks = []
+    with pytest.raises(EndOfStream):
+        while True:
+            chunks.append(src.read(0.1))
+    agent = np.concatenate([c.agent for c in chunks])
+    customer = np.concatenate([c.customer for c in chunks])
+    assert len(agent) == len(customer) == 16_000
+    assert customer[-1] == 0.0 and customer[0] == pytest.approx(0.2, abs=1e-4)
 
 
 def test_replay_bad_input_names_the_file(tmp_path: Path) -> None:

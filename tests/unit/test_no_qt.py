@@ -16,8 +16,9 @@ import device.inference.vad, device.inference.smoothing, device.events
 from device.audio.source import ReplaySource
 from device.pipeline import Pipeline
 events = []
-source = ReplaySource("device/assets/demo_call.flac")
-source.agent, source.customer = source.agent[:16000 * 4], source.customer[:16000 * 4]
+import soundfile as sf
+stereo, _ = sf.read("device/assets/demo_call.flac", dtype="float32", frames=16000 * 4)
+source = ReplaySource.from_arrays(stereo[:, 0].copy(), stereo[:, 1].copy())
 Pipeline(source, on_event=events.append).run_until_end()
 bad = sorted(m for m in sys.modules if m.split(".")[0] in ("PyQt6", "PyQt5", "PySide6", "torch", "pyqtgraph"))
 print(json.dumps({"bad": bad, "events": len(events)}))

@@ -1,0 +1,294 @@
+"""``lugn bench``: the runtime's speed and memory, measured on this machine, as a table (or ``--json``).
+
+How each figure is measured:
+- tone window / VAD frame: wall time of single calls on real audio (the demo call's customer channel),
+  after warm-up, one onnxruntime thread, as the pipeline runs them.
+- real-time factor: wall time of the whole pipeline (both channels: VAD, tone, delivery, smoothing) on the
+  demo call at full speed / the call's duration.
+- CPU at real-time pacing, 10-minute call: CPU seconds of the pipeline thread to process 600 s of two-channel
+  call audio (the demo looped) / 600 s, in % of one core. Pacing only adds sleeping, so this is the cost; it
+  is confirmed by a truly paced run (``--paced-s``, process CPU over wall time, model loading excluded).
+- peak RSS: ``ru_maxrss`` of a child process (``os.wait4``) running ``lugn replay --headless`` on the demo,
+  and ``lugn demo`` (the offscreen agent UI with coaching) when the UI is installed.
+- start to first state: wall time from spawning ``lugn replay --headless`` (real-time pacing) to the first
+  event line (the indicator leaves "starting"), to the call being detected ("listening"), and to the first
+  customer-tone state; the tone model needs one window of customer speech first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+NAME = "bench"
+HELP = "measure model/VAD time, real-time factor, CPU share, peak RSS and time to first state"
+
+TARGETS = {"cpu_pct_one_core": 2.0, "rss_headless_mb": 150.0, "rss_ui_mb": 250.0, "first_state_s": 2.0}
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    p.add_argument("--file", type=Path, default=None, help="stereo recording to use (default: the demo call)")
+    p.add_argument("--call-s", type=float, default=600.0, help="length of the long call for the CPU figure")
+    p.add_argument("--paced-s", type=float, default=20.0, help="length of the truly paced confirmation run")
+    p.add_argument("--no-ui", action="store_true", help="skip the UI memory run")
+
+
+def _load(path: Path) -> tuple[Any, Any]:
+    """Both sides of a recording as 16 kHz arrays, through the replay source."""
+    import numpy as np
+
+    from device.audio.source import EndOfStream, ReplaySource
+
+    src, parts = ReplaySource(path, chunk_samples=16_000), []
+    src.open()
+    try:
+        while True:
+            chunk = src.read(1.0)
+            if chunk is not None:
+                parts.append(chunk)
+    except EndOfStream:
+        pass
+    return np.concatenate([c.agent for c in parts]), np.concatenate([c.customer for c in parts])
+
+
+def _pct(values: list[float], q: float) -> float:
+    import numpy as np
+
+    return float(np.percentile(np.asarray(values), q))
+
+
+def bench_models(customer: Any) -> dict[str, float]:
+    import numpy as np
+
+    from device.inference.tone import ToneModel
+    from device.inference.vad import FRAME_SAMPLES, SileroVad
+
+    model = ToneModel.load()
+    w, hop = model.window_samples, model.hop_samples
+    starts = list(range(0, len(customer) - w, hop))
+    for s in starts[:5]:
+        model.score(customer[s : s + w])
+    tone_ms = []
+    for s in starts[:300]:
+        t0 = time.perf_counter()
+        model.score(customer[s : s + w])
+        tone_ms.append((time.perf_counter() - t0) * 1e3)
+    vad = SileroVad()
+    frames = [customer[i : i + FRAME_SAMPLES] for i in range(0, len(customer) - FRAME_SAMPLES, FRAME_SAMPLES)]
+    vad_ms, skipped = [], 0
+    for f in frames[:2000]:
+        t0 = time.perf_counter()
+        vad.process(f)
+        vad_ms.append((time.perf_counter() - t0) * 1e3)
+        skipped += float(np.dot(f, f)) / len(f) < 1e-6
+    return {
+        "tone_window_ms_p50": _pct(tone_ms, 50),
+        "tone_window_ms_p95": _pct(tone_ms, 95),
+        "tone_windows": len(tone_ms),
+        "vad_frame_ms_p50": _pct(vad_ms, 50),
+        "vad_frame_ms_p95": _pct(vad_ms, 95),
+        "vad_frames": len(vad_ms),
+        "vad_frames_below_floor_pct": 100.0 * skipped / len(vad_ms),
+    }
+
+
+def bench_pipeline(path: Path, call_s: float) -> dict[str, float]:
+    import numpy as np
+
+    from device.audio.source import ReplaySource
+    from device.pipeline import Pipeline
+
+    counts: dict[str, int] = {}
+
+    def count(event: Any) -> None:
+        counts[event.kind] = counts.get(event.kind, 0) + 1
+
+    src = ReplaySource(path, realtime=False, chunk_samples=512)
+    duration = src.duration_s
+    pipe = Pipeline(src, on_event=count)  # models load here, outside the timing
+    t0, c0 = time.perf_counter(), time.thread_time()
+    pipe.run_until_end()
+    wall, cpu = time.perf_counter() - t0, time.thread_time() - c0
+
+    agent, customer = _load(path)
+    n = round(call_s * 16_000)
+    long = ReplaySource.from_arrays(np.resize(agent, n), np.resize(customer, n))
+    long_counts: dict[str, int] = {}
+    pipe = Pipeline(long, on_event=lambda e: long_counts.__setitem__(e.kind, long_counts.get(e.kind, 0) + 1))
+    c1, t1 = time.thread_time(), time.perf_counter()
+    pipe.run_until_end()
+    long_cpu, long_wall = time.thread_time() - c1, time.perf_counter() - t1
+    return {
+        "demo_s": duration,
+        "rtf": wall / duration,
+        "demo_cpu_s": cpu,
+        "call_s": call_s,
+        "call_cpu_s": long_cpu,
+        "call_wall_s": long_wall,
+        "cpu_pct_one_core": 100.0 * long_cpu / call_s,
+        "call_tone_samples": long_counts.get("ToneSample", 0),
+    }
+
+
+def bench_paced(path: Path, paced_s: float) -> dict[str, float]:
+    import numpy as np
+    import psutil
+
+    from device.audio.source import ReplaySource
+    from device.pipeline import Pipeline
+
+    agent, customer = _load(path)
+    n = round(paced_s * 16_000)
+    src = ReplaySource.from_arrays(np.resize(agent, n), np.resize(customer, n), realtime=True)
+    pipe = Pipeline(src)
+    proc = psutil.Process()
+    c0, t0 = sum(proc.cpu_times()[:2]), time.perf_counter()
+    pipe.start()
+    pipe.wait(paced_s + 30)
+    cpu, wall = sum(proc.cpu_times()[:2]) - c0, time.perf_counter() - t0
+    pipe.stop(2.0)
+    return {"paced_s": wall, "paced_cpu_pct_one_core": 100.0 * cpu / wall}
+
+
+def _child_peak(cmd: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Peak RSS (MB) of a child, its exit status and its stderr tail."""
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        tail = err.read().decode(errors="replace")[-400:]
+    return usage.ru_maxrss / 1024.0, proc.returncode, tail
+
+
+def bench_memory(path: Path, with_ui: bool) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    py = sys.executable
+    out: dict[str, Any] = {}
+    headless = [py, "-m", "lugn", "replay", str(path), "--speed", "max", "--headless", "--no-control"]
+    out["rss_headless_mb"], rc, tail = _child_peak(headless, env)
+    if rc != 0:
+        out["rss_headless_error"] = tail
+    if with_ui:
+        try:
+            import ui.agent.demo  # noqa: F401
+        except ImportError as exc:
+            out["rss_ui_error"] = f"agent UI not installed: {exc}"
+            return out
+        with tempfile.TemporaryDirectory() as shots:
+            ui_cmd = [py, "-m", "lugn", "demo", "--speed", "max", "--out", shots, "--file", str(path)]
+            out["rss_ui_mb"], rc, tail = _child_peak(ui_cmd, env)
+        if rc != 0:
+            out["rss_ui_error"] = tail
+    return out
+
+
+def bench_first_state(path: Path) -> dict[str, float]:
+    cmd = [sys.executable, "-m", "lugn", "replay", str(path), "--headless", "--no-control"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out: dict[str, float] = {}
+    assert proc.stdout is not None
+    try:
+        for line in proc.stdout:
+            event = json.loads(line)
+            now = time.perf_counter() - t0
+            out.setdefault("first_event_s", now)
+            if event["event"] == "CallStarted":
+                out.setdefault("listening_s", now)
+                out.setdefault("listening_stream_s", event["t_s"])
+            if event["event"] == "ToneSample":
+                out["first_tone_s"] = now
+                out["first_tone_stream_s"] = event["t_s"]
+                break
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    path = args.file or Path(__file__).resolve().parents[2] / "device" / "assets" / "demo_call.flac"
+    customer = _load(path)[1]
+    results: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "load_1min": os.getloadavg()[0]}}
+    results.update(bench_models(customer))
+    results.update(bench_pipeline(path, args.call_s))
+    results.update(bench_paced(path, args.paced_s))
+    results.update(bench_memory(path, with_ui=not args.no_ui))
+    results.update(bench_first_state(path))
+    results["load_1min_after"] = os.getloadavg()[0]
+    if args.json:
+        print(json.dumps(results, indent=1))
+    else:
+        print_table(results)
+    return 0
+
+
+def print_table(r: dict[str, Any]) -> None:
+    def ok(value: float | None, target: float) -> str:
+        return "-" if value is None else ("ok" if value <= target else "OVER")
+
+    rows = [
+        (
+            "tone model per window, p50 / p95",
+            f"{r['tone_window_ms_p50']:.2f} / {r['tone_window_ms_p95']:.2f} ms",
+            "",
+        ),
+        (
+            "VAD per 32 ms frame, p50 / p95",
+            f"{r['vad_frame_ms_p50']:.3f} / {r['vad_frame_ms_p95']:.3f} ms",
+            "",
+        ),
+        ("real-time factor, whole pipeline, 2 ch", f"{r['rtf']:.4f}  ({1 / r['rtf']:.0f}x real time)", ""),
+        (
+            f"CPU, {r['call_s'] / 60:.0f}-min call at real-time pacing",
+            f"{r['cpu_pct_one_core']:.2f} % of one core",
+            ok(r["cpu_pct_one_core"], TARGETS["cpu_pct_one_core"]),
+        ),
+        (
+            f"  confirmed: truly paced {r['paced_s']:.0f} s run",
+            f"{r['paced_cpu_pct_one_core']:.2f} % of one core",
+            ok(r["paced_cpu_pct_one_core"], TARGETS["cpu_pct_one_core"]),
+        ),
+        (
+            "peak RSS, headless (lugn replay)",
+            f"{r['rss_headless_mb']:.0f} MB",
+            ok(r.get("rss_headless_mb"), TARGETS["rss_headless_mb"]),
+        ),
+        (
+            "peak RSS, with the UI (lugn demo, offscreen)",
+            f"{r['rss_ui_mb']:.0f} MB" if "rss_ui_mb" in r else r.get("rss_ui_error", "skipped")[:60],
+            ok(r.get("rss_ui_mb"), TARGETS["rss_ui_mb"]),
+        ),
+        (
+            "start -> first state (pipeline up)",
+            f"{r['first_event_s']:.2f} s",
+            ok(r.get("first_event_s"), TARGETS["first_state_s"]),
+        ),
+        (
+            "start -> listening (call detected)",
+            f"{r['listening_s']:.2f} s  (stream {r['listening_stream_s']:.2f} s)",
+            "",
+        ),
+        (
+            "start -> first customer-tone state",
+            f"{r['first_tone_s']:.2f} s  (stream {r['first_tone_stream_s']:.2f} s)",
+            "",
+        ),
+    ]
+    width = max(len(n) for n, _, _ in rows)
+    print(
+        f"lugn bench  ({r['machine']['cpus']} CPUs, load {r['machine']['load_1min']:.1f} before, "
+        f"{r['load_1min_after']:.1f} after)"
+    )
+    for name, value, verdict in rows:
+        print(f"  {name:<{width}}  {value:<34} {verdict}")
+    print(f"  (VAD frames below the level floor, model skipped: {r['vad_frames_below_floor_pct']:.0f} %)")
