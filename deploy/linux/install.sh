@@ -94,6 +94,11 @@ cp -r "$SRC/pyproject.toml" "$SRC/device" "$SRC/lugn" "$SRC/ui" "$SRC/fleet" "$s
 if [ -f "$SRC/README.md" ]; then cp "$SRC/README.md" "$stage/src/"; else echo "# Lugn" > "$stage/src/README.md"; fi
 (cd "$SRC" && find training -name '*.py' -not -path '*/cache/*' -not -path '*/runs/*' -exec cp --parents {} "$stage/src/" \;)
 find "$stage/src" -name __pycache__ -prune -exec rm -rf {} +
+# UI catalogues (.ts -> .qm) when Qt's lrelease is here; otherwise whatever .qm the source tree has
+lrelease=$(command -v lrelease6 || command -v /usr/lib/qt6/bin/lrelease || command -v lrelease || true)
+if [ -n "$lrelease" ]; then
+  for ts in "$stage"/src/ui/i18n/*.ts; do [ -e "$ts" ] && "$lrelease" -silent "$ts" -qm "${ts%.ts}.qm"; done
+fi
 if [ -n "$DEPS_FROM_VENV" ]; then
   # dev boxes and the test suite: no downloads; Lugn's own wheel, dependencies from another venv's site-packages
   base=$("$DEPS_FROM_VENV/bin/python" -c 'import sys; print(sys._base_executable)')  # same Python ABI

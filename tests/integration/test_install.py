@@ -95,6 +95,8 @@ def test_installed_doctor_works_from_the_installed_copy(installed: Path, tmp_pat
     assert str(installed / "opt/lugn/firmware_profiles") in checks["profiles"]["details"]["dirs"]
     assert checks["model.tone"]["status"] == checks["model.silero_vad"]["status"] == "ok"
     assert "site-packages/device/models" in checks["model.tone"]["details"]["manifest"]
+    site = next((installed / "opt/lugn/venv/lib").glob("python3*/site-packages"))
+    assert (site / "ui/i18n/agent_sv.qm").is_file()  # translations travel with the package
     assert checks["kiosk"]["status"] == "warn"  # kiosk without an exit PIN
     assert checks["audio"]["status"] == "fail"
 
