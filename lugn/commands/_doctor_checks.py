@@ -294,6 +294,32 @@ def check_policy_file(eff: Effective) -> Check | None:
     return None
 
 
+AUTOSTART_XDG = "etc/xdg/autostart/lugn.desktop"
+AUTOSTART_UNIT = "etc/systemd/user/graphical-session.target.wants/lugn-agent.service"
+
+
+def check_autostart(sysroot: Path = Path("/")) -> Check:
+    """Exactly one way to start the agent at sign-in (two would start it twice)."""
+    if sys.platform == "win32":
+        try:
+            import winreg
+
+            key = winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"Software\Microsoft\Windows\CurrentVersion\Run")
+            value, _ = winreg.QueryValueEx(key, "Lugn")
+            return Check("autostart", "ok", f"HKLM Run: {value}")
+        except OSError:
+            return Check("autostart", "info", "no HKLM Run entry: Lugn does not start at sign-in")
+    found = [
+        p for p in (AUTOSTART_XDG, AUTOSTART_UNIT) if (sysroot / p).is_file() or (sysroot / p).is_symlink()
+    ]
+    if len(found) == 2:
+        why = "both the XDG autostart entry and the systemd user unit are enabled: the agent starts twice"
+        return Check("autostart", "warn", f"{why}; re-run install.sh with one --autostart")
+    if found:
+        return Check("autostart", "ok", f"/{found[0]}")
+    return Check("autostart", "info", "no autostart installed: Lugn does not start at sign-in")
+
+
 def check_outbox(eff: Effective) -> Check:
     try:
         from device.metrics.outbox import Outbox

@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     checks += c.check_models(args.models_dir)
     checks += c.check_broker(eff, args.timeout_s)
     checks.append(c.check_outbox(eff))
+    checks.append(c.check_autostart())
     if kiosk := c.check_kiosk(eff):
         checks.append(kiosk)
     code = max(EXIT[ch.status] for ch in checks)

@@ -193,3 +193,16 @@ def test_keyring_missing_and_writable_policy(seat: Path, capsys: pytest.CaptureF
     os.chmod(seat / "policy.toml", 0o644)
     _, report = doctor(capsys, "--devices-from", str(seat / "seat.json"), "--timeout-s", "1")
     assert not [c for c in report["checks"] if c["id"] == "policy_file"]
+
+
+def test_autostart_check(tmp_path: Path) -> None:
+    from lugn.commands._doctor_checks import AUTOSTART_UNIT, AUTOSTART_XDG, check_autostart
+
+    assert check_autostart(tmp_path).status == "info"
+    (tmp_path / AUTOSTART_XDG).parent.mkdir(parents=True)
+    (tmp_path / AUTOSTART_XDG).write_text("[Desktop Entry]\n")
+    assert check_autostart(tmp_path).status == "ok"
+    (tmp_path / AUTOSTART_UNIT).parent.mkdir(parents=True)
+    (tmp_path / AUTOSTART_UNIT).symlink_to("/usr/lib/systemd/user/lugn-agent.service")  # dangling, as staged
+    both = check_autostart(tmp_path)
+    assert both.status == "warn" and "starts twice" in both.message
