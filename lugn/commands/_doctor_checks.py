@@ -72,6 +72,12 @@ def check_audio(
         for p in profiles.problems[:1]
     ]
     dirs = sorted({str(p.parent) for p in profiles.files.values()})
+    if not out and not profiles.profiles:
+        from device.profiles import ENV_PROFILES_DIR
+
+        out.append(
+            Check("profiles", "warn", f"no headset profiles found (set {ENV_PROFILES_DIR}); generic settings")
+        )
     if not out:
         out.append(
             Check("profiles", "ok", f"{len(profiles.profiles)} headset profiles valid", {"dirs": dirs})

@@ -206,3 +206,11 @@ def test_autostart_check(tmp_path: Path) -> None:
     (tmp_path / AUTOSTART_UNIT).symlink_to("/usr/lib/systemd/user/lugn-agent.service")  # dangling, as staged
     both = check_autostart(tmp_path)
     assert both.status == "warn" and "starts twice" in both.message
+
+
+def test_no_profiles_found_is_a_warning(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = seat / "no-profiles"
+    empty.mkdir()
+    code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"), "--profiles-dir", str(empty))
+    assert code == 1 and "no headset profiles found" in check(report, "profiles")["message"]
+    assert check(report, "audio")["details"]["profile"] == "builtin-generic"
