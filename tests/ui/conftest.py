@@ -52,3 +52,21 @@ def ui_artifacts(artifacts_dir: Path) -> Path:
     out = artifacts_dir / "ui" / "agent"
     out.mkdir(parents=True, exist_ok=True)
     return out
+
+
+@pytest.fixture
+def agent_app(qsettings):
+    """A factory for AgentApp objects, each closed after the test (so no window or shortcut outlives it)."""
+    from ui.agent.app import AgentApp
+
+    made: list[AgentApp] = []
+
+    def make(*args, **kwargs) -> AgentApp:
+        kwargs.setdefault("qsettings", qsettings)
+        app = AgentApp(*args, **kwargs)
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.close()

@@ -9,7 +9,6 @@ from PyQt6.QtCore import Qt
 
 from device.events import CallStarted, PauseChanged, ToneChanged, ToneState, Trend
 from device.policy import load_effective, save_user_settings
-from ui.agent.app import AgentApp
 from ui.agent.settings_dialog import SettingsDialog
 from ui.agent.state import IndicatorState
 
@@ -29,9 +28,8 @@ class RecordingPipeline:
         return True
 
 
-def test_pause_and_resume(qtbot, qsettings) -> None:
-    app = AgentApp(qsettings=qsettings)
-    qtbot.addWidget(app.main_window)
+def test_pause_and_resume(agent_app, qtbot, qsettings) -> None:
+    app = agent_app()
     pipe = RecordingPipeline()
     app.attach(pipe)
     app.on_pipeline_event(CallStarted(t_s=1.0, source="auto"))
@@ -97,16 +95,15 @@ def test_settings_dialog_without_audio_devices(qtbot) -> None:
 
 
 def test_saving_settings_applies_language_live_and_respects_locks(
-    qtbot, qsettings, policy_files, built_catalogues
+    agent_app, qtbot, qsettings, policy_files, built_catalogues
 ):
     policy, user = policy_files
-    app = AgentApp(
+    app = agent_app(
         load_effective(policy, user),
         qsettings=qsettings,
         save_settings=lambda ch: save_user_settings(ch, user, policy_path=policy),
         reload_effective=lambda: load_effective(policy, user),
     )
-    qtbot.addWidget(app.main_window)
     app.show()
     assert app.view_widget.title.text() == "No call"
     assert app.apply_settings({"ui.language": "sv"})
@@ -161,13 +158,12 @@ def test_settings_dialog_screenshots_and_fit(
     assert dlg.grab().save(str(out / f"settings_{lang}.png"))
 
 
-def test_broken_policy_shows_safe_state_note(qtbot, qsettings, tmp_path: Path) -> None:
+def test_broken_policy_shows_safe_state_note(agent_app, qtbot, qsettings, tmp_path: Path) -> None:
     policy = tmp_path / "policy.toml"
     policy.write_text("[coach\ntips_enabled = maybe\n")  # not TOML at all
     eff = load_effective(policy, tmp_path / "user.toml")
     assert eff.safe_state
-    app = AgentApp(eff, qsettings=qsettings, save_settings=lambda ch: None)
-    qtbot.addWidget(app.main_window)
+    app = agent_app(eff, save_settings=lambda ch: None)
     app.open_settings()
     assert app.settings_dialog is not None
     qtbot.addWidget(app.settings_dialog)
@@ -176,12 +172,11 @@ def test_broken_policy_shows_safe_state_note(qtbot, qsettings, tmp_path: Path) -
     assert "safe defaults" in app.settings_dialog.safe_note.text()
 
 
-def test_switched_off_coaching_is_neither_shown_nor_counted(qtbot, qsettings) -> None:
+def test_switched_off_coaching_is_neither_shown_nor_counted(agent_app, qtbot, qsettings) -> None:
     from device.coach.events import BreathingOffered, TipKind, TipShown
 
     seen: list[object] = []
-    app = AgentApp(qsettings=qsettings, sinks=[seen.append], save_settings=lambda ch: None)
-    qtbot.addWidget(app.main_window)
+    app = agent_app(sinks=[seen.append], save_settings=lambda ch: None)
     tip = TipShown(t_s=1.0, tip=TipKind.ACKNOWLEDGE, display_s=15.0, tip_number=1)
     assert app.runner.action(lambda t_s: [tip]) == [tip]
     assert app.apply_settings({"coach.tips_enabled": False})
@@ -194,12 +189,11 @@ def test_switched_off_coaching_is_neither_shown_nor_counted(qtbot, qsettings) ->
     assert seen == [tip, asked]
 
 
-def test_breathing_on_request_and_tip_dismiss_reach_the_real_coach(qtbot, qsettings) -> None:
+def test_breathing_on_request_and_tip_dismiss_reach_the_real_coach(agent_app, qtbot, qsettings) -> None:
     from device.coach.events import BreathingOffered, TipDismissed, TipShown
 
     seen: list[object] = []
-    app = AgentApp(qsettings=qsettings, sinks=[seen.append])
-    qtbot.addWidget(app.main_window)
+    app = agent_app(sinks=[seen.append])
     app.show()
     # breathing on request, from the indicator's button: the real coach offers it, the overlay shows it
     qtbot.mouseClick(app.view_widget.breathe_button, Qt.MouseButton.LeftButton)

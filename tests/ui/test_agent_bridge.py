@@ -7,7 +7,6 @@ import threading
 from PyQt6.QtCore import QThread
 
 from device.events import CallEnded, CallStarted, Heartbeat, ToneChanged, ToneSample, ToneState, Trend
-from ui.agent.app import AgentApp
 from ui.agent.bridge import EventBridge
 from ui.agent.state import IndicatorState
 
@@ -35,9 +34,8 @@ def test_bridge_delivers_in_gui_thread_in_order(qtbot) -> None:
     assert bridge.pending == 0 and bridge.posted_count == bridge.delivered_count == 500
 
 
-def test_app_indicator_follows_events_from_another_thread(qtbot, qsettings) -> None:
-    app = AgentApp(qsettings=qsettings)
-    qtbot.addWidget(app.main_window)
+def test_app_indicator_follows_events_from_another_thread(agent_app, qtbot, qsettings) -> None:
+    app = agent_app()
     app.show()
     views = []
     app.viewChanged.connect(lambda v, t: views.append((v.state, t)))
@@ -71,14 +69,13 @@ def test_app_indicator_follows_events_from_another_thread(qtbot, qsettings) -> N
     assert app.view_widget.title.text() == "No call"
 
 
-def test_sinks_see_every_event_in_order_and_a_broken_sink_is_contained(qtbot, qsettings) -> None:
+def test_sinks_see_every_event_in_order_and_a_broken_sink_is_contained(agent_app, qtbot, qsettings) -> None:
     got: list[Heartbeat] = []
 
     def broken(_e: object) -> None:
         raise RuntimeError("sink down")
 
-    app = AgentApp(qsettings=qsettings, sinks=[broken, got.append])  # type: ignore[list-item]
-    qtbot.addWidget(app.main_window)
+    app = agent_app(sinks=[broken, got.append])  # type: ignore[list-item]
     for i in range(10):
         app.on_pipeline_event(Heartbeat(t_s=float(i)))
     assert [e.t_s for e in got] == [float(i) for i in range(10)]

@@ -9,7 +9,6 @@ from PyQt6.QtCore import QTimer
 from device.config import LugnConfig, UiSettings
 from device.events import ToneChanged, ToneState, Trend
 from device.policy import check_kiosk_pin, hash_pin
-from ui.agent.app import AgentApp
 from ui.agent.kiosk import LOCKOUT_S, MAX_FAILURES, KioskWindow, PinDialog
 
 
@@ -53,12 +52,13 @@ def test_no_pin_in_policy_means_no_exit(qtbot) -> None:
     assert not check_kiosk_pin(cfg, "0000")
 
 
-def test_kiosk_app_has_no_quit_or_settings_and_leaves_with_pin(qtbot, qsettings, artifacts_dir: Path) -> None:
+def test_kiosk_app_has_no_quit_or_settings_and_leaves_with_pin(
+    agent_app, qtbot, qsettings, artifacts_dir: Path
+) -> None:
     cfg = _config("2468")
-    app = AgentApp(cfg, qsettings=qsettings)
+    app = agent_app(cfg)
     assert app.kiosk and app.kiosk_window is not None and app.indicator is None
     win = app.kiosk_window
-    qtbot.addWidget(win)
     app.show()
     qtbot.waitExposed(win)
     assert win.isFullScreen()

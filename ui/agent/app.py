@@ -183,9 +183,10 @@ class AgentApp(QObject):
         self.coaching.dismissed.connect(self.dismiss_tip)
         self.coaching.breathingResult.connect(self.breathing_result)
         self.tray.dismissRequested.connect(self.coaching.dismiss_current)
-        # One key dismisses the tip whenever a Lugn window has the focus (a global hotkey is the OS's job).
+        # One key dismisses the tip when the indicator has the focus (a global hotkey is the OS's job). Not an
+        # application-wide shortcut: Esc must still close the settings dialog and the breathing overlay.
         self.dismiss_shortcut = QShortcut(QKeySequence(DISMISS_KEY), main)
-        self.dismiss_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.dismiss_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.dismiss_shortcut.activated.connect(self.coaching.dismiss_current)
         main.installEventFilter(self)
 
@@ -311,13 +312,26 @@ class AgentApp(QObject):
         return False
 
     def quit(self) -> None:
-        self.quitRequested.emit()
+        """The agent (or IT, with the PIN) quits; whoever runs the event loop ends it on ``quitRequested``."""
         self.tray.hide()
         if self.indicator is not None:
             self.indicator.save_position()
-        app = QApplication.instance()
-        if app is not None:
-            app.exit(0)  # not quit(): Qt 6 would let a window that refuses to close cancel it
+        self.quitRequested.emit()
+
+    def close(self) -> None:
+        """Take every window of this app off the screen and free it (the app object is done after this)."""
+        self.bridge.delivered.disconnect(self._on_delivered)
+        self.tray.hide()
+        self.coaching.close_all()
+        widgets: list[Any] = [self.coaching.panel, self.coaching.breathing, self.main_window, self.tray.menu]
+        if self.settings_dialog is not None:
+            widgets.append(self.settings_dialog)
+        if self.kiosk_window is not None:
+            self.kiosk_window.unlock_silently()
+        for w in widgets:
+            w.hide()
+            w.deleteLater()
+        self.dismiss_shortcut.setEnabled(False)
 
 
 def has_display() -> bool:
@@ -397,6 +411,8 @@ def run_agent(
         source, config, app.on_pipeline_event, models_dir=Path(models_dir) if models_dir else None
     )
     app.attach(pipeline)
+    # exit(), not quit(): in Qt 6 a window that refuses to close (kiosk, breathing overlay) cancels quit()
+    app.quitRequested.connect(lambda: qapp.exit(0))
 
     def tick() -> None:  # also lets Python see Ctrl+C while Qt's loop runs
         if offscreen and not pipeline.running and app.bridge.pending == 0:

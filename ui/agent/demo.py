@@ -89,6 +89,7 @@ def run_demo(
     config = LugnConfig(ui=UiSettings(language=language))
     qsettings = QSettings(str(out_dir / "demo-ui.ini"), QSettings.Format.IniFormat)
     app = AgentApp(config, kiosk=False, qsettings=qsettings, sinks=sinks)
+    app.quitRequested.connect(lambda: qapp.exit(0))
     shots = Screenshotter(app, out_dir)
     shots.attach()
     timeline = (out_dir / "timeline.jsonl").open("w", encoding="utf-8")

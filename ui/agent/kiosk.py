@@ -174,6 +174,10 @@ class KioskWindow(QWidget):
         self._unlocked = True
         self.exitRequested.emit()
 
+    def unlock_silently(self) -> None:
+        """Allow closing without asking to leave the app (the app is shutting down anyway)."""
+        self._unlocked = True
+
     def closeEvent(self, e: QCloseEvent | None) -> None:
         if e is not None and not self._unlocked:
             e.ignore()  # Alt+F4 and friends do not end a kiosk
