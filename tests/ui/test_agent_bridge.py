@@ -75,7 +75,7 @@ def test_sinks_see_every_event_in_order_and_a_broken_sink_is_contained(agent_app
     def broken(_e: object) -> None:
         raise RuntimeError("sink down")
 
-    app = agent_app(sinks=[broken, got.append])  # type: ignore[list-item]
+    app = agent_app(sinks=[broken, got.append])
     for i in range(10):
         app.on_pipeline_event(Heartbeat(t_s=float(i)))
     assert [e.t_s for e in got] == [float(i) for i in range(10)]
