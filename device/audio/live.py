@@ -11,7 +11,6 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -21,71 +20,15 @@ from device.audio.resample import DeviceConverter
 from device.audio.settings import AudioSettings
 from device.audio.source import Chunk, DeviceError
 
-LOOPBACK_HINTS = ("monitor", "loopback", "stereo mix", "what u hear")
 STALL_S = 2.0  # a started stream that delivers nothing for this long is treated as gone
 MAX_SKEW_S = 0.5  # two device clocks drift; beyond this the side that is ahead drops its oldest audio
 
 
-@dataclass(frozen=True)
-class DeviceInfo:
-    index: int
-    name: str
-    hostapi: str
-    max_input_channels: int
-    default_samplerate: float
-
-
-def input_devices(sd: Any) -> list[DeviceInfo]:
-    """All capture-capable devices PortAudio reports."""
-    apis = sd.query_hostapis()
-    out = []
-    for i, dev in enumerate(sd.query_devices()):
-        if int(dev["max_input_channels"]) > 0:
-            api = apis[int(dev["hostapi"])]["name"] if apis else ""
-            out.append(
-                DeviceInfo(
-                    i, str(dev["name"]), api, int(dev["max_input_channels"]), float(dev["default_samplerate"])
-                )
-            )
-    return out
-
-
-def select_device(
-    devices: list[DeviceInfo], wanted: str | None, role: str, default_index: int = -1
-) -> DeviceInfo:
-    """The device for ``role`` ("mic" or "far_end"): by name substring, else the default mic / a loopback."""
-    if not devices:
-        raise DeviceError(
-            "PortAudio reports no audio input devices (no sound card, or PulseAudio/PipeWire not running "
-            "for this user); plug in the headset or check `lugn run --list-devices`",
-            role,
-        )
-    if wanted:
-        matches = [d for d in devices if wanted.lower() in d.name.lower()]
-        if not matches:
-            names = ", ".join(repr(d.name) for d in devices)
-            raise DeviceError(
-                f"audio.{role}_device {wanted!r} matches none of the input devices: {names}", role
-            )
-        return matches[0]
-    loopbacks = [d for d in devices if any(h in d.name.lower() for h in LOOPBACK_HINTS)]
-    if role == "far_end":
-        if not loopbacks:
-            raise DeviceError(
-                "no loopback/monitor input found for the customer's side; set audio.far_end_device "
-                "(e.g. the PulseAudio '… Monitor of <headset>' source) or a stereo call-recorder device",
-                role,
-            )
-        return loopbacks[0]
-    for d in devices:
-        if d.index == default_index:
-            return d
-    non_loop = [d for d in devices if d not in loopbacks]
-    return (non_loop or devices)[0]
-
-
 class LiveSource:
-    """Agent mic + far end from sounddevice, as 16 kHz mono float32 chunks."""
+    """Agent mic + far end from sounddevice, as 16 kHz mono float32 chunks.
+
+    Which devices, rates and channels come from the seat plan: the audio settings, the matched headset
+    profile (``firmware_profiles/``) and the far-end method it names (monitor, WASAPI loopback, a channel)."""
 
     name = "live"
 
@@ -103,7 +46,9 @@ class LiveSource:
         self._pending: dict[str, np.ndarray] = {}
         self._last_data = 0.0
         self._opened_before = False
-        self.devices: dict[str, DeviceInfo] = {}
+        self._gain = 1.0
+        self.plan: Any = None
+        self.devices: dict[str, Any] = {}  # device.profiles.DeviceInfo by role
 
     # --- device side (PortAudio thread) -------------------------------------------------------------------
     def callback_for(self, sides: tuple[str, ...]) -> Any:
@@ -123,6 +68,9 @@ class LiveSource:
 
     # --- pipeline side --------------------------------------------------------------------------------------
     def open(self) -> None:
+        """Plan the seat (mic, headset profile, far end: ``device.hwinfo.plan_seat``); start the streams."""
+        from device.hwinfo import plan_seat, query_portaudio
+
         sd = self._sd or _import_sounddevice()
         self.close()
         if self._opened_before:
@@ -132,57 +80,92 @@ class LiveSource:
             except Exception:  # best effort; older sounddevice versions lack these
                 pass
         self._opened_before = True
-        devices = input_devices(sd)
-        default_in = _default_input(sd)
-        mic = select_device(devices, self.settings.mic_device, "mic", default_in)
-        far = select_device(devices, self.settings.far_end_device, "far_end", default_in)
-        self.devices = {"mic": mic, "far_end": far}
-        plan: list[tuple[DeviceInfo, tuple[str, ...]]]
-        if mic.index == far.index:  # a stereo call recorder: both sides in one stream
-            plan = [(mic, ("agent", "customer"))]
-        else:
-            plan = [(mic, ("agent",)), (far, ("customer",))]
+        plan = plan_seat(self.settings, query_portaudio(sd))
+        if plan.problem or plan.mic is None or plan.match is None or plan.far_end is None:
+            raise DeviceError(plan.problem or "no microphone found", "mic")
+        if not plan.far_end.possible or plan.far_end.device is None:
+            raise DeviceError(f"customer side: {plan.far_end.detail}", "far_end")
+        self.plan = plan
+        profile = plan.match.profile
+        mic, far = plan.mic, plan.far_end.device
         same = mic.index == far.index
-        mic_ch = self.settings.mic_channel if self.settings.mic_channel is not None else (0 if same else None)
+        mic_ch = self.settings.mic_channel
+        if mic_ch is None:
+            mic_ch = profile.capture.mic_channel if (same or profile.audio.channels > 1) else None
         far_ch = self.settings.far_end_channel
-        if far_ch is None and same:
-            far_ch = 1
-        self._converters = {
-            "agent": DeviceConverter(int(mic.default_samplerate), mic_ch),
-            "customer": DeviceConverter(int(far.default_samplerate), far_ch),
-        }
+        if far_ch is None and (same or plan.far_end.method == "stereo_channel"):
+            far_ch = profile.capture.far_end.channel if profile.capture.far_end.channel is not None else 1
+        loopback = plan.far_end.method == "wasapi_loopback" and far.max_input_channels == 0
+        streams: list[tuple[Any, tuple[str, ...], int | None]] = (
+            [(mic, ("agent", "customer"), None)]
+            if same
+            else [(mic, ("agent",), None), (far, ("customer",), None)]
+        )
         wanted = {"agent": mic_ch, "customer": far_ch}
+        gain = 10.0 ** (profile.capture.mic_calibration_db / 20.0)
         self._pending = {"agent": np.zeros(0, np.float32), "customer": np.zeros(0, np.float32)}
+        self._converters = {}
         try:
-            for dev, sides in plan:
+            for dev, sides, _ in streams:
                 picks = [wanted[side] for side in sides]
                 chosen = [int(p) for p in picks if p is not None]
                 need = max(chosen) + 1 if chosen else 1
-                if need > dev.max_input_channels:
+                available = dev.max_output_channels if (loopback and dev is far) else dev.max_input_channels
+                if need > available:
                     raise DeviceError(
-                        f"{dev.name!r} has {dev.max_input_channels} input channel(s); audio settings ask for "
-                        f"channel index {need - 1}",
+                        f"{dev.name!r} has {available} input channel(s); the audio settings / headset "
+                        f"profile ask for channel index {need - 1}",
                         "far_end" if "customer" in sides else "mic",
                     )
                 # Mixing (no channel chosen) uses up to two channels; a chosen channel needs that many.
-                channels = max(need, min(dev.max_input_channels, 2)) if None in picks else need
-                stream = sd.InputStream(
-                    device=dev.index,
-                    samplerate=dev.default_samplerate,
-                    channels=channels,
-                    dtype="float32",
-                    blocksize=int(dev.default_samplerate * 0.032),
-                    callback=self.callback_for(sides),
-                )
-                self._streams.append(stream)
-                stream.start()
+                channels = max(need, min(available, 2)) if None in picks else need
+                rate = self._open_stream(sd, dev, channels, sides, profile, loopback and dev is far)
+                for side in sides:
+                    self._converters[side] = DeviceConverter(rate, wanted[side])
         except DeviceError:
             self.close()
             raise
         except Exception as exc:
             self.close()
             raise DeviceError(f"cannot open audio device: {exc}", "mic") from exc
+        self._gain = gain
+        self.devices = {"mic": mic, "far_end": far}
         self._last_data = time.monotonic()
+
+    def _open_stream(
+        self, sd: Any, dev: Any, channels: int, sides: tuple[str, ...], profile: Any, loopback: bool
+    ) -> int:
+        """Start one input stream at the profile's rate, else the device's own; returns the rate used."""
+        extra = None
+        if loopback:
+            try:
+                extra = sd.WasapiSettings(loopback=True)
+            except TypeError as exc:
+                raise DeviceError(
+                    "this sounddevice/PortAudio build cannot open WASAPI loopback; update sounddevice "
+                    "or set audio.far_end_device to a loopback input",
+                    "far_end",
+                ) from exc
+        last: Exception | None = None
+        for rate in dict.fromkeys([int(profile.audio.sample_rate_hz), int(dev.default_samplerate)]):
+            try:
+                stream = sd.InputStream(
+                    device=dev.index,
+                    samplerate=rate,
+                    channels=channels,
+                    dtype="float32",
+                    blocksize=int(rate * 0.032),
+                    latency=profile.audio.latency_ms / 1000.0,
+                    extra_settings=extra,
+                    callback=self.callback_for(sides),
+                )
+            except Exception as exc:  # PortAudioError: rate or channel count not supported
+                last = exc
+                continue
+            self._streams.append(stream)
+            stream.start()
+            return rate
+        raise DeviceError(f"cannot open {dev.name!r}: {last}", "far_end" if "customer" in sides else "mic")
 
     def read(self, timeout_s: float) -> Chunk | None:
         deadline = time.monotonic() + timeout_s
@@ -221,7 +204,10 @@ class LiveSource:
         conv = self._converters.get(side)
         if conv is None:
             return
-        self._pending[side] = np.concatenate([self._pending[side], conv.process(block)])
+        out = conv.process(block)
+        if side == "agent" and self._gain != 1.0:
+            out *= self._gain
+        self._pending[side] = np.concatenate([self._pending[side], out])
 
     def _take(self) -> Chunk | None:
         a, c = self._pending["agent"], self._pending["customer"]
@@ -237,14 +223,6 @@ class LiveSource:
         return Chunk(a[:n], c[:n])
 
 
-def _default_input(sd: Any) -> int:
-    try:
-        default = sd.default.device
-        return int(default[0] if isinstance(default, list | tuple) else default)
-    except Exception:
-        return -1
-
-
 def _import_sounddevice() -> Any:
     try:
         import sounddevice as sd
@@ -253,6 +231,11 @@ def _import_sounddevice() -> Any:
     return sd
 
 
-def describe_devices(sd_module: Any = None) -> list[DeviceInfo]:
-    """For ``lugn run --list-devices`` and the settings dialog."""
-    return input_devices(sd_module or _import_sounddevice())
+def describe_devices(sd_module: Any = None) -> list[Any]:
+    """Capture devices, for ``lugn run --list-devices``."""
+    from device.hwinfo import query_portaudio
+
+    inventory = query_portaudio(sd_module or _import_sounddevice())
+    if inventory.error:
+        raise DeviceError(inventory.error, "mic")
+    return inventory.inputs

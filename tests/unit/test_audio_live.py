@@ -13,26 +13,27 @@ import numpy as np
 import pytest
 
 from device.audio import live
-from device.audio.live import DeviceInfo, LiveSource, input_devices, select_device
+from device.audio.live import LiveSource, describe_devices
 from device.audio.settings import AudioSettings
 from device.audio.source import DeviceError
 
+
+def _dev(name: str, api: int, ins: int, outs: int, rate: float) -> dict[str, Any]:
+    return {
+        "name": name,
+        "hostapi": api,
+        "max_input_channels": ins,
+        "max_output_channels": outs,
+        "default_samplerate": rate,
+    }
+
+
 DEVICES = [
-    {
-        "name": "HDA Intel PCH: ALC257 Analog",
-        "hostapi": 0,
-        "max_input_channels": 2,
-        "default_samplerate": 44100.0,
-    },
-    {"name": "HDMI output", "hostapi": 0, "max_input_channels": 0, "default_samplerate": 48000.0},
-    {"name": "Jabra Evolve2 65 Mono", "hostapi": 1, "max_input_channels": 1, "default_samplerate": 48000.0},
-    {
-        "name": "Monitor of Jabra Evolve2 65 Analog Stereo",
-        "hostapi": 1,
-        "max_input_channels": 2,
-        "default_samplerate": 44100.0,
-    },
-    {"name": "Call recorder (stereo)", "hostapi": 1, "max_input_channels": 2, "default_samplerate": 8000.0},
+    _dev("HDA Intel PCH: ALC257 Analog", 0, 2, 2, 44100.0),
+    _dev("HDMI output", 0, 0, 8, 48000.0),
+    _dev("Jabra Evolve2 65 Mono", 1, 1, 0, 48000.0),
+    _dev("Monitor of Jabra Evolve2 65 Analog Stereo", 1, 2, 0, 44100.0),
+    _dev("Call recorder (stereo)", 1, 2, 0, 8000.0),
 ]
 
 
@@ -56,6 +57,8 @@ class FakeSd:
     def __init__(self, devices: list[dict[str, Any]], default_in: int = 2) -> None:
         self.devices = devices
         self.streams: list[FakeStream] = []
+        self.rates_ok = {8000, 44100, 48000}
+        self.refuse: set[tuple[int, int]] = set()
 
         self.default = type("Default", (), {"device": (default_in, -1)})()
 
@@ -66,24 +69,52 @@ class FakeSd:
         return self.devices
 
     def InputStream(self, **kwargs: Any) -> FakeStream:
+        if (
+            kwargs["samplerate"] not in self.rates_ok
+            or (kwargs["device"], kwargs["samplerate"]) in self.refuse
+        ):
+            raise RuntimeError(f"Invalid sample rate {kwargs['samplerate']}")  # like PortAudioError
         stream = FakeStream(**kwargs)
         self.streams.append(stream)
         return stream
 
 
-def test_device_selection_rules() -> None:
-    devs = input_devices(FakeSd(DEVICES))
-    assert [d.index for d in devs] == [0, 2, 3, 4]  # output-only HDMI is not a capture device
-    assert select_device(devs, None, "mic", default_index=2).name == "Jabra Evolve2 65 Mono"
-    assert select_device(devs, None, "far_end").name.startswith("Monitor of Jabra")
-    assert select_device(devs, "recorder", "far_end").index == 4
-    with pytest.raises(DeviceError, match=r"audio\.mic_device 'Poly' matches none of the input devices"):
-        select_device(devs, "Poly", "mic")
-    no_loop = [d for d in devs if "Monitor" not in d.name]
-    with pytest.raises(DeviceError, match="no loopback/monitor input found"):
-        select_device(no_loop, None, "far_end")
-    with pytest.raises(DeviceError, match="PortAudio reports no audio input devices"):
-        select_device([], None, "mic")
+def _opened(settings: AudioSettings, sd: FakeSd | None = None) -> tuple[LiveSource, FakeSd]:
+    sd = sd or FakeSd(DEVICES)
+    src = LiveSource(settings, sd_module=sd)
+    src.open()
+    return src, sd
+
+
+def test_seat_plan_picks_mic_profile_and_monitor() -> None:
+    src, sd = _opened(AudioSettings())
+    assert src.devices["mic"].name == "Jabra Evolve2 65 Mono"  # the default input
+    assert src.devices["far_end"].name.startswith("Monitor of Jabra")  # the profile's sink regex
+    assert src.plan.match.profile.name.startswith("jabra-evolve2")
+    mic = sd.streams[0].kwargs
+    assert (mic["device"], mic["samplerate"], mic["channels"]) == (2, 48000, 1)
+    assert mic["latency"] == pytest.approx(src.plan.match.profile.audio.latency_ms / 1000)
+    assert [d.index for d in describe_devices(sd)] == [0, 2, 3, 4]  # output-only HDMI is not a capture device
+
+
+def test_configured_names_and_clear_errors() -> None:
+    src, _ = _opened(AudioSettings(mic_device="ALC257", far_end_device="recorder"))
+    assert src.devices["far_end"].index == 4
+    with pytest.raises(DeviceError, match=r"audio\.mic_device 'Poly' matches no input"):
+        _opened(AudioSettings(mic_device="Poly"))
+    no_loop = [d for d in DEVICES if "Monitor" not in d["name"]]
+    with pytest.raises(DeviceError, match="customer side: no monitor/loopback input"):
+        _opened(AudioSettings(), FakeSd(no_loop))
+    with pytest.raises(DeviceError, match="found no audio input devices"):
+        _opened(AudioSettings(), FakeSd([]))
+
+
+def test_falls_back_to_the_device_rate_when_the_profile_rate_fails() -> None:
+    sd = FakeSd(DEVICES)
+    sd.rates_ok = {44100}
+    src, _ = _opened(AudioSettings(mic_device="ALC257"), sd)
+    assert [s.kwargs["samplerate"] for s in sd.streams] == [44100, 44100]
+    assert src.devices["mic"].index == 0
 
 
 def test_real_portaudio_without_devices_gives_a_clear_error() -> None:
@@ -92,6 +123,7 @@ def test_real_portaudio_without_devices_gives_a_clear_error() -> None:
         pytest.skip("this machine has a capture device")
     with pytest.raises(DeviceError, match="no audio input devices"):
         LiveSource(AudioSettings()).open()
+    assert describe_devices() == []
 
 
 def _block(rate: int, channels: int, value: float | list[float], ms: int = 32) -> np.ndarray:
@@ -102,15 +134,17 @@ def _block(rate: int, channels: int, value: float | list[float], ms: int = 32) -
 
 def test_two_devices_callback_to_16k_chunks() -> None:
     sd = FakeSd(DEVICES)
+    sd.refuse = {(3, 48000)}  # the monitor refuses the profile's 48 kHz and runs at its own 44.1 kHz
     src = LiveSource(AudioSettings(mic_device="Jabra Evolve2 65 Mono"), sd_module=sd)
     src.open()
     mic_stream, far_stream = sd.streams
     assert mic_stream.kwargs["device"] == 2 and mic_stream.kwargs["samplerate"] == 48000.0
     assert far_stream.kwargs["device"] == 3 and far_stream.kwargs["channels"] == 2
     mic_cb, far_cb = mic_stream.kwargs["callback"], far_stream.kwargs["callback"]
+    far_rate = int(far_stream.kwargs["samplerate"])
     for _ in range(30):  # ~1 s from each device, each at its own rate
         mic_cb(_block(48_000, 1, 0.25), 1536, None, None)
-        far_cb(_block(44_100, 2, [0.5, -0.1]), 1411, None, None)
+        far_cb(_block(far_rate, 2, [0.5, -0.1]), far_rate * 32 // 1000, None, None)
     got = []
     while (chunk := src.read(0.05)) is not None:
         got.append(chunk)
@@ -142,6 +176,7 @@ def test_channel_beyond_the_device_is_a_clear_error() -> None:
     sd = FakeSd(DEVICES)
     with pytest.raises(DeviceError, match="has 2 input channel"):
         LiveSource(AudioSettings(far_end_device="Monitor", far_end_channel=3), sd_module=sd).open()
+    assert all(s.closed for s in sd.streams)
 
 
 def test_callback_overflow_is_counted_not_blocking() -> None:
@@ -167,8 +202,3 @@ def test_stream_that_stops_or_stalls_raises_device_error(monkeypatch: pytest.Mon
     with pytest.raises(DeviceError, match="no audio from the device"):
         for _ in range(20):
             src.read(0.01)
-
-
-def test_device_info_is_plain_data() -> None:
-    info = DeviceInfo(1, "x", "ALSA", 2, 48000.0)
-    assert info.max_input_channels == 2
