@@ -14,6 +14,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--username", default="supervisor")
     p.add_argument("--password-file", help="file with the password (mode 0600); or LUGN_MQTT_PASSWORD")
     p.add_argument("--site", default="+", help="only this site (default: all)")
+    p.add_argument("--language", default="auto", help="auto (system locale), sv, nb, fi or en")
     p.add_argument("--screenshot", help="save a PNG after --seconds and quit (offscreen checks)")
     p.add_argument("--seconds", type=float, default=5.0)
 
@@ -27,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     from device.metrics.credentials import read_password_file
     from device.metrics.transport import BrokerParams
+    from ui.i18n import install_translators
     from ui.supervisor.client import SummaryClient
     from ui.supervisor.window import DashboardWindow
 
@@ -41,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         client_id=f"lugn-dashboard-{secrets.token_hex(4)}",
     )
     app = QApplication.instance() or QApplication(["lugn-dashboard"])
+    install_translators(args.language)
     win = DashboardWindow()
     client = SummaryClient(params, site=args.site)
     client.summary.connect(win.on_summary)

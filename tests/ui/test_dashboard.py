@@ -102,3 +102,47 @@ def test_dashboard_live_and_suppressed_with_screenshots(
         agg.stop()
     for name in ("live.png", "suppressed_team.png", "reconnecting.png"):
         assert (out / name).stat().st_size > 5000
+
+
+def test_dashboard_speaks_the_supervisors_language(qtbot, artifacts_dir: Path) -> None:
+    """Swedish, Norwegian and Finnish catalogues (ui/i18n/supervisor_*.ts), incl. the k state."""
+    import shutil
+    import subprocess
+
+    from device.metrics.payloads import BucketSummary, Summary
+    from ui import i18n
+    from ui.supervisor.window import DashboardWindow
+
+    lrelease = next(
+        (p for p in ("/usr/lib/qt6/bin/lrelease", shutil.which("lrelease")) if p and Path(p).exists()), None
+    )
+    expected = {"sv": "Färre än 5 agenter", "nb": "Færre enn 5 agenter", "fi": "Alle 5 agenttia"}
+    try:
+        for lang, text in expected.items():
+            ts = i18n.I18N_DIR / f"supervisor_{lang}.ts"
+            qm = ts.with_suffix(".qm")
+            if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
+                if lrelease is None:
+                    pytest.skip("lrelease not installed")
+                subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
+            assert i18n.install_translators(lang) == lang
+            win = DashboardWindow()
+            qtbot.addWidget(win)
+            start = int(time.time()) // 900 * 900
+            win.on_summary(
+                Summary(
+                    site="s",
+                    team="beta",
+                    k=5,
+                    generated_at=start,
+                    buckets=[BucketSummary(bucket_start=start, bucket_s=900, suppressed=True)],
+                )
+            )
+            assert text in win.tiles[("s", "beta")].state.text()
+            assert win.windowTitle() != "Lugn – team overview"
+            if lang == "sv":
+                out = artifacts_dir / "dashboard"
+                out.mkdir(parents=True, exist_ok=True)
+                assert win.grab().save(str(out / "suppressed_sv.png"))
+    finally:
+        i18n.install_translators("en")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PyQt6.QtWidgets import QFrame, QGridLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from device.metrics.payloads import Summary
@@ -16,9 +16,9 @@ from ui.supervisor.model import DashboardModel, TeamView
 
 PALETTE = ["#4cb38a", "#5b9bd5", "#e3b341", "#e8735a", "#a77dc2", "#6cc3c9", "#d98fb0", "#9aa64b"]
 SERIES = (
-    ("frustration_share", "Share of calls with a frustrated customer"),
-    ("deescalation_rate", "De-escalations per frustrated call"),
-    ("breathers_taken", "Breathers taken"),
+    ("frustration_share", QT_TRANSLATE_NOOP("DashboardWindow", "Share of calls with a frustrated customer")),
+    ("deescalation_rate", QT_TRANSLATE_NOOP("DashboardWindow", "De-escalations per frustrated call")),
+    ("breathers_taken", QT_TRANSLATE_NOOP("DashboardWindow", "Breathers taken")),
 )
 TILE_COLUMNS = 4
 
@@ -104,7 +104,7 @@ class DashboardWindow(QMainWindow):
         self.plots: dict[str, pg.PlotWidget] = {}
         for name, title in SERIES:
             plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
-            plot.setTitle(self.tr(title))
+            plot.setTitle(QCoreApplication.translate("DashboardWindow", title))
             plot.setMinimumHeight(150)
             plot.addLegend(offset=(5, 5))
             plot.showGrid(x=True, y=True, alpha=0.2)
