@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from device import __version__
 from device.metrics.anonymise import Anonymiser
-from device.metrics.credentials import resolve_password
+from device.metrics.credentials import CredentialsError, resolve_password
 from device.metrics.outbox import Outbox
 from device.metrics.payloads import Contribution, DeviceStatus
 from device.metrics.publisher import Publisher
@@ -72,8 +73,15 @@ class MetricsService:
         )
         self.profile_version = profile_version
         self._lock = threading.Lock()
+        self.problem = (
+            ""  # why publishing is off although enabled (shown to IT; counts still go to the outbox)
+        )
         if transport is None and settings.enabled and settings.broker_url:
-            transport = PahoTransport(self.broker_params(), name="lugn-metrics-mqtt")
+            try:
+                transport = PahoTransport(self.broker_params(), name="lugn-metrics-mqtt")
+            except (CredentialsError, OSError, ssl.SSLError, ValueError) as exc:
+                self.problem = f"metrics publishing off: {exc}"
+                log.error("%s; contributions are kept in the outbox %s", self.problem, path)
         self.publisher: Publisher | None = None
         if transport is not None:
             self.publisher = Publisher(

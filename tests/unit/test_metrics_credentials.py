@@ -54,3 +54,23 @@ def test_broker_url_is_checked() -> None:
     assert BrokerParams.from_url("mqtts://b").port == 8883
     with pytest.raises(ValueError, match="expected mqtts://"):
         BrokerParams.from_url("http://b:80")
+
+
+def test_bad_credentials_or_ca_keep_the_agent_running_with_the_outbox(tmp_path: Path) -> None:
+    from device.metrics.service import MetricsService
+
+    pw = write_password_file(tmp_path / "pw", "x")
+    os.chmod(pw, 0o644)
+    for settings in (
+        MetricsSettings(enabled=True, broker_url="mqtts://b:8883", asset_id="ws-1", password_file=str(pw)),
+        MetricsSettings(
+            enabled=True,
+            broker_url="mqtts://b:8883",
+            asset_id="ws-1",
+            password="p",
+            ca_file=str(tmp_path / "missing-ca.crt"),
+        ),
+    ):
+        svc = MetricsService(settings, outbox_path=tmp_path / "o.sqlite3")
+        assert svc.publisher is None and "metrics publishing off" in svc.problem
+        svc.stop()
