@@ -163,9 +163,9 @@ def test_stereo_call_recorder_is_one_stream_split_by_channel() -> None:
     src = LiveSource(AudioSettings(mic_device="recorder", far_end_device="recorder"), sd_module=sd)
     src.open()
     assert len(sd.streams) == 1 and sd.streams[0].kwargs["channels"] == 2
-    cb = sd.streams[0].kwargs["callback"]
+    cb, rate = sd.streams[0].kwargs["callback"], int(sd.streams[0].kwargs["samplerate"])
     for _ in range(40):
-        cb(_block(8_000, 2, [0.1, 0.6]), 256, None, None)
+        cb(_block(rate, 2, [0.1, 0.6]), rate * 32 // 1000, None, None)
     chunk = src.read(0.05)
     assert chunk is not None and len(chunk) > 2000
     np.testing.assert_allclose(chunk.agent[100:], 0.1, atol=2e-3)
