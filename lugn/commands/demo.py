@@ -29,10 +29,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--verbose", action="store_true", help="print every event, tone samples and heartbeats too"
     )
     p.add_argument(
+        "--no-metrics",
+        action="store_true",
+        help="skip the team-metrics path (by default a private Mosquitto + aggregator run beside the demo)",
+    )
+    p.add_argument(
         "--metrics-outbox",
         type=Path,
         default=None,
-        help="also count the call for team metrics into this outbox (SQLite; nothing is published)",
+        help="count the call for team metrics into this outbox only (SQLite; nothing is published)",
     )
     p.add_argument(
         "--linger", type=float, default=8.0, help="seconds the window stays after the call on a display"
@@ -49,7 +54,13 @@ def run(args: argparse.Namespace) -> int:
     realtime = {"auto": None, "realtime": True, "max": False}[args.speed]
     sinks: list = []
     service = None
-    if args.metrics_outbox is not None:
+    demo_metrics = None
+    if args.metrics_outbox is None and not args.no_metrics:
+        from device.metrics.demo import start_demo_metrics
+
+        demo_metrics = start_demo_metrics(args.out / "metrics", echo=lambda m: print(f"  {m}"))
+        sinks.append(demo_metrics.sink)
+    elif args.metrics_outbox is not None:
         from device.metrics.service import MetricsService
         from device.metrics.settings import MetricsSettings
 
@@ -66,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         sinks=sinks,
     )
     summarise(result, sys.stdout)
+    if demo_metrics is not None:
+        demo_metrics.finish(timeout_s=15)  # prints what happened to the contribution and the team summary
     if service is not None:
         service.stop(flush=True)
         from device.metrics.outbox import Outbox
