@@ -63,13 +63,11 @@ class LevelMeter:
     def reset(self) -> None:
         self._sum = 0.0
         self._n = 0
-        self.peak = 0.0
 
     def process(self, frame: np.ndarray) -> float:
         ms = mean_square(frame)
         self._sum += ms
         self._n += 1
-        self.peak = max(self.peak, float(np.max(np.abs(frame))) if len(frame) else 0.0)
         return ms
 
     def level_dbfs(self) -> float:

@@ -8,7 +8,7 @@ How each figure is measured:
 - CPU at real-time pacing, 10-minute call: CPU seconds of the pipeline thread to process 600 s of two-channel
   call audio (the demo looped) / 600 s, in % of one core. Pacing only adds sleeping, so this is the cost; it
   is checked by a truly paced run (``--paced-s``, process CPU over wall time, model loading excluded, audio
-  handed over in 0.25 s reads as the live source does); the paced figure is higher (cold caches each wake).
+  handed over in 0.1 s reads as the live source does); the paced figure is higher (cold caches each wake).
 - peak RSS: VmHWM of a child process running ``lugn replay --headless`` on the demo, and ``lugn demo`` (the
   offscreen agent UI with coaching, full speed) when the UI is installed.
 - start to first state: wall time from spawning ``lugn replay --headless`` (real-time pacing) to the first
@@ -31,7 +31,7 @@ from typing import Any
 NAME = "bench"
 HELP = "measure model/VAD time, real-time factor, CPU share, peak RSS and time to first state"
 
-LIVE_READ_SAMPLES = 4000  # LiveSource hands the pipeline ~0.25 s per read (see device.audio.live)
+LIVE_READ_SAMPLES = 1600  # LiveSource hands the pipeline ~0.1 s per read (see device.audio.live)
 TARGETS = {"cpu_pct_one_core": 2.0, "rss_headless_mb": 150.0, "rss_ui_mb": 250.0, "first_state_s": 2.0}
 
 
