@@ -36,9 +36,7 @@ class SmoothingParams:
         """Bands scaled to the model's operating point t (``ToneModel.threshold``): uneasy from 0.6 t,
         hysteresis 0.25 t, escalation without patience from t + 0.4 (1 - t)."""
         t = min(max(threshold, 0.05), 0.95)
-        return cls(
-            frustrated_at=t, uneasy_at=0.6 * t, hysteresis=0.25 * t, confident_margin=0.4 * (1.0 - t)
-        )
+        return cls(frustrated_at=t, uneasy_at=0.6 * t, hysteresis=0.25 * t, confident_margin=0.4 * (1.0 - t))
 
 
 class ToneSmoother:
