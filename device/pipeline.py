@@ -202,17 +202,17 @@ class Pipeline:
     def _open(self, first: bool) -> bool:
         """Open the source, retrying with backoff until it works or the pipeline is stopped."""
         delay = self.retry_initial_s
-        lost = not first
+        lost_source = None if first else ""  # a device reported lost at start, by its role
         while not self._stop.is_set():
             try:
                 self.source.open()
-                if lost and first:
-                    self._emit(DeviceRestored(t_s=self.t_s, source=self.source.name))
+                if lost_source:
+                    self._emit(DeviceRestored(t_s=self.t_s, source=lost_source))
                 return True
             except DeviceError as exc:
-                if not lost:
+                if lost_source is None:
                     self._emit(DeviceLost(t_s=self.t_s, source=exc.source, reason=str(exc)))
-                    lost = True
+                    lost_source = exc.source
                 self._apply_commands()
                 self._stop.wait(delay)
                 delay = min(delay * 2, self.retry_max_s)

@@ -198,3 +198,22 @@ def test_on_event_errors_do_not_stop_the_pipeline(tmp_path: Path) -> None:
     pipeline.run_until_end()
     assert len([e for e in seen if isinstance(e, Heartbeat)]) == 3
     assert pipeline.callback_errors == len(seen)
+
+
+def test_no_headset_at_start_then_plugged_in() -> None:
+    rec = Recorder()
+    source = UnpluggableSource(ReplaySource(DEMO, chunk_samples=512), fail_after_chunks=-1)
+    source.present = False
+    pipeline = Pipeline(source, on_event=rec, retry_initial_s=0.05, retry_max_s=0.2)
+    pipeline.start()
+    try:
+        _, lost = rec.wait_for(DeviceLost)
+        assert lost.t_s == 0.0 and lost.source == "mic"  # type: ignore[attr-defined]
+        time.sleep(0.3)
+        source.plug_back()
+        _, restored = rec.wait_for(DeviceRestored)
+        assert restored.source == "mic"  # type: ignore[attr-defined]
+        rec.wait_for(Heartbeat)
+    finally:
+        assert pipeline.stop(3.0)
+    assert len(rec.of(DeviceLost)) == 1  # retries do not repeat the event
