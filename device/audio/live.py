@@ -43,6 +43,7 @@ class LiveSource:
         self._queue: queue.Queue[tuple[str, np.ndarray]] = queue.Queue(maxsize=queue_blocks)
         self.overflows = 0  # blocks dropped because the pipeline fell behind
         self.status_flags = 0  # PortAudio over/underflow reports
+        self.bad_blocks = 0  # blocks with NaN/inf samples (zeroed)
         self._lock = threading.Lock()
         self._streams: list[Any] = []
         self._converters: dict[str, DeviceConverter] = {}
@@ -174,14 +175,14 @@ class LiveSource:
     def read(self, timeout_s: float) -> Chunk | None:
         deadline = time.monotonic() + timeout_s
         got = False
-        while True:
+        while True:  # drain what is queued, but never past the deadline (a device may deliver too fast)
             try:
                 side, block = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 break
             self._accept(side, block)
             got = True
-            if self._queue.empty():
+            if self._queue.empty() or time.monotonic() >= deadline:
                 break
         now = time.monotonic()
         if got:
@@ -208,7 +209,10 @@ class LiveSource:
         conv = self._converters.get(side)
         if conv is None:
             return
-        out = conv.process(block)
+        if not np.isfinite(block).all():  # a broken driver must not poison the filters and the VAD state
+            self.bad_blocks += 1
+            block = np.nan_to_num(block, nan=0.0, posinf=0.0, neginf=0.0)
+        out = conv.process(np.clip(block, -1.0, 1.0))
         if side == "agent" and self._gain != 1.0:
             out *= self._gain
         self._pending[side] = np.concatenate([self._pending[side], out])
