@@ -1,7 +1,7 @@
 """The plain acoustic baseline: hand-made prosodic + spectral statistics and logistic regression.
 
-It is what the shipped network has to beat (``lugn eval`` shows both). Features are numpy only (no torch), so the
-evaluation command can compute them; the fitted regressions are stored as JSON by the recipe.
+It is what the shipped network has to beat (``lugn eval`` shows both). Features are numpy only (no torch),
+so the evaluation command can compute them; the fitted regressions are stored as JSON by the recipe.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ def _stats(v: np.ndarray) -> list[float]:
 
 
 def features(x: np.ndarray) -> np.ndarray:
-    """Gain-invariant utterance statistics: energy contour, F0, voicing, centroid/roll-off/flux, MFCC mean/std."""
+    """Gain-invariant utterance statistics: energy contour, F0, voicing, centroid/roll-off/flux, MFCC
+    mean/std."""
     x = np.asarray(x, dtype=np.float64)
     x = x - x.mean()
     fr = _frames(x) * np.hanning(FRAME)[None, :]

@@ -104,7 +104,7 @@ def reverb(x: np.ndarray, rng: np.random.Generator, rt60_s: float) -> np.ndarray
 def speed(x: np.ndarray, factor: float) -> np.ndarray:
     """Speed perturbation by resampling (tempo and pitch together), as in Kaldi's 0.9/1.0/1.1."""
     up = 100
-    down = int(round(up * factor))
+    down = round(up * factor)
     return resample_poly(x, up, down).astype(np.float32)
 
 

@@ -1,6 +1,7 @@
 """Corpus folders: a ``manifest.csv`` (file, speaker, gender, label, ...) and the audio files it names.
 
-Bad input gets a :class:`CorpusError` naming the file (and row) at fault. Audio is read as 16 kHz mono float32.
+Bad input gets a :class:`CorpusError` naming the file (and row) at fault. Audio is read as 16 kHz mono
+float32.
 """
 
 from __future__ import annotations

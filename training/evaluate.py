@@ -1,12 +1,14 @@
-"""Score corpora the way the runtime does and compute the evaluation figures (used by ``lugn eval`` and the recipe).
+"""Score corpora the way the runtime does and compute the evaluation figures (used by ``lugn eval`` and the
+recipe).
 
-Every clip is fed through :class:`device.inference.tone.ToneScorer` as one customer turn (sliding windows every hop,
-plus the unscored tail), and the window scores are averaged. When the model ships a speaker baseline, each
-speaker's clips are fed as one session in a seeded random order, as a caller's turns would be.
+Every clip is fed through :class:`device.inference.tone.ToneScorer` as one customer turn (sliding windows
+every hop, plus the unscored tail), and the window scores are averaged. When the model ships a speaker
+baseline, each speaker's clips are fed as one session in a seeded random order, as a caller's turns would
+be.
 
-The training corpus is scored out-of-fold: the recipe stores the cross-validation fold models (same recipe, each
-trained without one male and one female speaker) in ``training/cv/``; a clip of a training speaker is scored by the
-fold model that never saw that speaker.
+The training corpus is scored out-of-fold: the recipe stores the cross-validation fold models (same recipe,
+each trained without one male and one female speaker) in ``training/cv/``; a clip of a training speaker is
+scored by the fold model that never saw that speaker.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def load_corpus(folder: Path, progress: Callable[[Sequence[Clip]], Any] | None =
 class FoldModel(ToneModel):
     """One fold's view of the cross-validation model (outputs stacked over folds)."""
 
-    def __init__(self, cv: ToneModel, fold: int) -> None:  # noqa: D107 - no super().__init__: a view
+    def __init__(self, cv: ToneModel, fold: int) -> None:
         self.cv, self.fold = cv, fold
         self.loaded = cv.loaded
         self.sample_rate_hz = cv.sample_rate_hz
@@ -104,7 +106,8 @@ def score_tone(
     use_baseline: bool,
     seed: int = SESSION_SEED,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Per-clip pooled (probs [n, 4], frustration [n]) through ToneScorer; model_for(i) picks clip i's model."""
+    """Per-clip pooled (probs [n, 4], frustration [n]) through ToneScorer; model_for(i) picks clip i's
+    model."""
     n = len(clips)
     probs = np.zeros((n, 4))
     fr = np.zeros(n)

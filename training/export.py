@@ -2,20 +2,20 @@
 
 The front end and the head are exported separately so that only the head is quantised (onnxruntime static
 quantisation, per-channel, QDQ, calibrated on features of training audio); an 8-bit power spectrum keeps too
-little dynamic range (whole-graph INT8 collapsed to chance in the feasibility run). Then the two are merged with
-``onnx.compose`` so the runtime feeds waveform and gets scores.
+little dynamic range (whole-graph INT8 collapsed to chance in the feasibility run). Then the two are merged
+with ``onnx.compose`` so the runtime feeds waveform and gets scores.
 """
 
 from __future__ import annotations
 
-import io
+import tempfile
 from pathlib import Path
 
 import numpy as np
 import onnx
 import torch
 
-from training.net import OUTPUTS, Frontend, HeadEnsemble
+from training.net import OUTPUTS, Frontend
 
 INPUT = "waveform"
 FEATS = "features"
@@ -25,28 +25,35 @@ OPSET = 17
 def _export(
     module: torch.nn.Module, example: torch.Tensor, in_name: str, out_names: list[str]
 ) -> onnx.ModelProto:
-    buf = io.BytesIO()
     module.eval()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "m.onnx"
+        _torch_export(module, example, path, in_name, out_names)
+        model = onnx.load(str(path))
+    onnx.checker.check_model(model)
+    return model
+
+
+def _torch_export(
+    module: torch.nn.Module, example: torch.Tensor, path: Path, in_name: str, out_names: list[str]
+) -> None:
     torch.onnx.export(
         module,
         (example,),
-        buf,
+        str(path),
         input_names=[in_name],
         output_names=out_names,
         dynamic_axes={in_name: {0: "batch"}, **{o: {0: "batch"} for o in out_names}},
         opset_version=OPSET,
         dynamo=False,
     )
-    model = onnx.load_from_string(buf.getvalue())
-    onnx.checker.check_model(model)
-    return model
 
 
 def export_frontend(frontend: Frontend, window_samples: int) -> onnx.ModelProto:
     return _export(frontend, torch.zeros(1, window_samples), INPUT, [FEATS])
 
 
-def export_head(ensemble: HeadEnsemble, n_features: int) -> onnx.ModelProto:
+def export_head(ensemble: torch.nn.Module, n_features: int) -> onnx.ModelProto:
     return _export(ensemble, torch.zeros(1, n_features), FEATS, list(OUTPUTS))
 
 
@@ -75,6 +82,8 @@ def quantise_head(head: onnx.ModelProto, calib_feats: np.ndarray, workdir: Path)
     src, pre, dst = workdir / "head_fp32.onnx", workdir / "head_pre.onnx", workdir / "head_int8.onnx"
     onnx.save(head, src)
     quant_pre_process(str(src), str(pre), skip_symbolic_shape=True)
+    # The 7-unit output layers stay FP32 (a few hundred weights; 8-bit logits flipped close 4-class calls).
+    keep_fp32 = [n.name for n in onnx.load(str(pre)).graph.node if n.op_type == "Gemm" and "/out/" in n.name]
     quantize_static(
         str(pre),
         str(dst),
@@ -82,6 +91,7 @@ def quantise_head(head: onnx.ModelProto, calib_feats: np.ndarray, workdir: Path)
         quant_format=QuantFormat.QDQ,
         per_channel=True,
         op_types_to_quantize=["Gemm", "MatMul"],
+        nodes_to_exclude=keep_fp32,
         activation_type=QuantType.QInt8,
         weight_type=QuantType.QInt8,
         calibrate_method=CalibrationMethod.MinMax,

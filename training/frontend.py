@@ -61,8 +61,86 @@ def dft_kernels(n_fft: int = N_FFT) -> np.ndarray:
     return kern[:, None, :].astype(np.float32)
 
 
+PITCH_DECIM = 4  # 16 kHz -> 4 kHz for the pitch branch
+PITCH_FRAME = 160  # 40 ms at 4 kHz
+PITCH_HOP = 40  # 10 ms
+PITCH_NFFT = 320  # zero-padded DFT, 12.5 Hz bins
+PITCH_BINS = 81  # up to 1 kHz (the low-pass edge): harmonics 1-3+ of any voice
+PITCH_LAGS = np.arange(10, 51)  # 400 .. 80 Hz at 4 kHz
+
+
+def pitch_kernels() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(anti-alias FIR [1,1,63], windowed DFT kernels [2*bins,1,frame], power->normalised-ACF matrix
+    [bins,lags])."""
+    from scipy.signal import firwin
+
+    fir = firwin(63, 1000.0, fs=SAMPLE_RATE_HZ).astype(np.float32)[None, None, :]
+    n = np.arange(PITCH_FRAME)
+    k = np.arange(PITCH_BINS)[:, None]
+    window = 0.5 - 0.5 * np.cos(2 * math.pi * (n + 0.5) / PITCH_FRAME)
+    ang = 2 * math.pi * k * n / PITCH_NFFT
+    dft = np.concatenate([np.cos(ang) * window, -np.sin(ang) * window], axis=0)[:, None, :]
+    # ACF(l) = sum_k c_k P_k cos(2 pi k l / N) / ACF(0); divided by the window's own ACF (Boersma 1993)
+    c = np.full(PITCH_BINS, 2.0)
+    c[0] = 1.0
+    acf = c[:, None] * np.cos(2 * math.pi * np.arange(PITCH_BINS)[:, None] * PITCH_LAGS[None, :] / PITCH_NFFT)
+    wac = np.array([np.sum(window[: PITCH_FRAME - lag] * window[lag:]) for lag in PITCH_LAGS]) / np.sum(
+        window**2
+    )
+    acf = acf / wac[None, :]
+    return fir, dft.astype(np.float32), acf.astype(np.float32)
+
+
+class Pitch(nn.Module):
+    """[B, N] waveform -> statistics of a soft pitch track and voicing: [B, 5]."""
+
+    n_features = 5
+    fir: torch.Tensor
+    dft: torch.Tensor
+    acf: torch.Tensor
+    log2f0: torch.Tensor
+
+    def __init__(self) -> None:
+        super().__init__()
+        fir, dft, acf = pitch_kernels()
+        self.register_buffer("fir", torch.from_numpy(fir))
+        self.register_buffer("dft", torch.from_numpy(dft))
+        self.register_buffer("acf", torch.from_numpy(acf))
+        self.register_buffer("log2f0", torch.from_numpy(np.log2(4000.0 / PITCH_LAGS).astype(np.float32)))
+
+    def forward(self, wave: torch.Tensor) -> torch.Tensor:
+        x = wave.unsqueeze(1)
+        x = x - x.mean(dim=2, keepdim=True)
+        low = nn.functional.conv1d(x, self.fir, stride=PITCH_DECIM)  # [B, 1, N/4]
+        spec = nn.functional.conv1d(low, self.dft, stride=PITCH_HOP)  # [B, 2*bins, T]
+        re, im = spec[:, :PITCH_BINS], spec[:, PITCH_BINS:]
+        power = (re * re + im * im).transpose(1, 2)  # [B, T, bins]
+        r0 = power.sum(dim=2, keepdim=True) * 2.0 + 1e-9
+        r = (power @ self.acf) / r0  # [B, T, lags], ~1 at the period of a clean voiced frame
+        voicing = r.max(dim=2).values  # [B, T]
+        soft = torch.softmax(r * 25.0, dim=2)
+        f0 = (soft * self.log2f0).sum(dim=2)  # [B, T] log2 Hz
+        e = torch.log(r0.squeeze(2) / (r0.mean(dim=1) + 1e-9) + FLOOR)
+        active = torch.sigmoid(
+            (e - e.max(dim=1, keepdim=True).values + ACTIVE_DB / 10.0 * math.log(10.0)) * 2.0
+        )
+        voiced = active * torch.sigmoid((voicing - 0.5) * 12.0)
+        w = (voiced / (voiced.sum(dim=1, keepdim=True) + 1e-6)).unsqueeze(2)
+        f0_mean, f0_std = _wstats(f0.unsqueeze(2), w)
+        df0 = (f0[:, 2:] - f0[:, :-2]).abs().unsqueeze(2)
+        wd = w[:, 1:-1] / (w[:, 1:-1].sum(dim=1, keepdim=True) + 1e-6)
+        df0_mean = (df0 * wd).sum(dim=1)
+        wa = (active / (active.sum(dim=1, keepdim=True) + 1e-6)).unsqueeze(2)
+        v_mean = (voicing.unsqueeze(2) * wa).sum(dim=1)
+        v_frac = voiced.sum(dim=1, keepdim=True) / (active.sum(dim=1, keepdim=True) + 1e-6)
+        return torch.cat([f0_mean, f0_std, df0_mean, v_mean, v_frac], dim=1)
+
+
 class LogMel(nn.Module):
     """[B, N] waveform -> ([B, T, n_mels] gain-normalised log-mel, [B, T] log frame power re window mean)."""
+
+    dft: torch.Tensor
+    mel: torch.Tensor
 
     def __init__(self) -> None:
         super().__init__()

@@ -1,12 +1,14 @@
 """``make model``: rebuild the shipped tone model from ``../shared/data`` deterministically.
 
 1. EmoDB ``use=train`` rows; speaker folds (each holds out one male + one female speaker).
-2. Contact-centre renderings of every clip (cached under ``training/cache/``) -> in-graph front-end features.
-3. Cross-validation: a head ensemble per fold -> the out-of-fold models (FP32 + INT8) stored in ``training/cv/``
-   so that ``lugn eval`` scores the training corpus speaker-independently.
-4. Operating threshold (and speaker-baseline prior) from EmoDB out-of-fold scores only, scored the runtime way.
-5. The shipped model: the same recipe on all training rows -> FP32 twin + INT8 (network only), INT8 ships only if
-   it is within 0.01 of FP32 on every figure.
+2. Contact-centre renderings of every clip (cached under ``training/cache/``) -> in-graph front-end
+   features.
+3. Cross-validation: a head ensemble per fold -> the out-of-fold models (FP32 + INT8) stored in
+   ``training/cv/`` so that ``lugn eval`` scores the training corpus speaker-independently.
+4. Operating threshold (and speaker-baseline prior) from EmoDB out-of-fold scores only, scored the runtime
+   way.
+5. The shipped model: the same recipe on all training rows -> FP32 twin + INT8 (network only), INT8 ships
+   only if it is within 0.01 of FP32 on every figure.
 6. The plain acoustic baseline (logistic regression) for comparison, then the final table.
 """
 
@@ -80,7 +82,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--max-clips", type=int, default=0, help="use only the first N clips per speaker (CI smoke)"
     )
     p.add_argument("--epochs", type=int, default=TrainConfig.epochs)
-    p.add_argument("--seeds", type=int, default=TrainConfig.seeds, help="heads per ensemble")
+    p.add_argument("--seeds", type=int, default=TrainConfig.seeds, help="MLP heads per ensemble")
+    p.add_argument(
+        "--linear-heads", type=int, default=TrainConfig.linear_heads, help="linear heads per ensemble"
+    )
     p.add_argument("--renderings", type=int, default=TrainConfig.renderings)
     p.add_argument(
         "--eval", nargs="*", default=None, help="corpus folders for the final table (default: all)"
@@ -91,7 +96,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     t0 = time.time()
-    cfg = TrainConfig(epochs=args.epochs, seeds=args.seeds, renderings=args.renderings)
+    cfg = TrainConfig(
+        epochs=args.epochs, seeds=args.seeds, linear_heads=args.linear_heads, renderings=args.renderings
+    )
     set_determinism(cfg.seed)
     corpus_dir = args.data / args.train_corpus
     clips = [c for c in read_manifest(corpus_dir) if c.use == "train"]
@@ -154,8 +161,15 @@ def main(argv: list[str] | None = None) -> int:
         "threshold": point["threshold"],
         "threshold_without_baseline": point["threshold_without_baseline"],
         "baseline": point["baseline"],
-        "quantised": "INT8 network (per-channel QDQ, calibrated on training renderings); FP32 front end",
-        "front_end": "in-graph: DFT conv (25 ms / 10 ms), 40 log-mel, gain-only normalisation, time statistics",
+        "precision": "int8",
+        "quantised": (
+            "INT8 hidden layers (per-channel QDQ, calibrated on training renderings); FP32 front end and "
+            "7-unit output layers"
+        ),
+        "front_end": (
+            "in-graph FP32: DFT conv (25 ms / 10 ms), 40 log-mel, gain-only normalisation, statistics over "
+            "time; 4 kHz autocorrelation pitch/voicing statistics"
+        ),
     }
     cv_info = {
         "corpus": args.train_corpus,
@@ -201,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         int8, args.models_dir, version=VERSION, window_s=WINDOW_S, hop_s=HOP_S, metadata=metadata
     )
     cv_info["shipped_sha256"] = sha256_file(args.models_dir / "tone.onnx")
+    # the PyTorch weights of the shipped network, so tests can check the ONNX graph against PyTorch
+    torch.save(final.state_dict(), args.cv_dir / "tone_heads.pt")
     (args.cv_dir / "cv.json").write_text(json.dumps(cv_info, indent=1) + "\n", encoding="utf-8")
     print(f"shipped {shipped} ({(args.models_dir / 'tone.onnx').stat().st_size / 1024:.0f} KiB)")
 
@@ -213,8 +229,16 @@ def main(argv: list[str] | None = None) -> int:
         else [args.data / n for n in ("emodb", "tess", "urdu") if (args.data / n / "manifest.csv").is_file()]
     )
     ok = final_report(dirs, args.models_dir, args.cv_dir, args.data, work)
+    if not ok:
+        # The rule: INT8 ships only if within 0.01 of FP32 on every figure. Otherwise the FP32 twin ships.
+        print("INT8 missed the 0.01 rule: shipping the FP32 model instead")
+        metadata |= {"precision": "fp32", "quantised": "none (INT8 was not within 0.01 of FP32)"}
+        ship.ship(fp32, args.models_dir, version=VERSION, window_s=WINDOW_S, hop_s=HOP_S, metadata=metadata)
+        cv_info["shipped_sha256"] = sha256_file(args.models_dir / "tone.onnx")
+        (args.cv_dir / "cv.json").write_text(json.dumps(cv_info, indent=1) + "\n", encoding="utf-8")
+        final_report(dirs, args.models_dir, args.cv_dir, args.data, work)
     print(f"make model: {time.time() - t0:.0f} s")
-    return 0 if ok else 1
+    return 0
 
 
 if __name__ == "__main__":

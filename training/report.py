@@ -1,7 +1,8 @@
 """The evaluation run behind ``lugn eval`` and the recipe's final table.
 
-Variants scored in one run: the shipped model (INT8, scored as the runtime scores it, speaker baseline included
-when shipped), the same without the speaker baseline, its FP32 twin, and the plain acoustic baseline.
+Variants scored in one run: the shipped model (INT8, scored as the runtime scores it, speaker baseline
+included when shipped), the same without the speaker baseline, its FP32 twin, and the plain acoustic
+baseline.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from training.evaluate import (
 )
 
 FIGURES = ("ua4", "wa4", "f1_4", "binary_ua", "binary_auc", "binary_ua_8khz")
-SHIPPED, NO_BASE, FP32, ACOUSTIC = "int8", "int8, no speaker baseline", "fp32", "acoustic baseline (LR)"
+SHIPPED, NO_BASE, FP32, ACOUSTIC = "shipped", "shipped, no speaker baseline", "fp32", "acoustic baseline (LR)"
 
 
 def load_shipped(model: Path | None) -> tuple[ToneModel, bool]:
-    """-> (model, is_the_shipped_one). ``model`` may be a models folder or an .onnx (manifest beside it, or the
+    """-> (model, is_the_shipped_one). ``model`` may be a models folder or an .onnx (manifest beside it, or
+    the
     shipped manifest's contract)."""
     if model is None:
         return ToneModel.load(), True
@@ -46,11 +48,17 @@ def load_shipped(model: Path | None) -> tuple[ToneModel, bool]:
 
 
 def build_variants(model: ToneModel, cv: CvArtifacts | None, cv_dir: Path = CV_DIR) -> dict[str, ToneVariant]:
-    """The tone-model variants to compare; fold models only if they belong to this model (same training run)."""
+    """The tone-model variants to compare; fold models only if they belong to this model (same training
+    run)."""
     same_run = cv is not None and cv.info.get("shipped_sha256") == sha256_file(model.loaded.path)
-    variants = {SHIPPED: ToneVariant(SHIPPED, model, cv.int8 if (cv and same_run) else None, True)}
+    fold_models = None
+    if cv is not None and same_run:
+        fold_models = (
+            cv.int8 if model.loaded.manifest.metadata.get("precision", "int8") == "int8" else cv.fp32
+        )
+    variants = {SHIPPED: ToneVariant(SHIPPED, model, fold_models, True)}
     if model.baseline.enabled:
-        raw = ToneVariant(NO_BASE, model, cv.int8 if (cv and same_run) else None, False)
+        raw = ToneVariant(NO_BASE, model, fold_models, False)
         raw.threshold = float(
             model.loaded.manifest.metadata.get("threshold_without_baseline", model.threshold)
         )
@@ -98,6 +106,7 @@ def run_eval(
         "sha256": sha256_file(model.loaded.path),
         "size_bytes": model.loaded.path.stat().st_size,
         "shipped": shipped,
+        "precision": m.metadata.get("precision", "unknown"),
         "threshold": model.threshold,
         "speaker_baseline": model.baseline.enabled,
         "window_s": m.window_s,
@@ -140,8 +149,9 @@ def table(result: dict[str, Any]) -> str:
     lines = []
     info = result["model"]
     lines.append(
-        f"model {info['name']} {info['version']} ({info['size_bytes'] / 1024:.0f} KiB, sha256 {info['sha256'][:12]}), "
-        f"threshold {info['threshold']:.3f}, speaker baseline {'on' if info['speaker_baseline'] else 'off'}, "
+        f"model {info['name']} {info['version']} ({info['size_bytes'] / 1024:.0f} KiB, "
+        f"sha256 {info['sha256'][:12]}), {info['precision']}, threshold {info['threshold']:.3f}, "
+        f"speaker baseline {'on' if info['speaker_baseline'] else 'off'}, "
         f"window {info['window_s']} s / hop {info['hop_s']} s"
     )
     lat = f"latency per window (median, 1 thread): {info['latency_ms_median']:.2f} ms"
@@ -150,7 +160,8 @@ def table(result: dict[str, Any]) -> str:
     lines.append(lat)
     if "arousal_spearman" in info:
         lines.append(
-            f"arousal Spearman vs pyaa: {info['arousal_spearman']:.3f} (valence {info['valence_spearman']:.3f})"
+            f"arousal Spearman vs pyaa: {info['arousal_spearman']:.3f} "
+            f"(valence {info['valence_spearman']:.3f})"
         )
     header = (
         f"{'corpus':<8} {'variant':<28} {'clips':>5} "
@@ -160,7 +171,13 @@ def table(result: dict[str, Any]) -> str:
     lines.append(header)
     lines.append("-" * len(header))
     for corpus, figs in result["corpora"].items():
-        rows = [(SHIPPED + (" (speaker-CV)" if corpus in info["cross_validated"] else ""), figs)]
+        rows = [
+            (
+                f"{SHIPPED} {info['precision']}"
+                + (" (speaker-CV)" if corpus in info["cross_validated"] else ""),
+                figs,
+            )
+        ]
         rows += [(name, c[corpus]) for name, c in info["comparisons"].items() if corpus in c]
         for name, f in rows:
             by_g = " ".join(f"{g}={v:.3f}" for g, v in f["ua4_by_gender"].items())

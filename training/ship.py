@@ -1,4 +1,5 @@
-"""Write the shipped model and its manifest (name, version, sha256, window, hop, I/O, labels, corpora, licences)."""
+"""Write the shipped model and its manifest (name, version, sha256, window, hop, I/O, labels, corpora,
+licences)."""
 
 from __future__ import annotations
 

@@ -32,26 +32,37 @@ class ToneScores:
 
 @dataclass(frozen=True)
 class BaselineSettings:
-    """Speaker-baseline normalisation of the frustration score (see the model card for what it buys).
+    """Normalisation against the caller's own running baseline (the runtime hears one caller for minutes).
 
-    The scorer keeps a running mean of this caller's frustration logit over the scored windows; once ``warmup``
-    windows are in, the shipped score is ``sigmoid(logit - weight * (running_mean - prior))``: a caller who is
-    loud/tense all the time is judged against themselves, not against the training corpus.
+    Frustration: ``sigmoid(z - weight * (q(z_seen) - prior))`` where ``z`` is the window's frustration logit
+    and ``q`` the ``quantile``-th percentile of this caller's earlier window logits (a low quantile: the
+    caller's calm self, which barely moves with how much of the call is angry). Probabilities: ``softmax(log
+    p - weight * (mean(log p_seen) - prior_probs))``. Applied once ``warmup`` windows are in;
+    ``prior``/``prior_probs`` are the same statistics of a training speaker, out-of-fold. See the model card
+    for what it buys and its limits.
     """
 
     enabled: bool = False
     prior: float = 0.0
+    prior_probs: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
+    quantile: float = 25.0
     weight: float = 1.0
-    warmup: int = 4
+    warmup: int = 8
     max_windows: int = 240
+    cap: float = 1e9  # the most the baseline may move a logit: a caller angry all call must still show
 
     @classmethod
     def from_metadata(cls, meta: Mapping[str, Any] | None) -> BaselineSettings:
         if not meta:
             return cls()
-        return cls(
-            **{k: meta[k] for k in ("enabled", "prior", "weight", "warmup", "max_windows") if k in meta}
-        )
+        known = ("enabled", "prior", "prior_probs", "quantile", "weight", "warmup", "max_windows", "cap")
+        unknown = sorted(set(meta) - set(known))
+        if unknown:
+            raise ModelError(f"tone manifest: unknown baseline setting(s) {unknown}")
+        kw = {k: meta[k] for k in known if k in meta}
+        if "prior_probs" in kw:
+            kw["prior_probs"] = tuple(float(v) for v in kw["prior_probs"])
+        return cls(**kw)
 
 
 class ToneModel:
@@ -107,12 +118,11 @@ class ToneModel:
         return _to_scores(out, 0)
 
 
-def _to_scores(out: Mapping[str, np.ndarray], i: int, frustration: float | None = None) -> ToneScores:
+def _to_scores(out: Mapping[str, np.ndarray], i: int) -> ToneScores:
     probs = {lab: float(np.clip(out["probs"][i, k], 0.0, 1.0)) for k, lab in enumerate(LABELS)}
-    fr = float(out["frustration"][i]) if frustration is None else frustration
     return ToneScores(
         probs=probs,
-        frustration=float(np.clip(fr, 0.0, 1.0)),
+        frustration=float(np.clip(out["frustration"][i], 0.0, 1.0)),
         arousal=float(np.clip(out["arousal"][i], 0.0, 1.0)),
         valence=float(np.clip(out["valence"][i], 0.0, 1.0)),
     )
@@ -126,12 +136,12 @@ def _logit(p: float) -> float:
 class ToneScorer:
     """Streaming scorer over the customer's SPEECH audio: a window every hop, plus the tail of each turn.
 
-    ``process(frame, speech)`` appends speech frames to the current turn's buffer; once ``window_samples`` of
-    speech are in, it scores a window every ``hop_samples`` of new speech. When the caller stops talking
-    (``end_of_turn_s`` of non-speech) the turn ends: if at least ``min_tail_s`` of its speech has not been scored
-    yet, the latest window (zero-padded when the whole turn was shorter than a window; the front end ignores
-    silence) is scored too, so short turns count. A speaker baseline, when the model ships one, persists across
-    turns until ``reset()`` (call start). Any chunk size gives the same windows.
+    ``process(frame, speech)`` appends speech frames to the current turn's buffer; once ``window_samples``
+    of speech are in, it scores a window every ``hop_samples`` of new speech. When the caller stops talking
+    (``end_of_turn_s`` of non-speech) the turn ends: if at least ``min_tail_s`` of its speech has not been
+    scored yet, the latest window (zero-padded when the whole turn was shorter than a window; the front end
+    ignores silence) is scored too, so short turns count. A speaker baseline, when the model ships one,
+    persists across turns until ``reset()`` (call start). Any chunk size gives the same windows.
     """
 
     def __init__(
@@ -153,6 +163,7 @@ class ToneScorer:
     def reset(self) -> None:
         """Forget everything, including the speaker baseline (a new call, a new caller)."""
         self._logits: list[float] = []
+        self._logprobs: list[np.ndarray] = []
         self.windows_scored = 0
         self._clear_turn()
 
@@ -199,14 +210,23 @@ class ToneScorer:
         self._since = 0
         self.windows_scored += 1
         out = self.model.run(window[None, :])
-        base = self.model.baseline
         if not self.use_baseline:
             return _to_scores(out, 0)
-        raw = float(out["frustration"][0])
-        z = _logit(raw)
-        adjusted = raw
+        base = self.model.baseline
+        z = _logit(float(out["frustration"][0]))
+        logp = np.log(np.clip(out["probs"][0].astype(np.float64), 1e-4, 1.0))
+        adjusted = out
         if len(self._logits) >= base.warmup:
-            mean = float(np.mean(self._logits[-base.max_windows :]))
-            adjusted = float(1.0 / (1.0 + np.exp(-(z - base.weight * (mean - base.prior)))))
+            zs = np.array(self._logits[-base.max_windows :])
+            ls = np.array(self._logprobs[-base.max_windows :])
+            shift = float(np.clip(np.percentile(zs, base.quantile) - base.prior, -base.cap, base.cap))
+            zf = z - base.weight * shift
+            shift_p = np.clip(ls.mean(axis=0) - np.asarray(base.prior_probs), -base.cap, base.cap)
+            lp = logp - base.weight * shift_p
+            p = np.exp(lp - lp.max())
+            adjusted = dict(out)
+            adjusted["probs"] = (p / p.sum())[None, :]
+            adjusted["frustration"] = np.array([1.0 / (1.0 + np.exp(-zf))])
         self._logits.append(z)
-        return _to_scores(out, 0, frustration=adjusted)
+        self._logprobs.append(logp)
+        return _to_scores(adjusted, 0)

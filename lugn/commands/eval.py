@@ -1,8 +1,9 @@
 """``lugn eval DIR [DIR ...] [--json] [--model PATH]``: evaluate the tone model on corpus folders.
 
-Each DIR holds a ``manifest.csv`` (file, speaker, gender, label, ...) and the audio it names. Clips are scored the
-way the runtime scores them (ToneScorer: sliding windows, pooled; the speaker baseline when the model ships one).
-Clips of the training corpus are scored by the out-of-fold cross-validation models (speaker-independent).
+Each DIR holds a ``manifest.csv`` (file, speaker, gender, label, ...) and the audio it names. Clips are
+scored the way the runtime scores them (ToneScorer: sliding windows, pooled; the speaker baseline when the
+model ships one). Clips of the training corpus are scored by the out-of-fold cross-validation models
+(speaker-independent).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 NAME = "eval"
 HELP = "Evaluate the customer tone model on emotional-speech corpus folders"
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.json and sys.stderr.isatty():
             from tqdm import tqdm
 
-            def progress(clips):  # type: ignore[no-untyped-def]
+            def progress(clips: Any) -> Any:
                 return tqdm(clips, desc="load audio", leave=False)
 
         result = run_eval(args.dirs, args.model, progress=progress, arousal_dir=args.arousal)

@@ -1,0 +1,155 @@
+"""``lugn eval`` on the tiny EmoDB fixture corpus, checked against figures computed by a different route:
+onnxruntime directly on the out-of-fold model + scikit-learn metrics. And its errors on bad input."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+import pytest
+import soundfile as sf
+from sklearn.metrics import (
+    accuracy_score,
+    balanced_accuracy_score,
+    confusion_matrix,
+    f1_score,
+    roc_auc_score,
+)
+
+from device.inference.models import default_models_dir
+from lugn.cli import main
+from training.augment import telephone
+
+ROOT = Path(__file__).resolve().parents[2]
+TINY = ROOT / "tests" / "data" / "tiny_corpus"
+CV = ROOT / "training" / "cv"
+LAB4 = {"neutral": 0, "calm": 0, "happy": 1, "sad": 2, "angry": 3}
+NOT_FRUSTRATED = {"neutral", "calm", "happy", "sad", "boredom"}
+
+
+@pytest.fixture(scope="module")
+def result() -> dict:
+    import contextlib
+    import io
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        rc = main(["eval", str(TINY), "--json"])
+    assert rc == 0
+    return json.loads(buf.getvalue())
+
+
+def _expected() -> dict:
+    manifest = json.loads((default_models_dir() / "tone.manifest.json").read_text())
+    meta = manifest["metadata"]
+    cv = json.loads((CV / "cv.json").read_text())
+    rows = list(csv.DictReader((TINY / "manifest.csv").open()))
+    per_speaker = {r["speaker"]: sum(x["speaker"] == r["speaker"] for x in rows) for r in rows}
+    # With fewer windows per speaker than the baseline's warm-up, the runtime scores are the raw model scores.
+    assert max(per_speaker.values()) < meta["baseline"]["warmup"]
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1
+    sess = ort.InferenceSession(str(CV / "tone_cv_int8.onnx"), opts, providers=["CPUExecutionProvider"])
+    probs, fr, fr8 = [], [], []
+    for r in rows:
+        audio, _ = sf.read(TINY / r["file"], dtype="float32")
+        assert len(audio) == 32_000  # one 2.0 s window each
+        fold = cv["folds"][r["speaker"]]
+        for x, sink in ((audio, fr), (telephone(audio), fr8)):
+            p, f = sess.run(["probs", "frustration"], {"waveform": x[None, :].astype(np.float32)})
+            sink.append(float(f[0, fold]))
+            if sink is fr:
+                probs.append(p[0, fold])
+    probs_a = np.array(probs)
+    y4 = np.array([LAB4.get(r["label"], -1) for r in rows])
+    k4 = y4 >= 0
+    pred = probs_a.argmax(axis=1)
+    yb = np.array([1 if r["label"] == "angry" else (0 if r["label"] in NOT_FRUSTRATED else -1) for r in rows])
+    kb = yb >= 0
+    thr = meta["threshold"]
+    gender = np.array([r["gender"] for r in rows])
+    return {
+        "clips": len(rows),
+        "ua4": balanced_accuracy_score(y4[k4], pred[k4]),
+        "wa4": accuracy_score(y4[k4], pred[k4]),
+        "f1_4": f1_score(y4[k4], pred[k4], average="macro", labels=[0, 1, 2, 3], zero_division=0),
+        "binary_ua": balanced_accuracy_score(yb[kb], np.array(fr)[kb] >= thr),
+        "binary_auc": roc_auc_score(yb[kb], np.array(fr)[kb]),
+        "binary_ua_8khz": balanced_accuracy_score(yb[kb], np.array(fr8)[kb] >= thr),
+        "ua4_by_gender": {
+            g: balanced_accuracy_score(y4[k4 & (gender == g)], pred[k4 & (gender == g)]) for g in ("f", "m")
+        },
+        "confusion4": confusion_matrix(y4[k4], pred[k4], labels=[0, 1, 2, 3]).tolist(),
+    }
+
+
+def test_eval_json_matches_independent_computation(result: dict) -> None:
+    got = result["corpora"]["tiny_corpus"]
+    exp = _expected()
+    assert set(got) == set(exp)
+    for key in ("clips", "confusion4"):
+        assert got[key] == exp[key]
+    for key in ("ua4", "wa4", "f1_4", "binary_ua", "binary_auc", "binary_ua_8khz"):
+        assert got[key] == pytest.approx(exp[key], abs=1e-9), key
+    assert got["ua4_by_gender"] == pytest.approx(exp["ua4_by_gender"], abs=1e-9)
+
+
+def test_eval_reports_model_comparisons_and_latency(result: dict) -> None:
+    info = result["model"]
+    assert info["cross_validated"] == ["tiny_corpus"]
+    assert info["latency_ms_median"] > 0
+    comps = info["comparisons"]
+    assert "fp32" in comps and "acoustic baseline (LR)" in comps
+    for figs in comps.values():
+        assert figs["tiny_corpus"]["clips"] == 21
+
+
+def _corpus_copy(tmp_path: Path, n: int = 3) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    rows = list(csv.DictReader((TINY / "manifest.csv").open()))[:n]
+    with (d / "manifest.csv").open("w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    for r in rows:
+        shutil.copy(TINY / r["file"], d / r["file"])
+    return d
+
+
+def _err(capsys: pytest.CaptureFixture[str], args: list[str]) -> str:
+    assert main(["eval", *args]) == 2
+    return capsys.readouterr().err
+
+
+def test_missing_manifest_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "manifest.csv not found" in _err(capsys, [str(tmp_path)])
+
+
+def test_empty_manifest_and_not_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "manifest.csv").write_text("file,speaker,gender,label\n")
+    assert "lists no clips" in _err(capsys, [str(tmp_path)])
+    assert "not a folder" in _err(capsys, [str(tmp_path / "nope")])
+
+
+def test_unknown_label_names_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = _corpus_copy(tmp_path)
+    text = (d / "manifest.csv").read_text().replace(",happy,", ",grumpy,")
+    (d / "manifest.csv").write_text(text)
+    err = _err(capsys, [str(d)])
+    assert "manifest.csv, line 3" in err and "grumpy" in err
+
+
+def test_unreadable_and_missing_audio_name_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = _corpus_copy(tmp_path)
+    (d / "03a01Fa.flac").write_bytes(b"not a flac file at all")
+    err = _err(capsys, [str(d)])
+    assert "03a01Fa.flac: unreadable audio" in err
+    (d / "03a01Fa.flac").unlink()
+    assert "03a01Fa.flac: audio file named in the manifest not found" in _err(capsys, [str(d)])
