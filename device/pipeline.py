@@ -261,8 +261,9 @@ class Pipeline:
                 if self._scorer is not None:
                     self._scorer.reset()
                 self._smoother.reset()
-                if self._delivery is not None and hasattr(self._delivery, "reset"):
-                    self._delivery.reset()
+            # the agent's delivery numbers never outlive the call they were measured in
+            if event.kind in ("CallStarted", "CallEnded") and self._delivery is not None:
+                self._delivery.reset()
             self._emit(event)
 
     def _process_chunk(self, chunk: Chunk) -> None:

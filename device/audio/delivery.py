@@ -6,9 +6,13 @@ peaks of the band-passed (250-2500 Hz, where vowels carry their energy) intensit
 loudest part of the window by no more than ``floor_db``, are separated from the previous nucleus by a dip of
 at least ``dip_db`` and are voiced (periodic). The level is the RMS of the agent's speech in dBFS.
 
-Streaming: ``process(frame, speech, t_s)`` in any chunk size gives the same result (10 ms hops with a carried
-remainder, a continuous IIR filter state). Only envelope numbers of the last ``window_s`` of speech are kept,
-never audio beyond 40 ms, and nothing outlives ``reset()`` (the pipeline resets at every call start).
+Streaming: ``process(frame, speech, t_s)`` in any chunk size gives the same result (10 ms hops with a
+carried remainder; the band-pass is an FIR with the last ~52 ms of input carried). Only envelope numbers of
+the last ``window_s`` of speech are kept, never audio beyond 52 ms, and nothing outlives ``reset()`` (the
+pipeline resets at every call start and end).
+
+Cost: numpy only (no scipy at run time: importing ``scipy.signal`` took ~1.5 s and tens of MB). Frames that
+are not speech only refresh the carried 52 ms of input; the filter and the voicing analysis run on speech.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from __future__ import annotations
 from collections import deque
 
 import numpy as np
-from scipy.signal import butter, sosfilt
 
 from device.audio import SAMPLE_RATE_HZ
 from device.events import AgentDelivery
@@ -28,6 +31,43 @@ _NFFT = 1024  # >= VOICING_SAMPLES + _MAX_LAG: no circular wrap at the lags used
 _EPS = 1e-12
 _GAP = -200.0  # envelope value that marks a gap between speech stretches
 _SMOOTH = 3
+
+# Band-pass 250-2500 Hz: the 2nd-order Butterworth band-pass (scipy.signal.butter(2, [250, 2500],
+# "bandpass", fs=16000, output="sos"), as second-order sections b0 b1 b2 a0 a1 a2), used as an FIR of its
+# impulse response truncated at 192 taps (12 ms): the energy beyond is 3e-12 of the total and no tap beyond
+# exceeds 4e-7, so the output equals the recursive filter's to float32 precision, and an FIR has no state
+# but its last 191 inputs.
+_BUTTER_SOS = (
+    (
+        0.11819684959350463,
+        0.23639369918700925,
+        0.11819684959350463,
+        1.0,
+        -0.8113553017969934,
+        0.33493968149396103,
+    ),
+    (1.0, -2.0, 1.0, 1.0, -1.8646862438623442, 0.8752573181549921),
+)
+_TAPS = 192
+
+
+def _impulse_response(sos: tuple[tuple[float, ...], ...], n: int) -> np.ndarray:
+    h = np.zeros(n)
+    h[0] = 1.0
+    for b0, b1, b2, _a0, a1, a2 in sos:  # direct form II transposed, one section after the other
+        y, z1, z2 = np.zeros(n), 0.0, 0.0
+        for i, v in enumerate(h):
+            out = b0 * v + z1
+            z1 = b1 * v - a1 * out + z2
+            z2 = b2 * v - a2 * out
+            y[i] = out
+        h = y
+    return h
+
+
+_BAND_FIR = _impulse_response(_BUTTER_SOS, _TAPS)
+_FIR_CARRY = _TAPS - 1
+_RAW_HIST = _FIR_CARRY + VOICING_SAMPLES  # input kept to rebuild 40 ms of band-passed history
 
 
 class DeliveryMeter:
@@ -50,14 +90,12 @@ class DeliveryMeter:
         self._window_hops = round(window_s * SAMPLE_RATE_HZ / HOP_SAMPLES)
         self._every_hops = round(every_s * SAMPLE_RATE_HZ / HOP_SAMPLES)
         self._min_gap_hops = max(1, round(min_gap_s * SAMPLE_RATE_HZ / HOP_SAMPLES))
-        self._sos = butter(2, [250.0, 2500.0], btype="bandpass", fs=SAMPLE_RATE_HZ, output="sos")
         self.reset()
 
     def reset(self) -> None:
-        self._zi = np.zeros((self._sos.shape[0], 2))
-        self._raw_carry = np.zeros(0, dtype=np.float32)
-        self._band_carry = np.zeros(0, dtype=np.float64)
-        self._band_hist = np.zeros(VOICING_SAMPLES, dtype=np.float64)  # last 40 ms of band-passed signal
+        self._raw_carry = np.zeros(0, dtype=np.float32)  # input not yet in a whole hop
+        self._raw_hist = np.zeros(_RAW_HIST, dtype=np.float64)  # input before the next hop (0: fresh filter)
+        self._band_hist: np.ndarray | None = np.zeros(VOICING_SAMPLES)  # band-passed 40 ms; None: stale
         # per hop of speech: (band dB, raw mean square, voicing); _GAP rows mark non-speech between stretches
         self._hops: deque[tuple[float, float, float]] = deque()
         self._speech_hops = 0
@@ -71,26 +109,31 @@ class DeliveryMeter:
             raise ValueError(f"DeliveryMeter.process expects a 1-D frame, got shape {x.shape}")
         if x.size == 0:
             return []
-        band, self._zi = sosfilt(self._sos, x.astype(np.float64), zi=self._zi)
-        raw = np.concatenate([self._raw_carry, x.astype(np.float32)])
-        bandc = np.concatenate([self._band_carry, band])
+        x32 = x.astype(np.float32, copy=False)
+        raw = np.concatenate([self._raw_carry, x32]) if self._raw_carry.size else x32
         n_hops = raw.size // HOP_SAMPLES
         used = n_hops * HOP_SAMPLES
-        self._raw_carry, self._band_carry = raw[used:], bandc[used:]
+        self._raw_carry = raw[used:].astype(np.float32)
         if n_hops == 0:
             return []
+        ext = np.concatenate([self._raw_hist, raw[:used]])  # float64
+        self._raw_hist = ext[-_RAW_HIST:]
         out: list[AgentDelivery] = []
         if not speech:
-            self._band_hist = np.concatenate([self._band_hist, bandc[:used]])[-VOICING_SAMPLES:]
+            self._band_hist = None
             if self._hops and self._hops[-1][0] != _GAP:
                 self._hops.append((_GAP, 0.0, 0.0))
             return out
-        hops_raw = raw[:used].reshape(n_hops, HOP_SAMPLES).astype(np.float64)
-        hops_band = bandc[:used].reshape(n_hops, HOP_SAMPLES)
+        if self._band_hist is None:  # after non-speech: rebuild the band-passed history from carried input
+            hist = np.convolve(ext, _BAND_FIR, mode="valid")
+        else:
+            band = np.convolve(ext[-(used + _FIR_CARRY) :], _BAND_FIR, mode="valid")
+            hist = np.concatenate([self._band_hist, band])
+        self._band_hist = hist[-VOICING_SAMPLES:]
+        hops_raw = ext[-used:].reshape(n_hops, HOP_SAMPLES)
+        hops_band = hist[-used:].reshape(n_hops, HOP_SAMPLES)
         power_raw = np.mean(hops_raw**2, axis=1)
         band_db = 10.0 * np.log10(np.mean(hops_band**2, axis=1) + _EPS)
-        hist = np.concatenate([self._band_hist, bandc[:used]])
-        self._band_hist = hist[-VOICING_SAMPLES:]
         voicing = _voicing(hist, n_hops)
         for i in range(n_hops):
             self._hops.append((float(band_db[i]), float(power_raw[i]), float(voicing[i])))
