@@ -7,9 +7,11 @@ minimum speech / silence durations, so one loud click or a breath does not flip 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -19,6 +21,7 @@ from device.inference.models import LoadedModel, load_model
 FRAME_SAMPLES = 512
 CONTEXT_SAMPLES = 64
 FRAME_S = FRAME_SAMPLES / SAMPLE_RATE_HZ
+NOISE_RISE_DB_PER_S = 1.0
 
 
 class SileroVad:
@@ -34,6 +37,8 @@ class SileroVad:
         models_dir: Path | None = None,
         floor_dbfs: float = -60.0,
         channels: int = 1,
+        noise_margin_db: float = 6.0,
+        quiet_prob: float = 0.1,
     ) -> None:
         self._model = model or load_model("silero_vad", models_dir)
         self._session = self._model.session
@@ -41,13 +46,24 @@ class SileroVad:
         # Frames quieter than this are not speech for any purpose here; skipping the model on them keeps
         # the CPU cost of a silent channel near zero. That channel's RNN state restarts after such a frame.
         self._floor_ms = float(10.0 ** (floor_dbfs / 10.0))
+        # Background-noise pre-gate: a frame within noise_margin_db of the channel's background level (tracked
+        # per channel: down at once, up by NOISE_RISE_DB_PER_S) right after a frame the model called clearly
+        # not speech (< quiet_prob) is taken as not speech (0.0) without running the model; the RNN state is
+        # carried as is (measured closer to the always-run model than restarting it).
+        self.noise_margin_db, self.quiet_prob = noise_margin_db, quiet_prob
+        self._noise_rise_db = NOISE_RISE_DB_PER_S * FRAME_S
+        self.skipped = 0  # channel frames the model did not run on (for the bench)
         self._sr = np.array(SAMPLE_RATE_HZ, dtype=np.int64)
         self._input = np.zeros((channels, CONTEXT_SAMPLES + FRAME_SAMPLES), dtype=np.float32)
+        self._state = np.zeros((2, channels, 128), dtype=np.float32)
+        self._bound: dict[tuple[int, ...], _Bound] = {}  # per set of channels run together
         self.reset()
 
     def reset(self) -> None:
-        self._state = np.zeros((2, self.channels, 128), dtype=np.float32)
+        self._state[:] = 0.0
         self._input[:] = 0.0
+        self._noise_db = [math.inf] * self.channels
+        self._last_prob = [1.0] * self.channels  # the model runs on the first frame of each channel
 
     def process(self, frame: np.ndarray) -> float:
         """Probability in [0, 1] that this 512-sample float32 frame is speech (single-channel use)."""
@@ -67,24 +83,60 @@ class SileroVad:
                 )
             # input row = [last 64 samples of the previous frame | this frame]
             self._input[ch, CONTEXT_SAMPLES:] = frame
-            if float(np.dot(frame, frame)) / FRAME_SAMPLES < self._floor_ms:
+            ms = float(np.dot(frame, frame)) / FRAME_SAMPLES
+            if ms < self._floor_ms:
                 self._state[:, ch] = 0.0
+                self._last_prob[ch] = 1.0  # unknown: the model judges the next audible frame
+                self.skipped += 1
+                continue
+            level_db = 10.0 * math.log10(ms)
+            noise_db = self._noise_db[ch]
+            self._noise_db[ch] = min(level_db, noise_db + self._noise_rise_db)
+            if self._last_prob[ch] < self.quiet_prob and level_db < noise_db + self.noise_margin_db:
+                self.skipped += 1
             else:
                 run.append(ch)
         probs = [0.0] * self.channels
         if run:
-            every = len(run) == self.channels
-            x = self._input if every else self._input[run]
-            state = self._state if every else self._state[:, run]
-            out, new_state = self._session.run(None, {"input": x, "state": state, "sr": self._sr})
-            if every:
-                self._state = new_state
-            else:
-                self._state[:, run] = new_state
+            bound = self._bind(tuple(run))
+            if bound.x is not self._input:
+                bound.x[:] = self._input[run]
+                bound.state[:] = self._state[:, run]
+            self._session.run_with_iobinding(bound.binding)
+            self._state[:, run] = bound.state_out
             for i, ch in enumerate(run):
-                probs[ch] = float(out[i, 0])
+                probs[ch] = self._last_prob[ch] = float(bound.out[i, 0])
         self._input[:, :CONTEXT_SAMPLES] = self._input[:, -CONTEXT_SAMPLES:]
         return probs
+
+    def _bind(self, run: tuple[int, ...]) -> _Bound:
+        """onnxruntime I/O bound to fixed arrays for this set of channels (no per-frame tensor allocation:
+        measured ~0.19 -> 0.12 ms per call for one channel)."""
+        bound = self._bound.get(run)
+        if bound is None:
+            every = len(run) == self.channels
+            n = len(run)
+            x = self._input if every else np.zeros((n, self._input.shape[1]), dtype=np.float32)
+            state = self._state if every else np.zeros((2, n, 128), dtype=np.float32)
+            out = np.zeros((n, 1), dtype=np.float32)
+            state_out = np.zeros((2, n, 128), dtype=np.float32)
+            binding = self._session.io_binding()
+            binding.bind_cpu_input("input", x)
+            binding.bind_cpu_input("state", state)
+            binding.bind_cpu_input("sr", self._sr)
+            binding.bind_output("output", "cpu", 0, np.float32, out.shape, out.ctypes.data)
+            binding.bind_output("stateN", "cpu", 0, np.float32, state_out.shape, state_out.ctypes.data)
+            bound = self._bound[run] = _Bound(binding, x, state, out, state_out)
+        return bound
+
+
+@dataclass(frozen=True)
+class _Bound:
+    binding: Any  # onnxruntime.IOBinding
+    x: np.ndarray
+    state: np.ndarray
+    out: np.ndarray
+    state_out: np.ndarray
 
 
 @dataclass(frozen=True)

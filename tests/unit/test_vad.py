@@ -64,3 +64,32 @@ def test_gate_hysteresis_and_minimum_durations() -> None:
     assert changes == [4, 16]
     with pytest.raises(ValueError, match="threshold"):
         SpeechGate(threshold=0.1)
+
+
+def test_noise_pregate_skips_the_model_and_keeps_speech_activity(shared_data: Path) -> None:
+    # EmoDB sentences with pauses, in steady -50 dBFS hiss: the pre-gate skips the model on background frames
+    # after the model said "not speech", and speech activity matches the always-run model within 2 frames.
+    rows = list(csv.DictReader((shared_data / "emodb" / "manifest.csv").open()))
+    rng = np.random.default_rng(3)
+    parts = []
+    for r in rows[:24]:
+        x, _ = sf.read(shared_data / "emodb" / r["file"], dtype="float32")
+        parts += [x, np.zeros(int(rng.integers(8_000, 24_000)), np.float32)]
+    audio = np.concatenate(parts)
+    audio += (rng.standard_normal(audio.size) * 10 ** (-50 / 20)).astype(np.float32)
+
+    def activity(vad: SileroVad) -> tuple[np.ndarray, int]:
+        gate, changes = SpeechGate(), []
+        for i, p in enumerate(_probs(vad, audio)):
+            if gate.process(float(p)).changed:
+                changes.append(i)
+        return np.array(changes), vad.skipped
+
+    always, skipped_always = activity(SileroVad(noise_margin_db=float("-inf")))
+    gated, skipped = activity(SileroVad())
+    frames = audio.size // FRAME_SAMPLES
+    assert skipped_always == 0
+    assert skipped > 0.25 * frames
+    assert len(always) >= 40  # 24 sentences: onsets and ends
+    assert len(gated) == len(always)
+    assert int(np.abs(gated - always).max()) <= 2
