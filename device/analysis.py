@@ -7,6 +7,7 @@ running with what it has.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,5 +74,5 @@ class EnergyVad:
         level = dbfs(mean_square(frame))
         return float(1.0 / (1.0 + np.exp(-(level - self.speech_dbfs) / self.width_db)))
 
-    def process_many(self, frames: list[np.ndarray]) -> list[float]:
+    def process_many(self, frames: Sequence[np.ndarray]) -> list[float]:
         return [self.process(f) for f in frames]

@@ -76,6 +76,8 @@ class Pipeline:
         self._calls = CallTracker(audio.auto_call_detection, audio.call_end_silence_s)
         self._framer = Framer(FRAME_SAMPLES)
         self._levels = {side: LevelMeter() for side in Side}
+        self._agent_level, self._customer_level = self._levels[Side.AGENT], self._levels[Side.CUSTOMER]
+        self._agent_gate, self._customer_gate = self._gates[Side.AGENT], self._gates[Side.CUSTOMER]
         self._frames = 0
         self._paused = False
         self._commands: queue.Queue[str] = queue.Queue(maxsize=64)
@@ -272,21 +274,21 @@ class Pipeline:
             self._process_frame(agent, customer, self.t_s)
 
     def _process_frame(self, agent: np.ndarray, customer: np.ndarray, t: float) -> None:
-        frames = {Side.AGENT: agent, Side.CUSTOMER: customer}
-        for side in Side:
-            self._levels[side].process(frames[side])
+        self._agent_level.process(agent)
+        self._customer_level.process(customer)
         if not self._paused:
-            probs = self._vad.process_many([agent, customer])
-            decisions = {side: self._gates[side].process(p) for side, p in zip(Side, probs, strict=True)}
-            customer_dec = decisions[Side.CUSTOMER]
+            agent_p, customer_p = self._vad.process_many((agent, customer))
+            agent_dec = self._agent_gate.process(agent_p)
+            customer_dec = self._customer_gate.process(customer_p)
             # Far-end speech may start a call; CallStarted then comes before the activity event.
             if customer_dec.active:
                 self._call_events(self._calls.far_end(t, True, onset=customer_dec.changed))
-            for side in Side:
-                if decisions[side].changed:
-                    self._emit(SpeechActivity(t_s=t, side=side, active=decisions[side].active))
+            if agent_dec.changed:
+                self._emit(SpeechActivity(t_s=t, side=Side.AGENT, active=agent_dec.active))
+            if customer_dec.changed:
+                self._emit(SpeechActivity(t_s=t, side=Side.CUSTOMER, active=customer_dec.active))
             if self._calls.in_call:
-                self._analyse(agent, decisions[Side.AGENT].speech, customer, customer_dec.speech, t)
+                self._analyse(agent, agent_dec.speech, customer, customer_dec.speech, t)
             if not customer_dec.active:
                 self._call_events(self._calls.far_end(t, False))
         if self._second_boundary():

@@ -98,12 +98,17 @@ class SileroVad:
                 run.append(ch)
         probs = [0.0] * self.channels
         if run:
-            bound = self._bind(tuple(run))
-            if bound.x is not self._input:
-                bound.x[:] = self._input[run]
-                bound.state[:] = self._state[:, run]
-            self._session.run_with_iobinding(bound.binding)
-            self._state[:, run] = bound.state_out
+            bound = self._bound.get(tuple(run)) or self._bind(tuple(run))
+            if bound.x is self._input:  # every channel: the bound arrays are the live ones
+                self._session.run_with_iobinding(bound.binding)
+                self._state[...] = bound.state_out
+            else:
+                for i, ch in enumerate(run):
+                    bound.x[i] = self._input[ch]
+                    bound.state[:, i] = self._state[:, ch]
+                self._session.run_with_iobinding(bound.binding)
+                for i, ch in enumerate(run):
+                    self._state[:, ch] = bound.state_out[:, i]
             for i, ch in enumerate(run):
                 probs[ch] = self._last_prob[ch] = float(bound.out[i, 0])
         self._input[:, :CONTEXT_SAMPLES] = self._input[:, -CONTEXT_SAMPLES:]
@@ -184,7 +189,12 @@ class SpeechGate:
             if self._run >= needed:
                 self._active = self._speech
                 self._run = 0
-                return GateDecision(self._speech, self._active, True)
+                return _DECISIONS[self._speech, self._active, True]
         else:
             self._run = 0
-        return GateDecision(self._speech, self._active, False)
+        return _DECISIONS[self._speech, self._active, False]
+
+
+# the eight possible decisions, made once (frozen: shared safely; no allocation per frame)
+_BOOLS = (False, True)
+_DECISIONS = {(s, a, c): GateDecision(s, a, c) for s in _BOOLS for a in _BOOLS for c in _BOOLS}
