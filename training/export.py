@@ -37,6 +37,16 @@ def _export(
 def _torch_export(
     module: torch.nn.Module, example: torch.Tensor, path: Path, in_name: str, out_names: list[str]
 ) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the TorchScript exporter: exact, and fast here
+        _export_call(module, example, path, in_name, out_names)
+
+
+def _export_call(
+    module: torch.nn.Module, example: torch.Tensor, path: Path, in_name: str, out_names: list[str]
+) -> None:
     torch.onnx.export(
         module,
         (example,),
@@ -83,7 +93,7 @@ def quantise_head(head: onnx.ModelProto, calib_feats: np.ndarray, workdir: Path)
     onnx.save(head, src)
     quant_pre_process(str(src), str(pre), skip_symbolic_shape=True)
     # The 7-unit output layers stay FP32 (a few hundred weights; 8-bit logits flipped close 4-class calls).
-    keep_fp32 = [n.name for n in onnx.load(str(pre)).graph.node if n.op_type == "Gemm" and "/out/" in n.name]
+    keep_fp32 = [n.name for n in onnx.load(str(pre)).graph.node if n.op_type == "Gemm" and "/out" in n.name]
     quantize_static(
         str(pre),
         str(dst),
