@@ -149,7 +149,8 @@ def simulate_calls(
     rng = np.random.default_rng(seed)
     model = _Replay(like, baseline)
     silence = np.zeros(like.window_samples, dtype=np.float32)
-    fa, rec = [], []
+    fa: list[float] = []
+    rec: list[float] = []
     for spk in sorted({c.speaker for c in clips}):
         calm = [i for i, c in enumerate(clips) if c.speaker == spk and c.frustrated == 0]
         angry = [i for i, c in enumerate(clips) if c.speaker == spk and c.frustrated == 1]

@@ -18,6 +18,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -48,7 +49,7 @@ WINDOW_S, HOP_S = 2.0, 0.5
 class StackedHeads(torch.nn.Module):
     """Fold ensembles side by side: outputs [B, K, ...] (the cross-validation model)."""
 
-    def __init__(self, ensembles: list[torch.nn.Module]) -> None:
+    def __init__(self, ensembles: Sequence[torch.nn.Module]) -> None:
         super().__init__()
         self.ensembles = torch.nn.ModuleList(ensembles)
 

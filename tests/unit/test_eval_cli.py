@@ -54,7 +54,9 @@ def _expected() -> dict:
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     sess = ort.InferenceSession(str(CV / "tone_cv_int8.onnx"), opts, providers=["CPUExecutionProvider"])
-    probs, fr, fr8 = [], [], []
+    probs: list[np.ndarray] = []
+    fr: list[float] = []
+    fr8: list[float] = []
     for r in rows:
         audio, _ = sf.read(TINY / r["file"], dtype="float32")
         assert len(audio) == 32_000  # one 2.0 s window each

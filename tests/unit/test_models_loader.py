@@ -24,6 +24,7 @@ def test_shipped_tone_model_loads_and_matches_manifest() -> None:
     model = ToneModel.load()
     m = model.loaded.manifest
     assert m.name == "tone" and m.sample_rate_hz == 16_000
+    assert m.window_s is not None and m.hop_s is not None
     assert model.window_samples == round(m.window_s * 16_000) and model.hop_samples == round(m.hop_s * 16_000)
     assert list(model.labels) == ["neutral", "happy", "sad", "angry"]
     assert 0.0 < model.threshold < 1.0
