@@ -107,7 +107,7 @@ class AnalysisUnavailable(Event):
 
 @dataclass(frozen=True)
 class Heartbeat(Event):
-    """Emitted once per second of stream time, so time-driven rules (cooldowns, silences) advance in silence too."""
+    """Once per second of stream time, so time-driven rules (cooldowns, silences) advance in silence too."""
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ _lock = threading.Lock()
 
 
 def load_model(name: str, models_dir: Path | None = None, *, onnx_path: Path | None = None) -> LoadedModel:
-    """Load model ``name`` (or the file ``onnx_path`` against that model's manifest) after checking its hash."""
+    """Load model ``name`` (or ``onnx_path`` against that model's manifest) after checking its hash."""
     mpath = manifest_path(name, models_dir)
     manifest = read_manifest(mpath)
     path = onnx_path or (mpath.parent / manifest.file)
@@ -111,7 +111,7 @@ def load_model(name: str, models_dir: Path | None = None, *, onnx_path: Path | N
 
 
 def load_unverified(onnx_path: Path, manifest: ModelManifest) -> LoadedModel:
-    """For evaluating a candidate model (e.g. FP32 next to the shipped INT8) against a manifest's I/O contract."""
+    """For evaluating a candidate (e.g. FP32 beside the shipped INT8) against a manifest's I/O contract."""
     return LoadedModel(manifest=manifest, path=onnx_path, session=_session(onnx_path, manifest))
 
 
