@@ -76,3 +76,7 @@ class EnergyVad:
 
     def process_many(self, frames: Sequence[np.ndarray]) -> list[float]:
         return [self.process(f) for f in frames]
+
+    def process_group(self, frames: np.ndarray) -> np.ndarray:
+        """``[channels, n, samples]`` -> ``[channels, n]``, like ``SileroVad.process_group``."""
+        return np.array([[self.process(f) for f in channel] for channel in frames], dtype=np.float32)

@@ -35,7 +35,7 @@ from device.events import (
 )
 from device.inference.models import ModelError, load_model
 from device.inference.smoothing import ToneSmoother
-from device.inference.vad import FRAME_SAMPLES, SileroVad, SpeechGate
+from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES, SileroVad, SpeechGate
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class Pipeline:
         self.retry_max_s = retry_max_s
         audio = self.config.audio
         self._unavailable: list[str] = []
-        self._vad: SileroVad | EnergyVad  # both sides in one call per frame: agent, customer
+        self._vad: SileroVad | EnergyVad  # both sides in one call per group of frames: agent, customer
         try:
             self._vad = SileroVad(load_model("silero_vad", models_dir), channels=len(Side))
         except ModelError as exc:
@@ -73,8 +73,14 @@ class Pipeline:
             self._unavailable.append(tone.unavailable)
         self._smoother = ToneSmoother(tone.params)
         self._delivery = load_delivery_meter()
+        # agent frames of one speech state, handed to the delivery meter together (per group, not per frame)
+        self._delivery_frames: list[np.ndarray] = []
+        self._delivery_speech, self._delivery_t = False, 0.0
         self._calls = CallTracker(audio.auto_call_detection, audio.call_end_silence_s)
         self._framer = Framer(FRAME_SAMPLES)
+        # Frames wait here until GROUP_FRAMES are in (aligned to the stream, so any chunking gives the same
+        # groups): the VAD runs once per group for both sides; events keep each frame's own stream time.
+        self._group: list[tuple[np.ndarray, np.ndarray]] = []
         self._levels = {side: LevelMeter() for side in Side}
         self._agent_level, self._customer_level = self._levels[Side.AGENT], self._levels[Side.CUSTOMER]
         self._agent_gate, self._customer_gate = self._gates[Side.AGENT], self._gates[Side.CUSTOMER]
@@ -183,6 +189,7 @@ class Pipeline:
                 try:
                     chunk = self.source.read(READ_TIMEOUT_S)
                 except EndOfStream:
+                    self._process_group()
                     for event in self._calls.stream_end(self.t_s):
                         self._emit(event)
                     break
@@ -190,6 +197,7 @@ class Pipeline:
                     if not isinstance(exc, DeviceError):
                         log.exception("audio source failed")
                         exc = DeviceError(f"{type(exc).__name__}: {exc}", self.source.name)
+                    self._process_group()  # what arrived before the loss
                     self._emit(DeviceLost(t_s=self.t_s, source=exc.source, reason=str(exc)))
                     self._close_source()
                     if not self._open(first=False):
@@ -254,6 +262,7 @@ class Pipeline:
             self._gates[side].reset()
         if self._scorer is not None:
             self._scorer.reset()
+        self._delivery_frames.clear()
         if self._delivery is not None and hasattr(self._delivery, "reset"):
             self._delivery.reset()
 
@@ -265,19 +274,39 @@ class Pipeline:
                 self._smoother.reset()
             # the agent's delivery numbers never outlive the call they were measured in
             if event.kind in ("CallStarted", "CallEnded") and self._delivery is not None:
+                self._flush_delivery()
                 self._delivery.reset()
             self._emit(event)
 
     def _process_chunk(self, chunk: Chunk) -> None:
-        for agent, customer in self._framer.process(chunk):
-            self._frames += 1
-            self._process_frame(agent, customer, self.t_s)
+        for frames in self._framer.process(chunk):
+            self._group.append(frames)
+            if len(self._group) == GROUP_FRAMES:
+                self._process_group()
 
-    def _process_frame(self, agent: np.ndarray, customer: np.ndarray, t: float) -> None:
+    def _process_group(self) -> None:
+        group, self._group = self._group, []
+        if not group:
+            return
+        probs = None
+        if not self._paused:
+            block = np.empty((len(Side), len(group), FRAME_SAMPLES), dtype=np.float32)
+            for i, (agent, customer) in enumerate(group):
+                block[0, i], block[1, i] = agent, customer
+            probs = self._vad.process_group(block).tolist()
+        for i, (agent, customer) in enumerate(group):
+            self._frames += 1
+            p = (probs[0][i], probs[1][i]) if probs is not None else None
+            self._process_frame(agent, customer, self.t_s, p)
+        self._flush_delivery()
+
+    def _process_frame(
+        self, agent: np.ndarray, customer: np.ndarray, t: float, probs: tuple[float, float] | None
+    ) -> None:
         self._agent_level.process(agent)
         self._customer_level.process(customer)
-        if not self._paused:
-            agent_p, customer_p = self._vad.process_many((agent, customer))
+        if probs is not None:
+            agent_p, customer_p = probs
             agent_dec = self._agent_gate.process(agent_p)
             customer_dec = self._customer_gate.process(customer_p)
             # Far-end speech may start a call; CallStarted then comes before the activity event.
@@ -303,6 +332,19 @@ class Pipeline:
             for meter in self._levels.values():
                 meter.reset()
 
+    def _flush_delivery(self) -> None:
+        """The agent frames collected since the last flush (one speech state, consecutive) to the meter."""
+        frames, self._delivery_frames = self._delivery_frames, []
+        if not frames or self._delivery is None:
+            return
+        audio = frames[0] if len(frames) == 1 else np.concatenate(frames)
+        try:
+            for event in self._delivery.process(audio, self._delivery_speech, self._delivery_t):
+                self._emit(event)
+        except Exception:
+            log.exception("DeliveryMeter failed; delivery cues are off for this session")
+            self._delivery = None
+
     def _second_boundary(self) -> bool:
         # True on the first frame that ends at or after each whole second of stream time.
         end = self._frames * FRAME_SAMPLES
@@ -312,12 +354,10 @@ class Pipeline:
         self, agent: np.ndarray, agent_speech: bool, customer: np.ndarray, customer_speech: bool, t: float
     ) -> None:
         if self._delivery is not None:
-            try:
-                for event in self._delivery.process(agent, agent_speech, t):
-                    self._emit(event)
-            except Exception:
-                log.exception("DeliveryMeter failed; delivery cues are off for this session")
-                self._delivery = None
+            if self._delivery_frames and agent_speech != self._delivery_speech:
+                self._flush_delivery()
+            self._delivery_frames.append(agent)
+            self._delivery_speech, self._delivery_t = agent_speech, t
         if self._scorer is None:
             return
         try:

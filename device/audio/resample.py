@@ -14,6 +14,8 @@ import numpy as np
 
 from device.audio import SAMPLE_RATE_HZ
 
+DECIM_BLOCK = 32  # outputs per window of the decimation matrix product
+
 
 def lowpass_kaiser(numtaps: int, cutoff: float, beta: float = 5.0) -> np.ndarray:
     """``scipy.signal.firwin(numtaps, cutoff, window=("kaiser", beta))`` in numpy alone (cutoff relative to
@@ -33,7 +35,10 @@ def to_mono(block: np.ndarray, channel: int | None = None) -> np.ndarray:
         if not 0 <= channel < block.shape[1]:
             raise ValueError(f"channel {channel} requested but the block has {block.shape[1]} channel(s)")
         return block[:, channel].astype(np.float32, copy=True)
-    return block.mean(axis=1, dtype=np.float32)
+    # the mean over channels as one BLAS product (``mean(axis=1)`` over a short axis is ~10x slower)
+    return np.asarray(
+        block.astype(np.float32, copy=False) @ np.full(block.shape[1], 1.0 / block.shape[1], np.float32)
+    )
 
 
 class StreamResampler:
@@ -56,6 +61,14 @@ class StreamResampler:
         padded = np.zeros(taps * self.up)
         padded[: len(h)] = h
         self._phases = padded.reshape(taps, self.up).T.astype(np.float32)  # (up, taps)
+        if self.up == 1:
+            # Decimation as one matrix product: overlapping input windows (hop DECIM_BLOCK * down) times
+            # a banded matrix whose column b is the reversed filter at offset b * down -> DECIM_BLOCK outputs
+            # per window. Only the kept outputs are computed, in BLAS: ~8x faster than np.convolve + [::down].
+            self._win = (DECIM_BLOCK - 1) * self.down + taps
+            self._band = np.zeros((self._win, DECIM_BLOCK), dtype=np.float32)
+            for b in range(DECIM_BLOCK):
+                self._band[b * self.down : b * self.down + taps, b] = self._phases[0, ::-1]
         self._taps = taps
         self.reset()
 
@@ -92,19 +105,19 @@ class StreamResampler:
         n_end = (last_available * self.up - self.half_len) // self.down + 1
         if limit is not None:
             n_end = min(n_end, limit)
-        n = np.arange(self._n_out, max(n_end, self._n_out))
-        if len(n) == 0:
+        count = n_end - self._n_out
+        if count <= 0:
             return np.zeros(0, dtype=np.float32)
-        k = n * self.down + self.half_len
-        base = k // self.up - self._hist_start  # index into _hist of x[floor(k/up)]
-        phase = k % self.up
-        if self.up == 1:  # integer decimation (48 -> 16 kHz): one FIR, every ``down``-th output
-            seg = self._hist[base[0] - self._taps + 1 : base[-1] + 1]
-            out = np.convolve(seg, self._phases[0], mode="valid")[:: self.down].astype(np.float32)
+        if self.up == 1:  # integer decimation (48 -> 16 kHz): input index of output n is n*down + half_len
+            first = self._n_out * self.down + self.half_len - self._hist_start
+            last = first + (count - 1) * self.down
+            out = self._decimate(self._hist[first - self._taps + 1 : last + 1], count)
         else:
+            k = np.arange(self._n_out, n_end) * self.down + self.half_len
+            base = k // self.up - self._hist_start  # index into _hist of x[floor(k/up)]
             idx = base[:, None] - np.arange(self._taps)[None, :]
-            out = np.einsum("ij,ij->i", self._hist[idx], self._phases[phase]).astype(np.float32)
-        self._n_out = int(n[-1]) + 1
+            out = np.einsum("ij,ij->i", self._hist[idx], self._phases[k % self.up]).astype(np.float32)
+        self._n_out = n_end
         # Keep only the history the next output can still need.
         next_k = self._n_out * self.down + self.half_len
         keep_from = next_k // self.up - (self._taps - 1) - self._hist_start
@@ -112,6 +125,17 @@ class StreamResampler:
             self._hist = self._hist[keep_from:]
             self._hist_start += keep_from
         return out
+
+    def _decimate(self, seg: np.ndarray, n: int) -> np.ndarray:
+        """``np.convolve(seg, h, "valid")[::down]`` (``n`` outputs) as windows @ band matrix."""
+        hop = DECIM_BLOCK * self.down
+        windows = -(-n // DECIM_BLOCK)
+        need = (windows - 1) * hop + self._win
+        if len(seg) < need:
+            seg = np.concatenate([seg, np.zeros(need - len(seg), dtype=np.float32)])
+        seg = np.ascontiguousarray(seg, dtype=np.float32)
+        view = np.ndarray((windows, self._win), np.float32, seg, 0, (hop * 4, 4))  # overlapping rows, no copy
+        return np.asarray((view @ self._band).reshape(-1)[:n], dtype=np.float32)
 
 
 class DeviceConverter:

@@ -1,6 +1,7 @@
-"""Silero VAD (MIT) on onnxruntime alone: 512-sample frames at 16 kHz with the carried context and RNN state.
+"""Silero VAD (MIT) on onnxruntime alone: 512-sample frames at 16 kHz with the carried context and LSTM state.
 
-The graph is the 16 kHz build from the ``silero-vad`` wheel's package data; ``device/models/silero_vad.onnx``.
+The graph is the wheel's 16 kHz *sequence* build with a channel axis (``scripts/build_vad_model.py``; weights
+untouched, outputs identical to the step graph): one ``session.run`` takes a group of frames of every channel.
 ``SpeechGate`` turns per-frame probabilities into speech decisions with hysteresis (stop = start - 0.15) and
 minimum speech / silence durations, so one loud click or a breath does not flip speech activity.
 """
@@ -20,15 +21,21 @@ from device.inference.models import LoadedModel, load_model
 
 FRAME_SAMPLES = 512
 CONTEXT_SAMPLES = 64
+ROW_SAMPLES = CONTEXT_SAMPLES + FRAME_SAMPLES
+HIDDEN = 128
 FRAME_S = FRAME_SAMPLES / SAMPLE_RATE_HZ
 NOISE_RISE_DB_PER_S = 1.0
+# The pipeline hands the VAD 3 frames (96 ms) of both channels at a time: one model call per live read
+# (~0.1 s) instead of three. Results do not depend on the grouping; only the noise pre-gate decides per group.
+GROUP_FRAMES = 3
 
 
 class SileroVad:
-    """Streaming speech probability; owns its context and state.
+    """Streaming speech probability for ``channels`` streams; owns their context and LSTM state.
 
-    ``channels`` > 1 runs several streams (agent and customer) through ONE ``session.run`` per frame: for this
-    small model the per-call overhead is most of the cost, so two channels cost about what one does.
+    ``process_group`` takes ``[channels, frames, 512]`` and runs the model ONCE for every channel that needs
+    it: for this small model the per-call overhead is most of the cost (and at real-time pacing each call
+    pays for cold caches), so a group of 3 frames of 2 channels costs about what one frame of one did.
     """
 
     def __init__(
@@ -43,105 +50,137 @@ class SileroVad:
         self._model = model or load_model("silero_vad", models_dir)
         self._session = self._model.session
         self.channels = channels
-        # Frames quieter than this are not speech for any purpose here; skipping the model on them keeps
-        # the CPU cost of a silent channel near zero. That channel's RNN state restarts after such a frame.
+        # A channel whose whole group is quieter than this is not speech for any purpose here; skipping the
+        # model keeps the CPU cost of a silent channel near zero. Its LSTM state restarts after such a group.
         self._floor_ms = float(10.0 ** (floor_dbfs / 10.0))
-        # Background-noise pre-gate: a frame within noise_margin_db of the channel's background level (tracked
-        # per channel: down at once, up by NOISE_RISE_DB_PER_S) right after a frame the model called clearly
-        # not speech (< quiet_prob) is taken as not speech (0.0) without running the model; the RNN state is
-        # carried as is (measured closer to the always-run model than restarting it).
+        # Background-noise pre-gate: a group whose every frame is within noise_margin_db of the channel's
+        # background level (tracked per channel: down at once, up by NOISE_RISE_DB_PER_S), right after a frame
+        # the model called clearly not speech (< quiet_prob), is taken as not speech (0.0) without running the
+        # model; the LSTM state is carried as is (measured closer to the always-run model than restarting it).
         self.noise_margin_db, self.quiet_prob = noise_margin_db, quiet_prob
         self._noise_rise_db = NOISE_RISE_DB_PER_S * FRAME_S
         self.skipped = 0  # channel frames the model did not run on (for the bench)
-        self._sr = np.array(SAMPLE_RATE_HZ, dtype=np.int64)
-        self._input = np.zeros((channels, CONTEXT_SAMPLES + FRAME_SAMPLES), dtype=np.float32)
-        self._state = np.zeros((2, channels, 128), dtype=np.float32)
-        self._bound: dict[tuple[int, ...], _Bound] = {}  # per set of channels run together
+        self.calls = 0  # model runs
+        self._context = np.zeros((channels, CONTEXT_SAMPLES), dtype=np.float32)
+        self._h = np.zeros((1, channels, HIDDEN), dtype=np.float32)
+        self._c = np.zeros((1, channels, HIDDEN), dtype=np.float32)
+        self._bound: dict[tuple[tuple[int, ...], int], _Bound] = {}  # per (channels run, frames)
         self.reset()
 
     def reset(self) -> None:
-        self._state[:] = 0.0
-        self._input[:] = 0.0
+        self._h[:] = 0.0
+        self._c[:] = 0.0
+        self._context[:] = 0.0
         self._noise_db = [math.inf] * self.channels
-        self._last_prob = [1.0] * self.channels  # the model runs on the first frame of each channel
+        self._last_prob = [1.0] * self.channels  # the model runs on the first audible group of each channel
 
     def process(self, frame: np.ndarray) -> float:
         """Probability in [0, 1] that this 512-sample float32 frame is speech (single-channel use)."""
         if self.channels != 1:
-            raise ValueError(f"this SileroVad has {self.channels} channels; use process_many()")
-        return self.process_many([frame])[0]
+            raise ValueError(f"this SileroVad has {self.channels} channels; use process_group()")
+        return float(self.process_group(_frame(frame)[None, None, :])[0, 0])
 
     def process_many(self, frames: Sequence[np.ndarray]) -> list[float]:
         """One probability per channel for one 512-sample frame of each."""
         if len(frames) != self.channels:
             raise ValueError(f"SileroVad has {self.channels} channel(s), got {len(frames)} frames")
-        run = []
-        for ch, frame in enumerate(frames):
-            if frame.ndim != 1 or frame.shape[0] != FRAME_SAMPLES:
-                raise ValueError(
-                    f"SileroVad.process expects a 1-D frame of {FRAME_SAMPLES} samples, got {frame.shape}"
-                )
-            # input row = [last 64 samples of the previous frame | this frame]
-            self._input[ch, CONTEXT_SAMPLES:] = frame
-            ms = float(np.dot(frame, frame)) / FRAME_SAMPLES
-            if ms < self._floor_ms:
-                self._state[:, ch] = 0.0
-                self._last_prob[ch] = 1.0  # unknown: the model judges the next audible frame
-                self.skipped += 1
-                continue
-            level_db = 10.0 * math.log10(ms)
-            noise_db = self._noise_db[ch]
-            self._noise_db[ch] = min(level_db, noise_db + self._noise_rise_db)
-            if self._last_prob[ch] < self.quiet_prob and level_db < noise_db + self.noise_margin_db:
-                self.skipped += 1
-            else:
-                run.append(ch)
-        probs = [0.0] * self.channels
+        block = np.stack([_frame(f) for f in frames])[:, None, :]
+        return [float(p) for p in self.process_group(block)[:, 0]]
+
+    def process_group(self, frames: np.ndarray) -> np.ndarray:
+        """``[channels, n, 512]`` float32 -> ``[channels, n]`` speech probabilities, frame by frame."""
+        if frames.ndim != 3 or frames.shape[0] != self.channels or frames.shape[2] != FRAME_SAMPLES:
+            raise ValueError(
+                f"SileroVad.process_group expects [{self.channels}, frames, {FRAME_SAMPLES}], "
+                f"got {frames.shape}"
+            )
+        n = frames.shape[1]
+        probs = np.zeros((self.channels, n), dtype=np.float32)
+        if n == 0:
+            return probs
+        ms = (np.einsum("cgi,cgi->cg", frames, frames, dtype=np.float64) / FRAME_SAMPLES).tolist()
+        run = tuple(ch for ch in range(self.channels) if self._needs_model(ch, ms[ch]))
         if run:
-            bound = self._bound.get(tuple(run)) or self._bind(tuple(run))
-            if bound.x is self._input:  # every channel: the bound arrays are the live ones
-                self._session.run_with_iobinding(bound.binding)
-                self._state[...] = bound.state_out
-            else:
-                for i, ch in enumerate(run):
-                    bound.x[i] = self._input[ch]
-                    bound.state[:, i] = self._state[:, ch]
-                self._session.run_with_iobinding(bound.binding)
-                for i, ch in enumerate(run):
-                    self._state[:, ch] = bound.state_out[:, i]
+            bound = self._bound.get((run, n)) or self._bind(run, n)
+            rows = bound.x.reshape(len(run), n, ROW_SAMPLES)
             for i, ch in enumerate(run):
-                probs[ch] = self._last_prob[ch] = float(bound.out[i, 0])
-        self._input[:, :CONTEXT_SAMPLES] = self._input[:, -CONTEXT_SAMPLES:]
+                rows[i, 0, :CONTEXT_SAMPLES] = self._context[ch]
+                rows[i, 1:, :CONTEXT_SAMPLES] = frames[ch, :-1, -CONTEXT_SAMPLES:]
+                rows[i, :, CONTEXT_SAMPLES:] = frames[ch]
+                bound.h[0, i] = self._h[0, ch]
+                bound.c[0, i] = self._c[0, ch]
+            self._session.run_with_iobinding(bound.binding)
+            self.calls += 1
+            out = bound.out.reshape(len(run), n)
+            for i, ch in enumerate(run):
+                probs[ch] = out[i]
+                self._h[0, ch] = bound.h_out[0, i]
+                self._c[0, ch] = bound.c_out[0, i]
+                self._last_prob[ch] = float(out[i, -1])
+        self._context[:] = frames[:, -1, -CONTEXT_SAMPLES:]
         return probs
 
-    def _bind(self, run: tuple[int, ...]) -> _Bound:
-        """onnxruntime I/O bound to fixed arrays for this set of channels (no per-frame tensor allocation:
-        measured ~0.19 -> 0.12 ms per call for one channel)."""
-        bound = self._bound.get(run)
-        if bound is None:
-            every = len(run) == self.channels
-            n = len(run)
-            x = self._input if every else np.zeros((n, self._input.shape[1]), dtype=np.float32)
-            state = self._state if every else np.zeros((2, n, 128), dtype=np.float32)
-            out = np.zeros((n, 1), dtype=np.float32)
-            state_out = np.zeros((2, n, 128), dtype=np.float32)
-            binding = self._session.io_binding()
-            binding.bind_cpu_input("input", x)
-            binding.bind_cpu_input("state", state)
-            binding.bind_cpu_input("sr", self._sr)
-            binding.bind_output("output", "cpu", 0, np.float32, out.shape, out.ctypes.data)
-            binding.bind_output("stateN", "cpu", 0, np.float32, state_out.shape, state_out.ctypes.data)
-            bound = self._bound[run] = _Bound(binding, x, state, out, state_out)
+    def _needs_model(self, ch: int, ms: list[float]) -> bool:
+        """Digital-silence floor and background-noise pre-gate for one channel's group (``ms`` per frame)."""
+        floor = self._floor_ms
+        if all(m < floor for m in ms):
+            self._h[0, ch] = self._c[0, ch] = 0.0
+            self._last_prob[ch] = 1.0  # unknown: the model judges the next audible frame
+            self.skipped += len(ms)
+            return False
+        quiet = self._last_prob[ch] < self.quiet_prob
+        noise_db = self._noise_db[ch]
+        for m in ms:
+            if m < floor:
+                continue
+            level_db = 10.0 * math.log10(max(m, 1e-30))
+            quiet = quiet and level_db < noise_db + self.noise_margin_db
+            noise_db = min(level_db, noise_db + self._noise_rise_db)
+        self._noise_db[ch] = noise_db
+        if quiet:
+            self.skipped += len(ms)
+        return not quiet
+
+    def _bind(self, run: tuple[int, ...], n: int) -> _Bound:
+        """onnxruntime I/O bound to fixed arrays for this set of channels and group size (no per-call tensor
+        allocation)."""
+        k = len(run)
+        bound = _Bound(
+            binding=self._session.io_binding(),
+            x=np.zeros((k * n, ROW_SAMPLES), dtype=np.float32),
+            h=np.zeros((1, k, HIDDEN), dtype=np.float32),
+            c=np.zeros((1, k, HIDDEN), dtype=np.float32),
+            out=np.zeros(k * n, dtype=np.float32),
+            h_out=np.zeros((1, k, HIDDEN), dtype=np.float32),
+            c_out=np.zeros((1, k, HIDDEN), dtype=np.float32),
+        )
+        b = bound.binding
+        b.bind_cpu_input("input", bound.x)
+        b.bind_cpu_input("h", bound.h)
+        b.bind_cpu_input("c", bound.c)
+        for name, arr in (("speech_probs", bound.out), ("hn", bound.h_out), ("cn", bound.c_out)):
+            b.bind_output(name, "cpu", 0, np.float32, arr.shape, arr.ctypes.data)
+        self._bound[run, n] = bound
         return bound
+
+
+def _frame(frame: np.ndarray) -> np.ndarray:
+    if frame.ndim != 1 or frame.shape[0] != FRAME_SAMPLES:
+        raise ValueError(
+            f"SileroVad.process expects a 1-D frame of {FRAME_SAMPLES} samples, got {frame.shape}"
+        )
+    return np.asarray(frame, dtype=np.float32)
 
 
 @dataclass(frozen=True)
 class _Bound:
     binding: Any  # onnxruntime.IOBinding
     x: np.ndarray
-    state: np.ndarray
+    h: np.ndarray
+    c: np.ndarray
     out: np.ndarray
-    state_out: np.ndarray
+    h_out: np.ndarray
+    c_out: np.ndarray
 
 
 @dataclass(frozen=True)

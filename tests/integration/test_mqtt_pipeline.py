@@ -153,9 +153,9 @@ def test_broker_kill_agent_and_aggregator_restart_count_each_contribution_once(
     submit(pub, 10)
     assert pub.wait_idle(10)
     agg = _aggregator(live_broker, state, shard="eo")
-    # Mosquitto keeps sessions on disk by autosave (every 5 s here): a session younger than the last save is lost
-    # to a SIGKILL, and then nothing queues for the aggregator while it is away. A real aggregator's session is
-    # long saved; wait for one save after its first subscription so the test is not a race against the timer.
+    # Mosquitto keeps sessions on disk by autosave (every 5 s here): a session younger than the last save is
+    # lost to a SIGKILL, and then nothing queues for the aggregator while it is away. A real aggregator's
+    # session is long saved; wait for one save after its first subscription so the test is not a race.
     db = live_broker.workdir / "mosquitto.db"
     assert wait_for(lambda: db.is_file() and db.stat().st_mtime > subscribed_at, 15), "no autosave in 15 s"
     # broker killed mid-stream (SIGKILL)...

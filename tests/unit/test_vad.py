@@ -10,19 +10,60 @@ import pytest
 import soundfile as sf
 
 from device.inference.models import load_model
-from device.inference.vad import FRAME_SAMPLES, SileroVad, SpeechGate
+from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES, SileroVad, SpeechGate
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def _probs(vad: SileroVad, x: np.ndarray) -> np.ndarray:
+def _probs(vad: SileroVad, x: np.ndarray, group: int = GROUP_FRAMES) -> np.ndarray:
+    """Frame probabilities as the pipeline asks for them: groups of ``group`` frames (last one shorter)."""
     vad.reset()
     n = len(x) // FRAME_SAMPLES
-    return np.array([vad.process(x[i * FRAME_SAMPLES : (i + 1) * FRAME_SAMPLES]) for i in range(n)])
+    frames = x[: n * FRAME_SAMPLES].reshape(1, n, FRAME_SAMPLES)
+    return np.concatenate([vad.process_group(frames[:, i : i + group])[0] for i in range(0, n, group)])
 
 
 def test_manifest_and_hash_checked_model() -> None:
     loaded = load_model("silero_vad")
-    assert loaded.manifest.inputs == ["input", "state", "sr"]
+    assert loaded.manifest.inputs == ["input", "h", "c"]
     assert (loaded.path.parent / "LICENSE.silero_vad").read_text().startswith("MIT License")
+
+
+def test_shipped_graph_equals_the_wheels_step_graph() -> None:
+    # device/models/silero_vad.onnx: the wheel's sequence graph + a channel axis (scripts/build_vad_model.py);
+    # on 20 s of the demo call it gives the step graph's probabilities exactly: 1 or 2 channels, any grouping.
+    silero_vad = pytest.importorskip("silero_vad")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_vad_model", ROOT / "scripts" / "build_vad_model.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    audio, _ = sf.read(ROOT / "device" / "assets" / "demo_call.flac", dtype="float32", always_2d=True)
+    reference = Path(silero_vad.__file__).parent / "data" / build.REFERENCE
+    blob = load_model("silero_vad").path.read_bytes()
+    assert build.verify(blob, reference, audio[: 16_000 * 20]) < 1e-5
+
+
+def test_groups_and_channels_give_the_same_probabilities(shared_data: Path) -> None:
+    rows = list(csv.DictReader((shared_data / "emodb" / "manifest.csv").open()))
+    a = np.concatenate([sf.read(shared_data / "emodb" / r["file"], dtype="float32")[0] for r in rows[:4]])
+    b = np.concatenate([sf.read(shared_data / "emodb" / r["file"], dtype="float32")[0] for r in rows[4:8]])
+    n = min(len(a), len(b)) // FRAME_SAMPLES
+    a, b = a[: n * FRAME_SAMPLES], b[: n * FRAME_SAMPLES]
+    # the model on every frame (no level floor, no noise pre-gate: they decide per group): grouping differs
+    always = {"noise_margin_db": float("-inf"), "floor_dbfs": float("-inf")}
+    one_by_one = _probs(SileroVad(**always), a, group=1)
+    assert np.mean(one_by_one > 0.5) > 0.4
+    assert np.array_equal(_probs(SileroVad(**always), a, group=7), one_by_one)
+    two = SileroVad(channels=2, **always)
+    block = np.stack([a, b]).reshape(2, n, FRAME_SAMPLES)
+    both = np.concatenate([two.process_group(block[:, i : i + 3]) for i in range(0, n, 3)], axis=1)
+    assert two.calls == -(-n // 3)  # one model call per group for both channels
+    assert np.allclose(both[0], one_by_one, atol=1e-6)
+    assert np.allclose(both[1], _probs(SileroVad(**always), b, group=1), atol=1e-6)
+    with pytest.raises(ValueError, match=r"expects \[2, frames, 512\]"):
+        two.process_group(block[:1, :3])
 
 
 def test_speech_scores_high_silence_and_noise_low(shared_data: Path) -> None:
