@@ -10,7 +10,11 @@ How each figure is measured:
 - CPU at real-time pacing, 10-minute call: CPU seconds of the pipeline thread to process 600 s of two-channel
   call audio (the demo looped) / 600 s, in % of one core. Pacing only adds sleeping, so this is the cost; it
   is checked by a truly paced run (``--paced-s``, process CPU over wall time, model loading excluded, audio
-  handed over in 0.1 s reads as the live source does); the paced figure is higher (cold caches each wake).
+  handed over in 96 ms reads as the live source does); the paced figure is higher (cold caches each wake).
+- live path: the same paced run through ``LiveSource`` on a simulated 48 kHz USB headset (``_simheadset``:
+  mic + monitor streams calling back every 32 ms from their own thread, as PortAudio does), so the callbacks,
+  the queue and the 48 -> 16 kHz conversion are paid too. The pipeline thread's figure is checked against the
+  target; the stand-in callback thread is shown on its own line (real PortAudio's cost differs).
 - peak RSS: VmHWM of a child process running ``lugn replay --headless`` on the demo, and ``lugn demo`` (the
   offscreen agent UI with coaching, full speed) when the UI is installed.
 - start to first state: wall time from spawning ``lugn replay --headless`` (real-time pacing) to the first
