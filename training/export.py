@@ -92,8 +92,13 @@ def quantise_head(head: onnx.ModelProto, calib_feats: np.ndarray, workdir: Path)
     src, pre, dst = workdir / "head_fp32.onnx", workdir / "head_pre.onnx", workdir / "head_int8.onnx"
     onnx.save(head, src)
     quant_pre_process(str(src), str(pre), skip_symbolic_shape=True)
-    # The 7-unit output layers stay FP32 (a few hundred weights; 8-bit logits flipped close 4-class calls).
-    keep_fp32 = [n.name for n in onnx.load(str(pre)).graph.node if n.op_type == "Gemm" and "/out" in n.name]
+    # The 7-unit output layers stay FP32 (a few hundred weights; 8-bit logits flipped close 4-class calls),
+    # and so does the statistics member (a linear model on standardised statistics: nothing to gain).
+    keep_fp32 = [
+        n.name
+        for n in onnx.load(str(pre)).graph.node
+        if n.op_type in ("Gemm", "MatMul") and ("/out" in n.name or "/member/" in n.name)
+    ]
     quantize_static(
         str(pre),
         str(dst),

@@ -18,7 +18,7 @@ from torch import nn
 
 SAMPLE_RATE_HZ = 16_000
 N_FFT = 400  # 25 ms
-HOP = 160  # 10 ms
+HOP = 320  # 20 ms (10 ms: the same speaker-CV figures within noise at twice the DFT cost)
 N_MELS = 40
 FMIN_HZ = 60.0
 FMAX_HZ = 7_600.0
@@ -35,9 +35,14 @@ def mel_to_hz(mel: np.ndarray) -> np.ndarray:
 
 
 def mel_matrix(
-    n_fft: int = N_FFT, n_mels: int = N_MELS, fmin: float = FMIN_HZ, fmax: float = FMAX_HZ
+    n_fft: int = N_FFT,
+    n_mels: int = N_MELS,
+    fmin: float = FMIN_HZ,
+    fmax: float = FMAX_HZ,
+    normalise: bool = True,
 ) -> np.ndarray:
-    """Triangular HTK-mel filterbank, shape [n_fft//2+1, n_mels], each filter with unit area."""
+    """Triangular HTK-mel filterbank, shape [n_fft//2+1, n_mels], each filter with unit area (or unit peak
+    with ``normalise=False``)."""
     n_bins = n_fft // 2 + 1
     freqs = np.linspace(0.0, SAMPLE_RATE_HZ / 2, n_bins)
     edges = mel_to_hz(np.linspace(hz_to_mel(fmin), hz_to_mel(fmax), n_mels + 2))
@@ -47,34 +52,41 @@ def mel_matrix(
         up = (freqs - lo) / (mid - lo)
         down = (hi - freqs) / (hi - mid)
         fb[:, m] = np.maximum(0.0, np.minimum(up, down))
-        fb[:, m] /= max(fb[:, m].sum(), 1e-9)
+        if normalise:
+            fb[:, m] /= max(fb[:, m].sum(), 1e-9)
     return fb.astype(np.float32)
 
 
-def dft_kernels(n_fft: int = N_FFT) -> np.ndarray:
-    """Hann-windowed cos/sin DFT kernels, shape [2*(n_fft//2+1), 1, n_fft]."""
+def dft_kernels(n_fft: int = N_FFT, bins: np.ndarray | None = None) -> np.ndarray:
+    """Hann-windowed cos/sin DFT kernels of ``bins`` (default all), shape [2*len(bins), 1, n_fft]."""
     n = np.arange(n_fft)
-    k = np.arange(n_fft // 2 + 1)[:, None]
+    k = (np.arange(n_fft // 2 + 1) if bins is None else np.asarray(bins))[:, None]
     window = 0.5 - 0.5 * np.cos(2 * math.pi * n / n_fft)
     ang = 2 * math.pi * k * n / n_fft
     kern = np.concatenate([np.cos(ang) * window, -np.sin(ang) * window], axis=0)
     return kern[:, None, :].astype(np.float32)
 
 
+# The DFT bins any mel filter uses (80..7560 Hz): the DFT computes only these (6 % fewer MACs and weights).
+BINS = np.flatnonzero(mel_matrix().sum(axis=1) > 0)
+
+
 PITCH_DECIM = 4  # 16 kHz -> 4 kHz for the pitch branch
 PITCH_FRAME = 160  # 40 ms at 4 kHz
-PITCH_HOP = 40  # 10 ms
+PITCH_HOP = 80  # 20 ms
 PITCH_NFFT = 320  # zero-padded DFT, 12.5 Hz bins
 PITCH_BINS = 81  # up to 1 kHz (the low-pass edge): harmonics 1-3+ of any voice
 PITCH_LAGS = np.arange(10, 51)  # 400 .. 80 Hz at 4 kHz
 
 
 def pitch_kernels() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(anti-alias FIR [1,1,63], windowed DFT kernels [2*bins,1,frame], power->normalised-ACF matrix
-    [bins,lags])."""
+    """(anti-alias FIR in polyphase form [1,4,16], windowed DFT kernels [2*bins,1,frame],
+    power->normalised-ACF matrix [bins,lags])."""
     from scipy.signal import firwin
 
-    fir = firwin(63, 1000.0, fs=SAMPLE_RATE_HZ).astype(np.float32)[None, None, :]
+    taps = np.zeros(64)
+    taps[:63] = firwin(63, 1000.0, fs=SAMPLE_RATE_HZ)
+    fir = taps.reshape(-1, PITCH_DECIM).T.astype(np.float32)[None]  # [1, 4 phases, 16]: h[4j + p]
     n = np.arange(PITCH_FRAME)
     k = np.arange(PITCH_BINS)[:, None]
     window = 0.5 - 0.5 * np.cos(2 * math.pi * (n + 0.5) / PITCH_FRAME)
@@ -108,10 +120,15 @@ class Pitch(nn.Module):
         self.register_buffer("acf", torch.from_numpy(acf))
         self.register_buffer("log2f0", torch.from_numpy(np.log2(4000.0 / PITCH_LAGS).astype(np.float32)))
 
-    def forward(self, wave: torch.Tensor) -> torch.Tensor:
+    def track(self, wave: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        """-> per 10 ms frame [B, T]: log2 F0 (soft), voicing strength, activity and voiced weights."""
         x = wave.unsqueeze(1)
         x = x - x.mean(dim=2, keepdim=True)
-        low = nn.functional.conv1d(x, self.fir, stride=PITCH_DECIM)  # [B, 1, N/4]
+        # the 63-tap anti-alias FIR + decimation by 4 in polyphase form: the 4 phases as channels, 16 taps
+        # each (the same result as a stride-4 convolution at half its cost in onnxruntime)
+        b, n = x.shape[0], x.shape[2] // PITCH_DECIM * PITCH_DECIM
+        phases = x[:, 0, :n].reshape(b, -1, PITCH_DECIM).transpose(1, 2)  # [B, 4, N/4]
+        low = nn.functional.conv1d(phases, self.fir)  # [B, 1, N/4 - 15]
         spec = nn.functional.conv1d(low, self.dft, stride=PITCH_HOP)  # [B, 2*bins, T]
         re, im = spec[:, :PITCH_BINS], spec[:, PITCH_BINS:]
         power = (re * re + im * im).transpose(1, 2)  # [B, T, bins]
@@ -125,6 +142,15 @@ class Pitch(nn.Module):
             (e - e.max(dim=1, keepdim=True).values + ACTIVE_DB / 10.0 * math.log(10.0)) * 2.0
         )
         voiced = active * torch.sigmoid((voicing - 0.5) * 12.0)
+        return f0, voicing, active, voiced
+
+    def forward(self, wave: torch.Tensor) -> torch.Tensor:
+        return self.stats(*self.track(wave))
+
+    @staticmethod
+    def stats(
+        f0: torch.Tensor, voicing: torch.Tensor, active: torch.Tensor, voiced: torch.Tensor
+    ) -> torch.Tensor:
         w = (voiced / (voiced.sum(dim=1, keepdim=True) + 1e-6)).unsqueeze(2)
         f0_mean, f0_std = _wstats(f0.unsqueeze(2), w)
         df0 = (f0[:, 2:] - f0[:, :-2]).abs().unsqueeze(2)
@@ -144,21 +170,30 @@ class LogMel(nn.Module):
 
     def __init__(self) -> None:
         super().__init__()
-        self.n_bins = N_FFT // 2 + 1
-        self.register_buffer("dft", torch.from_numpy(dft_kernels()))
-        self.register_buffer("mel", torch.from_numpy(mel_matrix()))
+        self.n_bins = len(BINS)
+        self.register_buffer("dft", torch.from_numpy(dft_kernels(bins=BINS)))
+        self.register_buffer("mel", torch.from_numpy(mel_matrix()[BINS]))
 
-    def forward(self, wave: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def spectrum(self, wave: torch.Tensor) -> torch.Tensor:
+        """[B, N] waveform -> [B, T, F] power spectrum of the DFT bins ``BINS`` (absolute level)."""
         x = wave.unsqueeze(1)  # [B, 1, N]
         x = x - x.mean(dim=2, keepdim=True)  # DC offset
         spec = nn.functional.conv1d(x, self.dft, stride=HOP)  # [B, 2F, T]
         re, im = spec[:, : self.n_bins], spec[:, self.n_bins :]
-        power = (re * re + im * im).transpose(1, 2)  # [B, T, F]
-        melp = power @ self.mel  # [B, T, M]
+        return (re * re + im * im).transpose(1, 2)  # [B, T, F]
+
+    def from_power(self, power: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.from_mel(power @ self.mel)
+
+    def from_mel(self, melp: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """[B, T, M] mel power -> (gain-normalised log-mel, log frame power re the window mean)."""
         level = melp.mean(dim=(1, 2), keepdim=True) + 1e-12  # one gain offset per window
         logmel = torch.log(melp / level + FLOOR)
         frame_pow = torch.log(melp.mean(dim=2) / level.squeeze(2) + FLOOR)  # [B, T]
         return logmel, frame_pow
+
+    def forward(self, wave: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.from_power(self.spectrum(wave))
 
 
 def _wstats(x: torch.Tensor, w: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:

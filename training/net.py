@@ -9,8 +9,11 @@ import torch
 from torch import nn
 
 from training.frontend import LogMel, Pitch, StatsFeatures
+from training.prosody import ProsodyStats
 
-N_FEATURES = StatsFeatures.n_features + Pitch.n_features
+N_NET_FEATURES = StatsFeatures.n_features + Pitch.n_features  # what the MLP/linear head ensemble sees
+N_MEMBER_FEATURES = ProsodyStats.n_features  # what the statistics member sees (appended after them)
+N_FEATURES = N_NET_FEATURES + N_MEMBER_FEATURES
 
 OUTPUTS = ("probs", "frustration", "arousal", "valence")
 
@@ -23,10 +26,21 @@ class Frontend(nn.Module):
         self.logmel = LogMel()
         self.stats = StatsFeatures()
         self.pitch = Pitch()
+        self.prosody = ProsodyStats()
 
     def forward(self, wave: torch.Tensor) -> torch.Tensor:
-        logmel, frame_pow = self.logmel(wave)
-        return torch.cat([self.stats(logmel, frame_pow), self.pitch(wave)], dim=1)
+        power = self.logmel.spectrum(wave)
+        melp = power @ self.logmel.mel
+        logmel, frame_pow = self.logmel.from_mel(melp)
+        track = self.pitch.track(wave)
+        return torch.cat(
+            [
+                self.stats(logmel, frame_pow),
+                Pitch.stats(*track),
+                self.prosody(power, melp, logmel, frame_pow, track),
+            ],
+            dim=1,
+        )
 
 
 class ToneHead(nn.Module):
@@ -35,7 +49,7 @@ class ToneHead(nn.Module):
     mu: torch.Tensor
     sigma: torch.Tensor
 
-    def __init__(self, n_features: int = N_FEATURES, hidden: int = 64, dropout: float = 0.3) -> None:
+    def __init__(self, n_features: int = N_NET_FEATURES, hidden: int = 64, dropout: float = 0.3) -> None:
         super().__init__()
         self.register_buffer("mu", torch.zeros(n_features))
         self.register_buffer("sigma", torch.ones(n_features))
@@ -73,10 +87,47 @@ class HeadEnsemble(nn.Module):
         return tuple(torch.stack([o[i] for o in outs]).mean(dim=0) for i in range(len(OUTPUTS)))
 
 
+class StatsMember(nn.Module):
+    """The regularised linear member: standardised statistics -> multinomial LR (4 classes) + binary LR
+    (frustrated). It reproduces the plain acoustic baseline inside the graph and stays FP32."""
+
+    mu: torch.Tensor
+    sigma: torch.Tensor
+
+    def __init__(self, n_features: int = N_MEMBER_FEATURES) -> None:
+        super().__init__()
+        self.register_buffer("mu", torch.zeros(n_features))
+        self.register_buffer("sigma", torch.ones(n_features))
+        self.cls = nn.Linear(n_features, 4)
+        self.frus = nn.Linear(n_features, 1)
+
+    def forward(self, feats: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        z = (feats - self.mu) / self.sigma
+        return torch.softmax(self.cls(z), dim=1), torch.sigmoid(self.frus(z))[:, 0]
+
+
+class BlendedHeads(nn.Module):
+    """All features [B, N_FEATURES] -> the weighted average of the head ensemble (network features) and the
+    statistics member (statistics block): probabilities and frustration averaged; arousal/valence from the
+    ensemble."""
+
+    def __init__(self, ensemble: HeadEnsemble, member: StatsMember, weight: float) -> None:
+        super().__init__()
+        self.ensemble = ensemble
+        self.member = member
+        self.weight = float(weight)
+
+    def forward(self, feats: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        probs, frustration, arousal, valence = self.ensemble(feats[:, :N_NET_FEATURES])
+        m_probs, m_frustration = self.member(feats[:, N_NET_FEATURES:])
+        a = self.weight
+        return (1 - a) * probs + a * m_probs, (1 - a) * frustration + a * m_frustration, arousal, valence
+
+
 class ToneNet(nn.Module):
     """The whole model as PyTorch sees it (front end + heads); the ONNX graph must match it."""
 
-    def __init__(self, frontend: Frontend, ensemble: HeadEnsemble) -> None:
+    def __init__(self, frontend: Frontend, ensemble: nn.Module) -> None:
         super().__init__()
         self.frontend = frontend
         self.ensemble = ensemble
@@ -90,6 +141,7 @@ def load_shipped_pytorch(cv_dir: Path) -> ToneNet:
     cfg = json.loads((cv_dir / "cv.json").read_text(encoding="utf-8"))["config"]
     heads = [ToneHead(hidden=cfg["hidden"], dropout=cfg["dropout"]) for _ in range(cfg["seeds"])]
     heads += [ToneHead(hidden=0) for _ in range(cfg.get("linear_heads", 0))]
-    net = ToneNet(Frontend(), HeadEnsemble(heads)).eval()
+    blended = BlendedHeads(HeadEnsemble(heads), StatsMember(), cfg["member_weight"])
+    net = ToneNet(Frontend(), blended).eval()
     net.ensemble.load_state_dict(torch.load(cv_dir / "tone_heads.pt", weights_only=True))
     return net

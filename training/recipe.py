@@ -42,7 +42,7 @@ from training.train import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 WINDOW_S, HOP_S = 2.0, 0.5
 
 
@@ -166,12 +166,19 @@ def main(argv: list[str] | None = None) -> int:
         "baseline": point["baseline"],
         "precision": "int8",
         "quantised": (
-            "INT8 hidden layers (per-channel QDQ, calibrated on training renderings); FP32 front end and "
-            "7-unit output layers"
+            "INT8 hidden layers of the MLP heads (per-channel QDQ, calibrated on training renderings); FP32 "
+            "front end, 7-unit output layers and statistics member"
         ),
         "front_end": (
-            "in-graph FP32: DFT conv (25 ms / 10 ms), 40 log-mel, gain-only normalisation, statistics over "
-            "time; 4 kHz autocorrelation pitch/voicing statistics"
+            "in-graph FP32: DFT conv (25 ms window / 20 ms hop, the 188 bins of 80-7560 Hz), 40 log-mel, "
+            "gain-only normalisation, statistics over time; 4 kHz autocorrelation pitch/voicing statistics "
+            "(20 ms hop); acoustic-baseline statistics (energy, F0, centroid, roll-off, flux, tilt: mean, "
+            "std, 10th/90th percentile; MFCC mean/std)"
+        ),
+        "ensemble": (
+            f"{1 - cfg.member_weight:.2f} x (5 MLP + 5 linear heads) + {cfg.member_weight:.2f} x statistics "
+            f"member (L2 logistic regression, C={cfg.member_c}, on {cfg.member_renderings} renderings: clean "
+            "+ G.711); probabilities and frustration averaged, arousal/valence from the heads"
         ),
     }
     cv_info = {

@@ -14,9 +14,9 @@ from torch import nn
 
 from training import augment
 from training.data import AROUSAL_VALENCE, Clip
-from training.net import Frontend, HeadEnsemble, ToneHead
+from training.net import N_NET_FEATURES, BlendedHeads, Frontend, HeadEnsemble, StatsMember, ToneHead
 
-FEATURE_VERSION = "stats-pitch-v2"
+FEATURE_VERSION = "stats-pitch-prosody-v3"
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,11 @@ class TrainConfig:
     weight_decay: float = 1e-2
     lr: float = 3e-3
     seed: int = 1234
+    # The statistics member (logistic regression on the in-graph statistics block, all renderings) and its
+    # share of the blend; both chosen on EmoDB speaker-CV (see MODEL_CARD.md).
+    member_c: float = 0.01
+    member_weight: float = 0.6
+    member_renderings: int = 2  # the clean clip + its G.711 telephone copy (as the acoustic baseline)
 
 
 def set_determinism(seed: int) -> None:
@@ -73,7 +78,11 @@ def cache_key(clips: Sequence[Clip], cfg: TrainConfig) -> str:
     h.update(json.dumps(render_cfg, sort_keys=True).encode())
     for c in clips:
         h.update(f"{c.path.name}|{c.speaker}|{c.label}|{c.path.stat().st_size}".encode())
-    for mod in (augment, __import__("training.frontend", fromlist=["x"])):
+    for mod in (
+        augment,
+        __import__("training.frontend", fromlist=["x"]),
+        __import__("training.prosody", fromlist=["x"]),
+    ):
         h.update(Path(str(mod.__file__)).read_bytes())
     return h.hexdigest()[:16]
 
@@ -119,7 +128,8 @@ def targets(clips: Sequence[Clip]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def train_head(
     feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig, seed: int, hidden: int | None = None
 ) -> ToneHead:
-    """Train one head on all renderings of ``clips`` (feats [n, R, F])."""
+    """Train one head on all renderings of ``clips`` (feats [n, R, F]; it sees the network features)."""
+    feats = feats[:, :, :N_NET_FEATURES]
     n, r, nf = feats.shape
     y4, yb, av = targets(clips)
     X = torch.from_numpy(feats.reshape(n * r, nf))
@@ -148,7 +158,37 @@ def train_head(
     return head.eval()
 
 
-def train_ensemble(feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig) -> HeadEnsemble:
+def fit_member(feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig) -> StatsMember:
+    """Standardiser + L2 logistic regressions (class-balanced, lbfgs: deterministic) on the statistics block
+    of the first ``cfg.member_renderings`` renderings of ``clips`` (feats [n, R, F]: clean, G.711, ...)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = feats[:, : cfg.member_renderings, N_NET_FEATURES:].astype(np.float64)
+    n, r, nf = x.shape
+    X = x.reshape(n * r, nf)
+    y4, yb, _ = targets(clips)
+    Y4, YB = np.repeat(y4, r), np.repeat(yb, r)
+    mu, sigma = X.mean(axis=0), X.std(axis=0) + 1e-6
+    Z = (X - mu) / sigma
+    m4, mb = Y4 >= 0, YB >= 0
+    kw = {"C": cfg.member_c, "max_iter": 3000, "class_weight": "balanced"}
+    lr4 = LogisticRegression(**kw).fit(Z[m4], Y4[m4])
+    lrb = LogisticRegression(**kw).fit(Z[mb], YB[mb])
+    if list(lr4.classes_) != [0, 1, 2, 3] or list(lrb.classes_) != [0, 1]:
+        raise ValueError("the statistics member needs all 4 classes and both binary labels in its data")
+    member = StatsMember(nf)
+    with torch.no_grad():
+        member.mu.copy_(torch.from_numpy(mu.astype(np.float32)))
+        member.sigma.copy_(torch.from_numpy(sigma.astype(np.float32)))
+        member.cls.weight.copy_(torch.from_numpy(lr4.coef_.astype(np.float32)))
+        member.cls.bias.copy_(torch.from_numpy(lr4.intercept_.astype(np.float32)))
+        member.frus.weight.copy_(torch.from_numpy(lrb.coef_.astype(np.float32)))
+        member.frus.bias.copy_(torch.from_numpy(lrb.intercept_.astype(np.float32)))
+    return member.eval()
+
+
+def train_ensemble(feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig) -> BlendedHeads:
+    """The head ensemble (network features) blended with the statistics member (statistics block)."""
     heads = [train_head(feats, clips, cfg, s) for s in range(cfg.seeds)]
     heads += [train_head(feats, clips, cfg, 100 + s, hidden=0) for s in range(cfg.linear_heads)]
-    return HeadEnsemble(heads).eval()
+    return BlendedHeads(HeadEnsemble(heads), fit_member(feats, clips, cfg), cfg.member_weight).eval()

@@ -11,7 +11,7 @@ import torch
 
 from device.inference.models import default_models_dir, load_model
 from device.inference.tone import ToneModel
-from training.net import ToneNet, load_shipped_pytorch
+from training.net import N_NET_FEATURES, BlendedHeads, ToneNet, load_shipped_pytorch
 
 ROOT = Path(__file__).resolve().parents[2]
 CV = ROOT / "training" / "cv"
@@ -53,5 +53,30 @@ def test_front_end_stays_fp32_and_only_the_network_is_quantised() -> None:
     conv = [n for n in graph.node if n.op_type == "Conv"]
     assert conv and not any(i in quantised_inputs for n in conv for i in n.input)
     gemm = [n for n in graph.node if n.op_type == "Gemm"]
-    hidden = [n for n in gemm if "/out" not in n.name]
+    hidden = [n for n in gemm if "/out" not in n.name and "/member/" not in n.name]
     assert hidden and all(n.input[1] in quantised_inputs for n in hidden)
+    # the statistics member (a linear model on standardised statistics) stays FP32
+    member = [n for n in gemm if "/member/" in n.name]
+    assert len(member) == 2 and not any(i in quantised_inputs for n in member for i in n.input)
+    # the statistics' percentiles are computed in the graph (sort = TopK), not approximated
+    assert any(n.op_type == "TopK" for n in graph.node)
+
+
+def test_statistics_member_is_blended_into_the_outputs(window: np.ndarray) -> None:
+    """The shipped outputs are (1 - a) x head ensemble + a x statistics member, as PyTorch computes them."""
+    net = load_shipped_pytorch(CV)
+    blended = net.ensemble
+    assert isinstance(blended, BlendedHeads)
+    with torch.no_grad():
+        feats = net.frontend(torch.from_numpy(window))
+        probs, frustration, _, _ = blended.ensemble(feats[:, :N_NET_FEATURES])
+        m_probs, m_frustration = blended.member(feats[:, N_NET_FEATURES:])
+    a = blended.weight
+    assert 0.0 < a < 1.0
+    got = ToneModel(load_model("tone_fp32", CV)).run(window)
+    np.testing.assert_allclose(got["probs"], (1 - a) * probs.numpy() + a * m_probs.numpy(), atol=2e-4)
+    np.testing.assert_allclose(
+        got["frustration"], (1 - a) * frustration.numpy() + a * m_frustration.numpy(), atol=2e-4
+    )
+    # the member is not a copy of the ensemble: the blend moves the scores
+    assert not np.allclose(m_probs.numpy(), probs.numpy(), atol=1e-3)
