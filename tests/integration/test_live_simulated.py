@@ -11,7 +11,8 @@ import numpy as np
 import soundfile as sf
 
 from device.audio.live import LiveSource
-from device.events import Event
+from device.audio.source import Chunk
+from device.events import AudioLevels, Event
 from device.pipeline import Pipeline
 from lugn.commands._simheadset import SimulatedHeadset
 
@@ -28,7 +29,7 @@ def test_simulated_headset_reaches_the_pipeline_in_real_time() -> None:
     reads = 0
     read = source.read
 
-    def counted(timeout_s: float):  # type: ignore[no-untyped-def]
+    def counted(timeout_s: float) -> Chunk | None:
         nonlocal reads
         reads += 1
         return read(timeout_s)
@@ -44,7 +45,7 @@ def test_simulated_headset_reaches_the_pipeline_in_real_time() -> None:
     # both 48 kHz streams were converted to 16 kHz and framed: one heartbeat per second of stream time
     assert kinds.count("Heartbeat") in (3, 4), kinds
     assert "CallStarted" in kinds  # the customer side (the monitor stream) speaks from 0.8 s
-    levels = [e for e in events if e.kind == "AudioLevels"]
+    levels = [e for e in events if isinstance(e, AudioLevels)]
     assert levels and all(np.isfinite(e.customer_dbfs) and e.customer_dbfs > -60 for e in levels[1:])
     # the pipeline thread sleeps per 96 ms read instead of waking for each 32 ms block of each stream
     elapsed = time.monotonic() - t0
