@@ -168,7 +168,10 @@ class ToneScorer:
         self._clear_turn()
 
     def _clear_turn(self) -> None:
-        self._buf = np.zeros(0, dtype=np.float32)
+        # the turn's last ``window`` speech samples: ring[_end - min(_total, window) : _end]; the ring is two
+        # windows long and shifted once per window of speech, not copied per frame (128 KB each 32 ms)
+        self._ring = np.zeros(2 * self.window, dtype=np.float32)
+        self._end = 0
         self._total = 0  # speech samples in this turn
         self._since = 0  # speech samples since the last scored window
         self._silence = 0
@@ -188,18 +191,29 @@ class ToneScorer:
             need = self.window - self._total if self._total < self.window else self.hop - self._since
             take = frame[pos : pos + need]
             pos += len(take)
-            self._buf = np.concatenate([self._buf, take])[-self.window :]
+            self._append(take)
             self._total += len(take)
             self._since += len(take)
             if self._total >= self.window and (self._total == self._since or self._since >= self.hop):
-                out.append(self._score(self._buf))
+                out.append(self._score(self._buffer()))
         return out
+
+    def _append(self, x: np.ndarray) -> None:
+        if self._end + len(x) > len(self._ring):
+            keep = min(self._end, self.window)
+            self._ring[:keep] = self._ring[self._end - keep : self._end]
+            self._end = keep
+        self._ring[self._end : self._end + len(x)] = x
+        self._end += len(x)
+
+    def _buffer(self) -> np.ndarray:
+        return self._ring[max(0, self._end - self.window) : self._end]
 
     def end_turn(self) -> list[ToneScores]:
         """The caller stopped talking: score the unscored tail (if long enough), then start a fresh turn."""
         out = []
         if self._since >= self._min_tail:
-            window = self._buf
+            window = self._buffer()
             if len(window) < self.window:
                 window = np.pad(window, (0, self.window - len(window)))
             out.append(self._score(window))
