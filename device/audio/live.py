@@ -26,6 +26,9 @@ MAX_SKEW_S = 0.5  # two device clocks drift; beyond this the side that is ahead 
 # thread sleeps until that much should have arrived instead of waking for every 32 ms device block of each
 # stream (~62 wake-ups a second -> ~11), which at real-time pacing is most of the CPU cost; <= 96 ms delay.
 MIN_READ_S = 0.096
+# PortAudio delivers the same 96 ms per callback: 21 callbacks a second for two streams instead of 62 (each
+# takes the GIL; measured 0.6 -> 0.1 % of a core, simulated 48 kHz headset), for ~64 ms more delay on average.
+DEVICE_BLOCK_S = MIN_READ_S
 WAKE_SLACK_S = 0.004  # sleep a little past the expected arrival so both streams' blocks are in
 
 
@@ -164,7 +167,7 @@ class LiveSource:
                     samplerate=rate,
                     channels=channels,
                     dtype="float32",
-                    blocksize=int(rate * 0.032),
+                    blocksize=int(rate * DEVICE_BLOCK_S),
                     latency=profile.audio.latency_ms / 1000.0,
                     extra_settings=extra,
                     callback=self.callback_for(sides),

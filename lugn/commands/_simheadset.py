@@ -2,10 +2,10 @@
 
 The machine that runs the benchmark has no sound card. This module offers what ``LiveSource`` asks PortAudio
 for: a 48 kHz mono headset microphone and the 48 kHz stereo monitor of its output, whose input streams call
-their callbacks from their own thread every 32 ms of real time, as PortAudio does. So a benchmark through it
-pays for everything the live path costs (callbacks, queue, 48 -> 16 kHz conversion, the pipeline's wake-ups)
-except PortAudio and the driver themselves. The callback thread is named ``sim-portaudio`` so its CPU can be
-told apart from the pipeline's.
+their callbacks from their own thread once per block (the ``blocksize`` asked for) of real time, as PortAudio
+does. So a benchmark through it pays for everything the live path costs (callbacks, hand-over, 48 -> 16 kHz
+conversion, the pipeline's wake-ups) except PortAudio and the driver themselves. The callback thread is named
+``sim-portaudio`` so its CPU can be told apart from the pipeline's.
 """
 
 from __future__ import annotations
@@ -44,12 +44,12 @@ class _Stream:
         self._thread.start()
 
     def _run(self) -> None:
-        callback, block = self.kwargs["callback"], int(RATE_HZ * BLOCK_S)
-        t0 = self._owner.t0
+        callback, block = self.kwargs["callback"], int(self.kwargs.get("blocksize") or RATE_HZ * BLOCK_S)
+        t0, block_s = self._owner.t0, block / RATE_HZ
         for k in range(len(self._audio) // block):
             if not self.active:
                 return
-            delay = t0 + (k + 1) * BLOCK_S - time.monotonic()
+            delay = t0 + (k + 1) * block_s - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
             data = self._audio[k * block : (k + 1) * block]

@@ -12,9 +12,9 @@ How each figure is measured:
   is checked by a truly paced run (``--paced-s``, process CPU over wall time, model loading excluded, audio
   handed over in 96 ms reads as the live source does); the paced figure is higher (cold caches each wake).
 - live path: the same paced run through ``LiveSource`` on a simulated 48 kHz USB headset (``_simheadset``:
-  mic + monitor streams calling back every 32 ms from their own thread, as PortAudio does), so the callbacks,
-  the queue and the 48 -> 16 kHz conversion are paid too. The pipeline thread's figure is checked against the
-  target; the stand-in callback thread is shown on its own line (real PortAudio's cost differs).
+  mic + monitor streams calling back once per 96 ms block from their own thread, as PortAudio does), so the
+  callbacks, the hand-over and the 48 -> 16 kHz conversion are paid too. The pipeline's figure is checked
+  against the target; the stand-in callback thread is shown on its own line (real PortAudio's cost differs).
 - peak RSS: VmHWM of a child process running ``lugn replay --headless`` on the demo, and ``lugn demo`` (the
   offscreen agent UI with coaching, full speed) when the UI is installed.
 - start to first state: wall time from spawning ``lugn replay --headless`` (real-time pacing) to the first
@@ -175,7 +175,7 @@ def bench_paced(path: Path, paced_s: float) -> dict[str, float]:
 
 def bench_live_paced(path: Path, paced_s: float) -> dict[str, float]:
     """The live path at real-time pacing: LiveSource on a simulated 48 kHz USB headset (``_simheadset``)
-    whose streams call back every 32 ms from their own thread, through the 48 -> 16 kHz conversion and the
+    whose streams call back once per block from their own thread, through the 48 -> 16 kHz conversion and the
     pipeline."""
     import numpy as np
     import psutil
