@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 NAME = "aggregate"
 HELP = "Aggregate anonymised contributions into k-anonymous team summaries (MQTT)"
@@ -14,7 +15,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--username", default="lugn-aggregator")
     p.add_argument("--password-file", help="file with the password (mode 0600); or LUGN_MQTT_PASSWORD")
     p.add_argument("--state", default="aggregator.sqlite3", help="SQLite state (de-duplication + sums)")
-    p.add_argument("--k", type=int, default=5, help="minimum distinct contributors (never below 5)")
+    p.add_argument(
+        "--k",
+        type=int,
+        default=None,
+        help="minimum distinct contributors (never below 5; default: metrics.k_min of the policy file)",
+    )
+    p.add_argument("--policy", type=Path, help="policy file for k (default: LUGN_POLICY or the system path)")
     p.add_argument("--site", default="+", help="only this site (default: all)")
     p.add_argument("--teams", help="comma-separated teams this shard owns (default: all)")
     p.add_argument("--shard", default="main", help="shard name: keeps the MQTT session apart per instance")
@@ -30,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     import threading
 
     from device.metrics.credentials import read_password_file
+    from device.metrics.settings import K_FLOOR
     from device.metrics.transport import BrokerParams
     from fleet.aggregator import Aggregator
     from fleet.service import AggregatorService
@@ -39,6 +47,19 @@ def run(args: argparse.Namespace) -> int:
         read_password_file(args.password_file) if args.password_file else os.environ.get("LUGN_MQTT_PASSWORD")
     )
     teams = [t.strip() for t in args.teams.split(",") if t.strip()] if args.teams else None
+    log = logging.getLogger("lugn.aggregate")
+    k = args.k
+    if k is None:
+        from device.policy import load_effective
+
+        effective = load_effective(args.policy, user_path=Path(os.devnull))
+        for problem in effective.problems:
+            log.warning("policy: %s", problem)
+        k = effective.config.metrics.k_min
+        log.info("k = %d from the policy (metrics.k_min)", k)
+    if k < K_FLOOR:
+        log.error("k = %d is below the floor of %d: refusing to start", k, K_FLOOR)
+        return 2
     params = BrokerParams.from_url(
         args.broker,
         ca_file=args.ca,
@@ -48,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     )
     service = AggregatorService(
         params,
-        Aggregator(args.state, k=args.k, teams=teams),
+        Aggregator(args.state, k=k, teams=teams),
         site=args.site,
         receipts_path=args.receipts,
         name=f"lugn-aggregator-{args.shard}",
@@ -59,5 +80,5 @@ def run(args: argparse.Namespace) -> int:
     with contextlib.suppress(KeyboardInterrupt):
         done.wait(args.duration or None)
     service.stop()
-    logging.getLogger("lugn.aggregate").info("stopped: %s", dict(service.aggregator.stats))
+    log.info("stopped: %s", dict(service.aggregator.stats))
     return 0
