@@ -39,7 +39,7 @@ from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES, SileroVad, SpeechG
 
 log = logging.getLogger(__name__)
 
-READ_TIMEOUT_S = 0.1
+READ_TIMEOUT_S = 0.25  # > one live read (MIN_READ_S): one wake-up per read; commands wait at most this long
 
 
 class Pipeline:
@@ -172,6 +172,8 @@ class Pipeline:
             return False
 
     def _emit(self, event: Event) -> None:
+        if self._delivery_frames:  # the delivery meter's events come first: events stay in stream-time order
+            self._flush_delivery()
         try:
             self.on_event(event)
         except Exception:

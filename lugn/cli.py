@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 
-from device import __version__
-from lugn import commands
+# Before numpy is imported anywhere: one BLAS thread. The runtime's budget is ~2 % of ONE core, and numpy's
+# OpenBLAS otherwise starts a worker per core that spins after each larger matrix product (the live source's
+# 48 -> 16 kHz decimation: measured ~1 % of a core on a thread of its own). onnxruntime has its own setting.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+from device import __version__  # noqa: E402
+from lugn import commands  # noqa: E402
 
 
 def _command_modules() -> list:

@@ -22,12 +22,13 @@ from device.audio.source import Chunk, DeviceError
 
 STALL_S = 2.0  # a started stream that delivers nothing for this long is treated as gone
 MAX_SKEW_S = 0.5  # two device clocks drift; beyond this the side that is ahead drops its oldest audio
-# Audio goes to the pipeline in 96 ms pieces (3 VAD frames, one model call for both sides): the pipeline
-# thread sleeps until that much should have arrived instead of waking for every 32 ms device block of each
-# stream (~62 wake-ups a second -> ~11), which at real-time pacing is most of the CPU cost; <= 96 ms delay.
-MIN_READ_S = 0.096
-# PortAudio delivers the same 96 ms per callback: 21 callbacks a second for two streams instead of 62 (each
-# takes the GIL; measured 0.6 -> 0.1 % of a core, simulated 48 kHz headset), for ~64 ms more delay on average.
+# Audio goes to the pipeline in 192 ms pieces (6 VAD frames: device.inference.vad.GROUP_FRAMES, one model
+# call for both sides), and PortAudio delivers the same 192 ms per callback. At real-time pacing every
+# wake-up pays for cold caches, so wake-ups, not arithmetic, are most of the CPU cost. Measured with `lugn
+# bench`'s simulated 48 kHz headset, pipeline thread, 3 alternated 20 s runs each: 32 ms blocks woken per
+# block ~3.5 %; 96 ms reads 2.25-2.6 %; 192 ms reads + 6-frame VAD groups 1.75-1.85 %. The price: audio
+# reaches the pipeline up to ~0.2 s later (~0.1 s more than with 96 ms), on top of ~1.9 s of tone smoothing.
+MIN_READ_S = 0.192
 DEVICE_BLOCK_S = MIN_READ_S
 WAKE_SLACK_S = 0.004  # sleep a little past the expected arrival so both streams' blocks are in
 
@@ -184,9 +185,7 @@ class LiveSource:
         deadline = time.monotonic() + timeout_s
         got = self._drain(deadline)
         short = self.min_read_samples - min((len(p) for p in self._pending.values()), default=0)
-        if (
-            short > 0
-        ):  # sleep until the rest should be here (blocks keep queueing meanwhile), then take it all
+        if short > 0:  # sleep until the rest should be here (blocks keep coming meanwhile), then take it all
             wait = min(deadline - time.monotonic(), short / SAMPLE_RATE_HZ + WAKE_SLACK_S)
             if wait > 0:
                 time.sleep(wait)
@@ -229,10 +228,11 @@ class LiveSource:
         conv = self._converters.get(side)
         if conv is None:
             return
+        # the block is ours (the callback copied it): sanitise in place
         if not np.isfinite(block.sum()):  # a broken driver must not poison the filters and the VAD state
             self.bad_blocks += 1
-            block = np.nan_to_num(block, nan=0.0, posinf=0.0, neginf=0.0)
-        out = conv.process(np.clip(block, -1.0, 1.0))
+            np.nan_to_num(block, copy=False, nan=0.0, posinf=0.0, neginf=0.0)
+        out = conv.process(np.clip(block, -1.0, 1.0, out=block))
         if side == "agent" and self._gain != 1.0:
             out *= self._gain
         self._pending[side] = np.concatenate([self._pending[side], out])

@@ -35,6 +35,8 @@ def to_mono(block: np.ndarray, channel: int | None = None) -> np.ndarray:
         if not 0 <= channel < block.shape[1]:
             raise ValueError(f"channel {channel} requested but the block has {block.shape[1]} channel(s)")
         return block[:, channel].astype(np.float32, copy=True)
+    if block.shape[1] == 1:
+        return block[:, 0].astype(np.float32, copy=False)
     # the mean over channels as one BLAS product (``mean(axis=1)`` over a short axis is ~10x slower)
     return np.asarray(
         block.astype(np.float32, copy=False) @ np.full(block.shape[1], 1.0 / block.shape[1], np.float32)
@@ -133,9 +135,10 @@ class StreamResampler:
         need = (windows - 1) * hop + self._win
         if len(seg) < need:
             seg = np.concatenate([seg, np.zeros(need - len(seg), dtype=np.float32)])
-        seg = np.ascontiguousarray(seg, dtype=np.float32)
-        view = np.ndarray((windows, self._win), np.float32, seg, 0, (hop * 4, 4))  # overlapping rows, no copy
-        return np.asarray((view @ self._band).reshape(-1)[:n], dtype=np.float32)
+        # overlapping rows straight over the history (float32, contiguous), no copy
+        view = np.ndarray((windows, self._win), np.float32, seg, 0, (hop * 4, 4))
+        out: np.ndarray = (view @ self._band).reshape(-1)[:n]
+        return out
 
 
 class DeviceConverter:

@@ -10,9 +10,10 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from device.audio.live import LiveSource
+from device.audio.live import MIN_READ_S, LiveSource
 from device.audio.source import Chunk
 from device.events import AudioLevels, Event
+from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES
 from device.pipeline import Pipeline
 from lugn.commands._simheadset import SimulatedHeadset
 
@@ -47,7 +48,8 @@ def test_simulated_headset_reaches_the_pipeline_in_real_time() -> None:
     assert "CallStarted" in kinds  # the customer side (the monitor stream) speaks from 0.8 s
     levels = [e for e in events if isinstance(e, AudioLevels)]
     assert levels and all(np.isfinite(e.customer_dbfs) and e.customer_dbfs > -60 for e in levels[1:])
-    # the pipeline thread sleeps per 96 ms read instead of waking for each 32 ms block of each stream
+    # the pipeline thread sleeps per read (MIN_READ_S of audio) instead of waking for every device block
     elapsed = time.monotonic() - t0
-    assert reads <= elapsed / 0.096 * 1.5 + 5, (reads, elapsed)
+    assert reads <= elapsed / MIN_READ_S * 1.5 + 5, (reads, elapsed)
+    assert MIN_READ_S * 16_000 == GROUP_FRAMES * FRAME_SAMPLES  # one read = one VAD group
     assert source.overflows == 0
