@@ -58,6 +58,7 @@ class LiveSource:
         self._converters: dict[str, DeviceConverter] = {}
         self._pending: dict[str, np.ndarray] = {}
         self._last_data = 0.0
+        self._last_arrival = 0.0
         self._opened_before = False
         self._gain = 1.0
         self.min_read_samples = round(MIN_READ_S * SAMPLE_RATE_HZ)
@@ -72,6 +73,7 @@ class LiveSource:
             if status:
                 self.status_flags += 1
             block = indata.copy()
+            self._last_arrival = time.monotonic()  # the pipeline times its next wake-up from the arrivals
             for side in sides:
                 if len(self._queue) >= self._queue_blocks:
                     self.overflows += 1
@@ -135,7 +137,11 @@ class LiveSource:
                 channels = max(need, min(available, 2)) if None in picks else need
                 rate = self._open_stream(sd, dev, channels, sides, profile, loopback and dev is far)
                 for side in sides:
-                    self._converters[side] = DeviceConverter(rate, wanted[side])
+                    self._converters[side] = conv = DeviceConverter(rate, wanted[side])
+                    # The filter's look-ahead holds back a few output samples per block (10 at 48 kHz);
+                    # that many leading zeros keep each device block = whole VAD groups, so the last group
+                    # of a block does not wait for the next block (measured: +0.19 s to the indicator).
+                    self._pending[side] = np.zeros(conv.resampler.output_lag(), np.float32)
         except DeviceError:
             self.close()
             raise
@@ -184,11 +190,12 @@ class LiveSource:
     def read(self, timeout_s: float) -> Chunk | None:
         deadline = time.monotonic() + timeout_s
         got = self._drain(deadline)
-        short = self.min_read_samples - min((len(p) for p in self._pending.values()), default=0)
-        if short > 0:  # sleep until the rest should be here (blocks keep coming meanwhile), then take it all
-            wait = min(deadline - time.monotonic(), short / SAMPLE_RATE_HZ + WAKE_SLACK_S)
-            if wait > 0:
-                time.sleep(wait)
+        while self._short() and (now := time.monotonic()) < deadline:
+            # Sleep until the next device block is due, timed from the last arrival (not from now: that would
+            # drift later by the processing time every read until the pipeline ran a whole block behind);
+            # a block that is late is polled for every WAKE_SLACK_S.
+            due = self._last_arrival + DEVICE_BLOCK_S + WAKE_SLACK_S
+            time.sleep(max(min(deadline, due) - now, WAKE_SLACK_S))
             got = self._drain(max(deadline, time.monotonic() + WAKE_SLACK_S)) or got
         now = time.monotonic()
         if got:
@@ -199,6 +206,9 @@ class LiveSource:
         if now - self._last_data > STALL_S:
             raise DeviceError(f"no audio from the device for {STALL_S:.0f} s (device unplugged?)", "mic")
         return self._take(self.min_read_samples)
+
+    def _short(self) -> bool:
+        return min((len(p) for p in self._pending.values()), default=0) < self.min_read_samples
 
     def _drain(self, deadline: float) -> bool:
         """Convert what is queued, but never past ``deadline`` (a device may deliver faster than real time).

@@ -83,6 +83,14 @@ class StreamResampler:
         self._n_in = 0
         self._n_out = 0
 
+    def output_lag(self) -> int:
+        """Output samples still owed after a long stretch of input (the filter's look-ahead), at 16 kHz."""
+        if self.passthrough:
+            return 0
+        n_in = 1000 * self.down
+        n_out = ((n_in - 1) * self.up - self.half_len) // self.down + 1
+        return n_in * self.up // self.down - n_out
+
     def process(self, x: np.ndarray) -> np.ndarray:
         x = np.asarray(x, dtype=np.float32).reshape(-1)
         if self.passthrough:

@@ -15,6 +15,8 @@ How each figure is measured:
   mic + monitor streams calling back once per 192 ms block from their own thread, as PortAudio does), so the
   callbacks, the hand-over and the 48 -> 16 kHz conversion are paid too. The pipeline's figure is checked
   against the target; the stand-in callback thread is shown on its own line (real PortAudio's cost differs).
+- angry onset -> 'frustrated' (live path, wall clock): the demo call through the simulated headset in real
+  time; from the moment the start of its sustained angry speech is played to the pipeline's ToneChanged.
 - peak RSS: VmHWM of a child process running ``lugn replay --headless`` on the demo, and ``lugn demo`` (the
   offscreen agent UI with coaching, full speed) when the UI is installed.
 - start to first state: wall time from spawning ``lugn replay --headless`` (real-time pacing) to the first
@@ -39,7 +41,13 @@ NAME = "bench"
 HELP = "measure model/VAD time, real-time factor, CPU share, peak RSS and time to first state"
 
 LIVE_READ_SAMPLES = 3072  # LiveSource hands the pipeline 192 ms per read (device.audio.live.MIN_READ_S)
-TARGETS = {"cpu_pct_one_core": 2.0, "rss_headless_mb": 150.0, "rss_ui_mb": 250.0, "first_state_s": 2.0}
+TARGETS = {
+    "cpu_pct_one_core": 2.0,
+    "rss_headless_mb": 150.0,
+    "rss_ui_mb": 250.0,
+    "first_state_s": 2.0,
+    "onset_to_frustrated_s": 2.0,
+}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -208,6 +216,45 @@ def bench_live_paced(path: Path, paced_s: float) -> dict[str, float]:
     }
 
 
+def bench_live_latency(path: Path) -> dict[str, float]:
+    """Wall clock from the start of sustained angry speech (the demo timeline's ``angry_speech_start_s``)
+    being played by the simulated headset to the pipeline's ``ToneChanged(frustrated)``: the stream-time
+    latency of the smoothing plus device blocks, the read and processing. Demo call only (needs its
+    timeline)."""
+    import numpy as np
+
+    from device.audio.live import LiveSource
+    from device.pipeline import Pipeline
+    from lugn.commands._simheadset import SimulatedHeadset
+
+    timeline_path = path.with_name(path.stem + ".timeline.json")
+    if not timeline_path.is_file():
+        return {}
+    onset = float(json.loads(timeline_path.read_text())["angry_speech_start_s"])
+    agent, customer = _load(path)
+    n = round((onset + 5.0) * 16_000)
+    sim = SimulatedHeadset(np.asarray(agent[:n]), np.asarray(customer[:n]))
+    seen: list[tuple[float, float]] = []
+
+    def on_event(event: Any) -> None:
+        if event.kind == "ToneChanged" and event.state.value == "frustrated" and not seen:
+            seen.append((time.monotonic(), event.t_s))
+
+    pipe = Pipeline(LiveSource(sd_module=sim), on_event=on_event)
+    pipe.start()
+    deadline = time.monotonic() + onset + 6.0
+    while not seen and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pipe.stop(2.0)
+    if not seen:
+        return {"live_onset_to_frustrated_s": float("nan")}
+    wall, t_s = seen[0]
+    return {
+        "live_onset_to_frustrated_s": wall - (sim.t0 + onset),
+        "stream_onset_to_frustrated_s": t_s - onset,
+    }
+
+
 def bench_paced_runs(path: Path, paced_s: float, runs: int) -> dict[str, Any]:
     """Replay-paced and live-path runs alternated ``runs`` times: this machine's speed drifts by tens of per
     cent within minutes, so one 20 s run is a sample, not a figure. Medians, with every run kept."""
@@ -302,6 +349,7 @@ def run(args: argparse.Namespace) -> int:
     results.update(bench_models(agent, customer))
     results.update(bench_pipeline(path, args.call_s))
     results.update(bench_paced_runs(path, args.paced_s, max(1, args.paced_runs)))
+    results.update(bench_live_latency(path))
     results.update(bench_memory(path, with_ui=not args.no_ui))
     results.update(bench_first_state(path))
     results["load_1min_after"] = os.getloadavg()[0]
@@ -318,7 +366,7 @@ def _span(values: list[float]) -> str:
 
 def print_table(r: dict[str, Any]) -> None:
     def ok(value: float | None, target: float) -> str:
-        return "-" if value is None else ("ok" if value <= target else "OVER")
+        return "-" if value is None or value != value else ("ok" if value <= target else "OVER")
 
     rows = [
         (
@@ -351,6 +399,13 @@ def print_table(r: dict[str, Any]) -> None:
             "    + the stand-in PortAudio callbacks",
             f"{r['live_callbacks_cpu_pct_one_core']:.2f} % of one core",
             "",
+        ),
+        (
+            "angry onset -> 'frustrated', live path (wall)",
+            f"{r['live_onset_to_frustrated_s']:.2f} s  (stream {r['stream_onset_to_frustrated_s']:.2f} s)"
+            if "stream_onset_to_frustrated_s" in r
+            else "n/a (no timeline for this file)",
+            ok(r.get("live_onset_to_frustrated_s"), TARGETS["onset_to_frustrated_s"]),
         ),
         (
             "peak RSS, headless (lugn replay)",

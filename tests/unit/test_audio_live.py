@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import numpy as np
 import pytest
 
 from device.audio import live
-from device.audio.live import LiveSource, describe_devices
+from device.audio.live import MIN_READ_S, LiveSource, describe_devices
 from device.audio.settings import AudioSettings
 from device.audio.source import DeviceError
 
@@ -164,6 +165,23 @@ def test_two_devices_callback_to_16k_chunks() -> None:
     assert agent.dtype == np.float32
     src.close()
     assert all(s.closed for s in sd.streams)
+
+
+def test_each_device_block_is_whole_vad_groups_at_once() -> None:
+    """48 kHz blocks of MIN_READ_S reach the pipeline as whole reads as they arrive: the resampler's
+    look-ahead is primed, so no part of a block waits for the next one (that cost the indicator ~0.19 s)."""
+    src, sd = _opened(AudioSettings(mic_device="Jabra Evolve2 65 Mono"))
+    mic, far = sd.streams
+    assert mic.kwargs["blocksize"] == far.kwargs["blocksize"] == int(48_000 * MIN_READ_S)
+    rate_far = int(far.kwargs["samplerate"])
+    for k in range(3):
+        mic.kwargs["callback"](_block(48_000, 1, 0.25, ms=192), 9216, None, None)
+        far.kwargs["callback"](_block(rate_far, 2, 0.1, ms=192), rate_far * 192 // 1000, None, None)
+        t0 = time.monotonic()
+        chunk = src.read(0.5)
+        assert time.monotonic() - t0 < 0.05  # all there: no waiting for the next block
+        assert chunk is not None and len(chunk) == src.min_read_samples == 3072, (k, chunk and len(chunk))
+    src.close()
 
 
 def test_stereo_call_recorder_is_one_stream_split_by_channel() -> None:
