@@ -179,7 +179,7 @@ def test_each_device_block_is_whole_vad_groups_at_once() -> None:
         far.kwargs["callback"](_block(rate_far, 2, 0.1, ms=192), rate_far * 192 // 1000, None, None)
         t0 = time.monotonic()
         chunk = src.read(0.5)
-        assert time.monotonic() - t0 < 0.05  # all there: no waiting for the next block
+        assert time.monotonic() - t0 < 0.15  # all there: no waiting for the next block (~0.2 s)
         assert chunk is not None and len(chunk) == src.min_read_samples == 3072, (k, chunk and len(chunk))
     src.close()
 
