@@ -88,8 +88,12 @@ class StreamResampler:
         if self.passthrough:
             return 0
         n_in = 1000 * self.down
-        n_out = ((n_in - 1) * self.up - self.half_len) // self.down + 1
-        return n_in * self.up // self.down - n_out
+        return n_in * self.up // self.down - self._outputs_until(n_in - 1)
+
+    def _outputs_until(self, last_available: int) -> int:
+        """How many outputs the inputs up to index ``last_available`` complete: output n sits at upsampled
+        index k = n*down + half_len and needs input floor(k/up)."""
+        return (last_available * self.up - self.half_len) // self.down + 1
 
     def process(self, x: np.ndarray) -> np.ndarray:
         x = np.asarray(x, dtype=np.float32).reshape(-1)
@@ -111,8 +115,7 @@ class StreamResampler:
         return out
 
     def _emit(self, last_available: int, limit: int | None = None) -> np.ndarray:
-        # Output n sits at upsampled index k = n*down + half_len and needs input floor(k/up).
-        n_end = (last_available * self.up - self.half_len) // self.down + 1
+        n_end = self._outputs_until(last_available)
         if limit is not None:
             n_end = min(n_end, limit)
         count = n_end - self._n_out

@@ -86,6 +86,8 @@ class SimulatedHeadset:
         return self._devices
 
     def InputStream(self, **kwargs: Any) -> _Stream:
+        if int(kwargs["samplerate"]) != RATE_HZ:  # like PortAudio for a rate the device does not have
+            raise RuntimeError(f"Invalid sample rate {kwargs['samplerate']}")
         if not self.streams:
             self.t0 = time.monotonic() + 0.05  # both streams share one clock
         stream = _Stream(self, self._audio[self._devices[kwargs["device"]]["name"]], **kwargs)

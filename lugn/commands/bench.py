@@ -32,7 +32,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -40,7 +39,6 @@ from typing import Any
 NAME = "bench"
 HELP = "measure model/VAD time, real-time factor, CPU share, peak RSS and time to first state"
 
-LIVE_READ_SAMPLES = 3072  # LiveSource hands the pipeline 192 ms per read (device.audio.live.MIN_READ_S)
 TARGETS = {
     "cpu_pct_one_core": 2.0,
     "rss_headless_mb": 150.0,
@@ -166,13 +164,16 @@ def bench_paced(path: Path, paced_s: float) -> dict[str, float]:
     import numpy as np
     import psutil
 
+    from device.audio import SAMPLE_RATE_HZ
+    from device.audio.live import MIN_READ_S
     from device.audio.source import ReplaySource
     from device.pipeline import Pipeline
 
     agent, customer = _load(path)
-    n = round(paced_s * 16_000)
+    n = round(paced_s * SAMPLE_RATE_HZ)
+    read = round(MIN_READ_S * SAMPLE_RATE_HZ)  # the reads the live source hands the pipeline
     src = ReplaySource.from_arrays(
-        np.resize(agent, n), np.resize(customer, n), realtime=True, chunk_samples=LIVE_READ_SAMPLES
+        np.resize(agent, n), np.resize(customer, n), realtime=True, chunk_samples=read
     )
     pipe = Pipeline(src)
     proc = psutil.Process()
@@ -184,81 +185,12 @@ def bench_paced(path: Path, paced_s: float) -> dict[str, float]:
     return {"paced_s": wall, "paced_cpu_pct_one_core": 100.0 * cpu / wall}
 
 
-def bench_live_paced(path: Path, paced_s: float) -> dict[str, float]:
-    """The live path at real-time pacing: LiveSource on a simulated 48 kHz USB headset (``_simheadset``)
-    whose streams call back once per block from their own thread, through the 48 -> 16 kHz conversion and the
-    pipeline."""
-    import numpy as np
-    import psutil
-
-    from device.audio.live import LiveSource
-    from device.pipeline import Pipeline
-    from lugn.commands._simheadset import SimulatedHeadset
-
-    agent, customer = _load(path)
-    n = round(paced_s * 16_000)
-    sim = SimulatedHeadset(np.resize(agent, n), np.resize(customer, n))
-    pipe = Pipeline(LiveSource(sd_module=sim))
-    proc = psutil.Process()
-    before = {t.id: t.user_time + t.system_time for t in proc.threads()}
-    c0, t0 = sum(proc.cpu_times()[:2]), time.perf_counter()
-    pipe.start()
-    time.sleep(paced_s)
-    names = {t.native_id: t.name for t in threading.enumerate()}
-    after = {t.id: t.user_time + t.system_time for t in proc.threads()}
-    cpu, wall = sum(proc.cpu_times()[:2]) - c0, time.perf_counter() - t0
-    pipe.stop(2.0)
-    callbacks = sum(v - before.get(k, 0.0) for k, v in after.items() if names.get(k) == "sim-portaudio")
-    return {
-        "live_paced_s": wall,
-        "live_paced_cpu_pct_one_core": 100.0 * (cpu - callbacks) / wall,
-        "live_callbacks_cpu_pct_one_core": 100.0 * callbacks / wall,
-    }
-
-
-def bench_live_latency(path: Path) -> dict[str, float]:
-    """Wall clock from the start of sustained angry speech (the demo timeline's ``angry_speech_start_s``)
-    being played by the simulated headset to the pipeline's ``ToneChanged(frustrated)``: the stream-time
-    latency of the smoothing plus device blocks, the read and processing. Demo call only (needs its
-    timeline)."""
-    import numpy as np
-
-    from device.audio.live import LiveSource
-    from device.pipeline import Pipeline
-    from lugn.commands._simheadset import SimulatedHeadset
-
-    timeline_path = path.with_name(path.stem + ".timeline.json")
-    if not timeline_path.is_file():
-        return {}
-    onset = float(json.loads(timeline_path.read_text())["angry_speech_start_s"])
-    agent, customer = _load(path)
-    n = round((onset + 5.0) * 16_000)
-    sim = SimulatedHeadset(np.asarray(agent[:n]), np.asarray(customer[:n]))
-    seen: list[tuple[float, float]] = []
-
-    def on_event(event: Any) -> None:
-        if event.kind == "ToneChanged" and event.state.value == "frustrated" and not seen:
-            seen.append((time.monotonic(), event.t_s))
-
-    pipe = Pipeline(LiveSource(sd_module=sim), on_event=on_event)
-    pipe.start()
-    deadline = time.monotonic() + onset + 6.0
-    while not seen and time.monotonic() < deadline:
-        time.sleep(0.05)
-    pipe.stop(2.0)
-    if not seen:
-        return {"live_onset_to_frustrated_s": float("nan")}
-    wall, t_s = seen[0]
-    return {
-        "live_onset_to_frustrated_s": wall - (sim.t0 + onset),
-        "stream_onset_to_frustrated_s": t_s - onset,
-    }
-
-
 def bench_paced_runs(path: Path, paced_s: float, runs: int) -> dict[str, Any]:
     """Replay-paced and live-path runs alternated ``runs`` times: this machine's speed drifts by tens of per
     cent within minutes, so one 20 s run is a sample, not a figure. Medians, with every run kept."""
     import statistics
+
+    from lugn.commands._bench_live import bench_live_paced
 
     samples: dict[str, list[float]] = {}
     for _ in range(runs):
@@ -343,13 +275,15 @@ def bench_first_state(path: Path) -> dict[str, float]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lugn.commands import _bench_live
+
     path = args.file or Path(__file__).resolve().parents[2] / "device" / "assets" / "demo_call.flac"
     agent, customer = _load(path)
     results: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "load_1min": os.getloadavg()[0]}}
     results.update(bench_models(agent, customer))
     results.update(bench_pipeline(path, args.call_s))
     results.update(bench_paced_runs(path, args.paced_s, max(1, args.paced_runs)))
-    results.update(bench_live_latency(path))
+    results.update(_bench_live.bench_live_latency(path))
     results.update(bench_memory(path, with_ui=not args.no_ui))
     results.update(bench_first_state(path))
     results["load_1min_after"] = os.getloadavg()[0]
