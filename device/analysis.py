@@ -30,7 +30,9 @@ class ToneParts:
     unavailable: str | None
 
 
-def load_tone(models_dir: Path | None) -> ToneParts:
+def load_tone(models_dir: Path | None, threshold: float | None = None) -> ToneParts:
+    """The tone scorer and the smoother's bands, scaled to ``threshold`` (the policy's ``tone.threshold``)
+    or, without one, to the model's own operating point."""
     try:
         from device.inference.tone import ToneModel, ToneScorer
     except ImportError as exc:
@@ -42,7 +44,9 @@ def load_tone(models_dir: Path | None) -> ToneParts:
     except Exception as exc:  # a broken model must not take the agent down with it
         log.exception("tone model failed to load")
         return ToneParts(None, SmoothingParams(), f"tone model failed to load: {exc}")
-    params = SmoothingParams.for_threshold(float(getattr(model, "threshold", 0.5)))
+    if threshold is None:
+        threshold = float(getattr(model, "threshold", 0.5))
+    params = SmoothingParams.for_threshold(threshold)
     return ToneParts(ToneScorer(model, end_of_turn_s=END_OF_TURN_S), params, None)
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from device.audio.settings import AudioSettings
 from device.coach.settings import CoachSettings
+from device.inference.settings import ToneSettings
 from device.metrics.settings import MetricsSettings
 
 
@@ -33,6 +34,9 @@ class LugnConfig(StrictModel):
     """The effective configuration the agent runs with."""
 
     audio: AudioSettings = Field(default_factory=AudioSettings, title="Audio", description="Audio sources")
+    tone: ToneSettings = Field(
+        default_factory=ToneSettings, title="Customer tone", description="The indicator's operating point"
+    )
     coach: CoachSettings = Field(default_factory=CoachSettings, title="Coaching", description="Tips and cues")
     metrics: MetricsSettings = Field(
         default_factory=MetricsSettings, title="Metrics", description="Anonymised team metrics over MQTT"

@@ -67,7 +67,7 @@ class Pipeline:
             self._unavailable.append(f"speech detection model unavailable, using levels instead: {exc}")
             self._vad = EnergyVad()
         self._gates = {side: SpeechGate(audio.vad_threshold) for side in Side}
-        tone = load_tone(models_dir)
+        tone = load_tone(models_dir, self.config.tone.threshold)
         self._scorer = tone.scorer
         if tone.unavailable:
             self._unavailable.append(tone.unavailable)

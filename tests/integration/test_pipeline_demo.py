@@ -11,6 +11,7 @@ import pytest
 import soundfile as sf
 
 from device.audio.source import ReplaySource
+from device.config import LugnConfig
 from device.events import (
     CallEnded,
     CallStarted,
@@ -22,7 +23,9 @@ from device.events import (
     ToneSample,
     ToneState,
 )
+from device.inference.settings import ToneSettings
 from device.pipeline import Pipeline
+from device.policy import load_effective
 
 ASSETS = Path(__file__).resolve().parents[2] / "device" / "assets"
 DEMO = ASSETS / "demo_call.flac"
@@ -123,3 +126,30 @@ def test_steady_input_changes_state_at_most_once_per_5s(tmp_path: Path) -> None:
             assert changes and changes[0].state is ToneState.FRUSTRATED and changes[0].t_s < 5.0
             assert np.all(np.diff([c.t_s for c in changes]) >= 5.0)
             assert len(changes) <= 60 / 5
+
+
+def _onsets(config: LugnConfig) -> list[float]:
+    events: list[Event] = []
+    Pipeline(
+        ReplaySource(DEMO, realtime=False, chunk_samples=4096), config=config, on_event=events.append
+    ).run_until_end()
+    return [e.t_s for e in events if isinstance(e, ToneChanged) and e.state is ToneState.FRUSTRATED]
+
+
+def test_site_threshold_from_the_policy_moves_the_operating_point(tmp_path: Path) -> None:
+    """``[tone] threshold`` (IT's site calibration) replaces the model's operating point; bad is named."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[tone]\nthreshold = 0.9\n", encoding="utf-8")
+    eff = load_effective(policy, tmp_path / "settings.toml")
+    assert eff.config.tone.threshold == 0.9 and not eff.safe_state
+    strict = _onsets(eff.config)
+    default = _onsets(LugnConfig())
+    assert default, "the demo call must turn frustrated at the model's own threshold"
+    assert not strict or strict[0] > default[0], (strict, default)
+    lenient = _onsets(LugnConfig(tone=ToneSettings(threshold=0.3)))
+    assert lenient and lenient[0] < default[0], (lenient, default)
+    print(f"\nfirst 'frustrated': threshold 0.3 {lenient[0]:.2f} s, model's {default[0]:.2f} s, 0.9 {strict}")
+    policy.write_text("[tone]\nthreshold = 1.5\n", encoding="utf-8")
+    bad = load_effective(policy, tmp_path / "settings.toml")
+    assert bad.safe_state and bad.config.tone.threshold is None
+    assert any("tone.threshold" in e and "policy.toml:2" in e for e in bad.problems), bad.problems
