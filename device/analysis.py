@@ -7,7 +7,6 @@ running with what it has.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,9 +76,6 @@ class EnergyVad:
     def process(self, frame: np.ndarray) -> float:
         level = dbfs(mean_square(frame))
         return float(1.0 / (1.0 + np.exp(-(level - self.speech_dbfs) / self.width_db)))
-
-    def process_many(self, frames: Sequence[np.ndarray]) -> list[float]:
-        return [self.process(f) for f in frames]
 
     def process_group(self, frames: np.ndarray) -> np.ndarray:
         """``[channels, n, samples]`` -> ``[channels, n]``, like ``SileroVad.process_group``."""

@@ -160,7 +160,9 @@ class ToneVariant:
     use_baseline: bool
     threshold: float | None = None  # default: the model's shipped operating point
 
-    def evaluate(self, corpus: Corpus, cv: CvArtifacts | None) -> tuple[dict[str, Any], bool]:
+    def model_picker(self, corpus: Corpus, cv: CvArtifacts | None) -> tuple[Callable[[int], ToneModel], bool]:
+        """-> (model for clip i, whether any clip is scored out-of-fold): a training speaker's clip by the
+        fold model that never saw that speaker, every other clip by the model itself."""
         folds = [cv.fold_of(c) if (cv and self.cv) else None for c in corpus.clips]
         views = {k: FoldModel(self.cv, k) for k in set(folds) if k is not None and self.cv is not None}
 
@@ -168,10 +170,14 @@ class ToneVariant:
             k = folds[i]
             return self.model if k is None else views[k]
 
+        return model_for, any(k is not None for k in folds)
+
+    def evaluate(self, corpus: Corpus, cv: CvArtifacts | None) -> tuple[dict[str, Any], bool]:
+        model_for, out_of_fold = self.model_picker(corpus, cv)
         p, f = score_tone(model_for, corpus.clips, corpus.audio, use_baseline=self.use_baseline)
         _, f8 = score_tone(model_for, corpus.clips, corpus.audio_8khz, use_baseline=self.use_baseline)
         threshold = self.model.threshold if self.threshold is None else self.threshold
-        return figures(corpus.clips, p, f, f8, threshold), any(k is not None for k in folds)
+        return figures(corpus.clips, p, f, f8, threshold), out_of_fold
 
 
 @dataclass

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from training import augment
-from training.evaluate import Corpus, CvArtifacts, FoldModel, load_corpus, score_tone
+from training.evaluate import Corpus, CvArtifacts, load_corpus, score_tone
 from training.metrics import auc, balanced_accuracy, best_threshold
 from training.report import SHIPPED, build_variants, load_shipped
 
@@ -57,13 +57,7 @@ def run(folder: Path, model_path: Path | None = None) -> dict[str, Any]:
     cv = CvArtifacts.load()
     variant = build_variants(model, cv)[SHIPPED]
     corpus = load_corpus(folder)
-    folds = [cv.fold_of(c) if (cv and variant.cv) else None for c in corpus.clips]
-    views = {k: FoldModel(variant.cv, k) for k in set(folds) if k is not None and variant.cv is not None}
-
-    def model_for(i: int) -> Any:
-        k = folds[i]
-        return model if k is None else views[k]
-
+    model_for, out_of_fold = variant.model_picker(corpus, cv)
     truth = np.array([c.frustrated for c in corpus.clips])
     keep = truth >= 0
     if keep.sum() == 0 or len(set(truth[keep].tolist())) < 2:
@@ -88,7 +82,7 @@ def run(folder: Path, model_path: Path | None = None) -> dict[str, Any]:
     return {
         "corpus": corpus.name,
         "clips": int(keep.sum()),
-        "out_of_fold": any(k is not None for k in folds),
+        "out_of_fold": out_of_fold,
         "threshold": model.threshold,
         "renderings": rows,
     }

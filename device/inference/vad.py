@@ -9,7 +9,6 @@ minimum speech / silence durations, so one loud click or a breath does not flip 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,13 +78,6 @@ class SileroVad:
         if self.channels != 1:
             raise ValueError(f"this SileroVad has {self.channels} channels; use process_group()")
         return float(self.process_group(_frame(frame)[None, None, :])[0, 0])
-
-    def process_many(self, frames: Sequence[np.ndarray]) -> list[float]:
-        """One probability per channel for one 512-sample frame of each."""
-        if len(frames) != self.channels:
-            raise ValueError(f"SileroVad has {self.channels} channel(s), got {len(frames)} frames")
-        block = np.stack([_frame(f) for f in frames])[:, None, :]
-        return [float(p) for p in self.process_group(block)[:, 0]]
 
     def process_group(self, frames: np.ndarray) -> np.ndarray:
         """``[channels, n, 512]`` float32 -> ``[channels, n]`` speech probabilities, frame by frame."""
