@@ -12,9 +12,9 @@ from torch import nn
 from training.frontend import LogMel, Pitch, StatsFeatures
 from training.prosody import ProsodyStats
 
-N_NET_FEATURES = StatsFeatures.n_features + Pitch.n_features  # what the MLP/linear head ensemble sees
-N_MEMBER_FEATURES = ProsodyStats.n_features  # what the statistics member sees (appended after them)
-N_FEATURES = N_NET_FEATURES + N_MEMBER_FEATURES
+N_NET_FEATURES = StatsFeatures.n_features + Pitch.n_features  # log-mel and pitch statistics
+N_MEMBER_FEATURES = ProsodyStats.n_features  # the statistics block (appended after them): the member's input
+N_FEATURES = N_NET_FEATURES + N_MEMBER_FEATURES  # what the MLP/linear head ensemble sees (since 1.2.0)
 
 OUTPUTS = ("probs", "frustration", "arousal", "valence")
 
@@ -112,18 +112,21 @@ class StatsMember(nn.Module):
 
 
 class BlendedHeads(nn.Module):
-    """All features [B, N_FEATURES] -> the weighted average of the head ensemble (network features) and the
+    """All features [B, N_FEATURES] -> the weighted average of the head ensemble (all features) and the
     statistics member (statistics block): probabilities and frustration averaged; arousal/valence from the
     ensemble."""
 
-    def __init__(self, ensemble: HeadEnsemble, member: StatsMember, weight: float) -> None:
+    def __init__(
+        self, ensemble: HeadEnsemble, member: StatsMember, weight: float, head_features: int = N_FEATURES
+    ) -> None:
         super().__init__()
         self.ensemble = ensemble
         self.member = member
         self.weight = float(weight)
+        self.head_features = int(head_features)  # the first n features feed the heads (1.1.0: 130, now all)
 
     def forward(self, feats: torch.Tensor) -> tuple[torch.Tensor, ...]:
-        probs, frustration, arousal, valence = self.ensemble(feats[:, :N_NET_FEATURES])
+        probs, frustration, arousal, valence = self.ensemble(feats[:, : self.head_features])
         m_probs, m_frustration = self.member(feats[:, N_NET_FEATURES:])
         a = self.weight
         return (1 - a) * probs + a * m_probs, (1 - a) * frustration + a * m_frustration, arousal, valence
@@ -144,9 +147,10 @@ class ToneNet(nn.Module):
 def load_shipped_pytorch(cv_dir: Path) -> ToneNet:
     """Rebuild the PyTorch model of a recipe run from ``cv.json`` (its config) and ``tone_heads.pt``."""
     cfg = json.loads((cv_dir / "cv.json").read_text(encoding="utf-8"))["config"]
-    heads = [ToneHead(hidden=cfg["hidden"], dropout=cfg["dropout"]) for _ in range(cfg["seeds"])]
-    heads += [ToneHead(hidden=0) for _ in range(cfg.get("linear_heads", 0))]
-    blended = BlendedHeads(HeadEnsemble(heads), StatsMember(), cfg["member_weight"])
+    nf = N_FEATURES if cfg.get("heads_see_statistics", False) else N_NET_FEATURES
+    heads = [ToneHead(nf, hidden=cfg["hidden"], dropout=cfg["dropout"]) for _ in range(cfg["seeds"])]
+    heads += [ToneHead(nf, hidden=0) for _ in range(cfg.get("linear_heads", 0))]
+    blended = BlendedHeads(HeadEnsemble(heads), StatsMember(), cfg["member_weight"], nf)
     net = ToneNet(Frontend(), blended).eval()
     net.ensemble.load_state_dict(torch.load(cv_dir / "tone_heads.pt", weights_only=True))
     return net

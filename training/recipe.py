@@ -6,7 +6,7 @@
 3. Cross-validation: a head ensemble per fold -> the out-of-fold models (FP32 + INT8) stored in
    ``training/cv/`` so that ``lugn eval`` scores the training corpus speaker-independently.
 4. Operating threshold (and speaker-baseline prior) from EmoDB out-of-fold scores only, scored the runtime
-   way.
+   way, clean and under contact-centre renderings (``training.calibrate``).
 5. The shipped model: the same recipe on all training rows -> FP32 twin + INT8 (network only), INT8 ships
    only if it is within 0.01 of FP32 on every figure.
 6. The plain acoustic baseline (logistic regression) for comparison, then the final table.
@@ -42,7 +42,7 @@ from training.train import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 WINDOW_S, HOP_S = 2.0, 0.5
 
 
@@ -176,10 +176,15 @@ def main(argv: list[str] | None = None) -> int:
             "std, 10th/90th percentile; MFCC mean/std)"
         ),
         "ensemble": (
-            f"{1 - cfg.member_weight:.2f} x (5 MLP + 5 linear heads) + {cfg.member_weight:.2f} x statistics "
-            f"member (L2 logistic regression, C={cfg.member_c}, on {cfg.member_renderings} renderings: clean "
-            "+ G.711); probabilities and frustration averaged, arousal/valence from the heads"
+            f"{1 - cfg.member_weight:.2f} x ({cfg.seeds} MLP + {cfg.linear_heads} linear heads on "
+            f"{'all features' if cfg.heads_see_statistics else 'log-mel + pitch statistics'}, "
+            "all renderings) "
+            f"+ {cfg.member_weight:.2f} x statistics member (L2 logistic regression, C={cfg.member_c}, on "
+            f"{cfg.member_renderings} renderings: clean + G.711); probabilities and frustration averaged, "
+            "arousal/valence from the heads"
         ),
+        "threshold_rule": point["threshold_rule"],
+        "threshold_clean_optimum": point["threshold_clean_optimum"],
     }
     cv_info = {
         "corpus": args.train_corpus,

@@ -17,7 +17,7 @@ from sklearn.metrics import balanced_accuracy_score, f1_score, roc_auc_score
 from training import augment
 from training.data import Clip
 from training.frontend import LogMel
-from training.metrics import auc, balanced_accuracy, best_threshold, four_class, macro_f1
+from training.metrics import auc, balanced_accuracy, best_threshold, four_class, macro_f1, robust_threshold
 from training.net import Frontend
 
 CLIP = Path(__file__).resolve().parents[1] / "data" / "tiny_corpus" / "03a01Wa.flac"
@@ -56,6 +56,22 @@ def test_best_threshold_separates_separable_scores() -> None:
     y = np.array([0, 0, 0, 1, 1])
     t = best_threshold(s, y)
     assert 0.3 < t < 0.6
+
+
+def test_robust_threshold_serves_every_rendering_not_only_the_clean_one() -> None:
+    """Noise pulls angry scores down: the clean optimum (~0.5) misses every noisy angry clip; the rule takes
+    the threshold best on average over the renderings, and sits inside the plateau, not on its edge."""
+    y = np.array([0] * 20 + [1] * 20)
+    rng = np.random.default_rng(0)
+    clean = np.concatenate([rng.uniform(0.05, 0.25, 20), rng.uniform(0.75, 0.95, 20)])
+    noisy = np.concatenate([rng.uniform(0.05, 0.25, 20), rng.uniform(0.35, 0.45, 20)])
+    assert best_threshold(clean, y) > 0.45  # clean alone: the midpoint of (0.25, 0.75)
+    t = robust_threshold([clean, noisy], y)
+    assert 0.27 < t < 0.33, t  # the shared plateau is (0.25, 0.35]; smoothed, it lands in its middle
+    both = [balanced_accuracy(y, (s >= t).astype(int), (0, 1)) for s in (clean, noisy)]
+    assert both == [1.0, 1.0]
+    # a threshold chosen on the clean scores alone fails the noisy rendering
+    assert balanced_accuracy(y, (noisy >= best_threshold(clean, y)).astype(int), (0, 1)) == 0.5  # all missed
 
 
 def test_four_class_merges_calm_and_leaves_other_labels_out() -> None:
