@@ -39,7 +39,7 @@ def choose_operating_point(
     workdir: Path,
 ) -> dict[str, Any]:
     from training.evaluate import Corpus, FoldModel, score_tone
-    from training.robustness import RENDERINGS
+    from training.robustness import rendered
 
     d = workdir / "calibration"
     ship.ship(cv_int8, d, version="calibration", window_s=2.0, hop_s=0.5, metadata={}, name="tone_cv")
@@ -57,11 +57,10 @@ def choose_operating_point(
 
     raw_p, raw = scores(BaselineSettings(enabled=False))
     corpus = Corpus(name="training", folder=workdir, clips=list(clips), audio=list(waves))
-    rendered = {"clean": raw}
-    for name, render in RENDERINGS.items():
+    by_name = {"clean": raw}
+    for name, audio in rendered(corpus):
         if name != "clean":
-            audio = [np.asarray(render(w, i, corpus), dtype=np.float32) for i, w in enumerate(waves)]
-            rendered[name] = scores(BaselineSettings(enabled=False), audio)[1]
+            by_name[name] = scores(BaselineSettings(enabled=False), audio)[1]
     z = _logit(raw)
     logp = np.log(np.clip(raw_p, 1e-4, 1.0))
     spk = np.array([c.speaker for c in clips])
@@ -70,11 +69,11 @@ def choose_operating_point(
     prior = float(np.mean([np.percentile(z[spk == s], q) for s in speakers]))
     prior_probs = np.mean([logp[spk == s].mean(axis=0) for s in speakers], axis=0)
     t_clean = best_threshold(raw[keep], yb[keep])
-    t_raw = robust_threshold([s[keep] for s in rendered.values()], yb[keep])
+    t_raw = robust_threshold([s[keep] for s in by_name.values()], yb[keep])
     ba_raw = balanced_accuracy(yb[keep], (raw[keep] >= t_raw).astype(int), (0, 1))
     by_rendering = {
         name: round(balanced_accuracy(yb[keep], (s[keep] >= t_raw).astype(int), (0, 1)), 4)
-        for name, s in rendered.items()
+        for name, s in by_name.items()
     }
     ua_raw = four_class(clips, raw_p)["ua4"]
     off_calls = simulate_calls(cv, BaselineSettings(enabled=False), clips, raw_p, raw, t_raw)

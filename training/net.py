@@ -19,6 +19,11 @@ N_FEATURES = N_NET_FEATURES + N_MEMBER_FEATURES  # what the MLP/linear head ense
 OUTPUTS = ("probs", "frustration", "arousal", "valence")
 
 
+def head_width(heads_see_statistics: bool) -> int:
+    """How many leading features feed the head ensemble (1.1.0: the log-mel/pitch statistics only)."""
+    return N_FEATURES if heads_see_statistics else N_NET_FEATURES
+
+
 class Frontend(nn.Module):
     """Waveform [B, N] -> statistics features [B, F]. Exported and kept in FP32."""
 
@@ -147,7 +152,7 @@ class ToneNet(nn.Module):
 def load_shipped_pytorch(cv_dir: Path) -> ToneNet:
     """Rebuild the PyTorch model of a recipe run from ``cv.json`` (its config) and ``tone_heads.pt``."""
     cfg = json.loads((cv_dir / "cv.json").read_text(encoding="utf-8"))["config"]
-    nf = N_FEATURES if cfg.get("heads_see_statistics", False) else N_NET_FEATURES
+    nf = head_width(cfg.get("heads_see_statistics", False))
     heads = [ToneHead(nf, hidden=cfg["hidden"], dropout=cfg["dropout"]) for _ in range(cfg["seeds"])]
     heads += [ToneHead(nf, hidden=0) for _ in range(cfg.get("linear_heads", 0))]
     blended = BlendedHeads(HeadEnsemble(heads), StatsMember(), cfg["member_weight"], nf)

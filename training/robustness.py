@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,12 @@ RENDERINGS: dict[str, Rendering] = {
 }
 
 
+def rendered(corpus: Corpus) -> Iterator[tuple[str, list[np.ndarray]]]:
+    """(name, the corpus's audio after that rendering) for each of RENDERINGS, one at a time."""
+    for name, render in RENDERINGS.items():
+        yield name, [np.asarray(render(a, i, corpus), dtype=np.float32) for i, a in enumerate(corpus.audio)]
+
+
 def run(folder: Path, model_path: Path | None = None) -> dict[str, Any]:
     model, _ = load_shipped(model_path)
     cv = CvArtifacts.load()
@@ -63,8 +69,7 @@ def run(folder: Path, model_path: Path | None = None) -> dict[str, Any]:
     if keep.sum() == 0 or len(set(truth[keep].tolist())) < 2:
         raise ValueError(f"{folder}: needs both angry and not-angry clips")
     rows = []
-    for name, render in RENDERINGS.items():
-        audio = [np.asarray(render(a, i, corpus), dtype=np.float32) for i, a in enumerate(corpus.audio)]
+    for name, audio in rendered(corpus):
         _, fr = score_tone(model_for, corpus.clips, audio, use_baseline=variant.use_baseline)
         s, y = fr[keep], truth[keep]
         best = best_threshold(s, y)

@@ -15,13 +15,13 @@ from torch import nn
 from training import augment
 from training.data import AROUSAL_VALENCE, Clip
 from training.net import (
-    N_FEATURES,
     N_NET_FEATURES,
     BlendedHeads,
     Frontend,
     HeadEnsemble,
     StatsMember,
     ToneHead,
+    head_width,
 )
 
 FEATURE_VERSION = "stats-pitch-prosody-v3"
@@ -136,16 +136,12 @@ def targets(clips: Sequence[Clip]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return y4, yb, av
 
 
-def head_features(cfg: TrainConfig) -> int:
-    return N_FEATURES if cfg.heads_see_statistics else N_NET_FEATURES
-
-
 def train_head(
     feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig, seed: int, hidden: int | None = None
 ) -> ToneHead:
     """Train one head on all renderings of ``clips`` (feats [n, R, F]; it sees the first
-    ``head_features(cfg)`` of them)."""
-    feats = feats[:, :, : head_features(cfg)]
+    ``head_width(cfg.heads_see_statistics)`` of them)."""
+    feats = feats[:, :, : head_width(cfg.heads_see_statistics)]
     n, r, nf = feats.shape
     y4, yb, av = targets(clips)
     X = torch.from_numpy(feats.reshape(n * r, nf))
@@ -204,8 +200,10 @@ def fit_member(feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig) -> St
 
 
 def train_ensemble(feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig) -> BlendedHeads:
-    """The head ensemble (all features) blended with the statistics member (statistics block)."""
+    """The head ensemble (all features, or the log-mel/pitch ones) blended with the statistics member
+    (statistics block)."""
     heads = [train_head(feats, clips, cfg, s) for s in range(cfg.seeds)]
     heads += [train_head(feats, clips, cfg, 100 + s, hidden=0) for s in range(cfg.linear_heads)]
     member = fit_member(feats, clips, cfg)
-    return BlendedHeads(HeadEnsemble(heads), member, cfg.member_weight, head_features(cfg)).eval()
+    width = head_width(cfg.heads_see_statistics)
+    return BlendedHeads(HeadEnsemble(heads), member, cfg.member_weight, width).eval()
