@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     n_folds = max(folds.values()) + 1
     feats = rendered_features(clips, waves, folds, cfg, args.cache_dir, progress=tqdm)
     fold_of_clip = np.array([folds[c.speaker] for c in clips])
-    frontend = Frontend().eval()
+    frontend = Frontend(voice=cfg.voice_features, octave_check=cfg.pitch_octave_check).eval()
 
     # 3. cross-validation fold ensembles
     ensembles = []
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         final = train_ensemble(feats, clips, cfg)
         bar.update()
 
-    calib = feats.reshape(-1, feats.shape[2])[:: max(1, cfg.renderings // 2)]
+    calib = feats.reshape(-1, feats.shape[2])[:: max(1, cfg.total_renderings // 2)]
     work = args.work_dir
     # Heads stay separate nodes in the graph: each hidden layer then gets its own activation scale in INT8
     # (one fused 320-wide layer sharing a scale missed the 0.01 rule on EmoDB ua4).
@@ -160,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     from training.calibrate import choose_operating_point
 
     point = choose_operating_point(cv_int8, clips, waves, folds, work)
+    shifts = f" + voice shifts {list(cfg.shift_semitones)} st" if cfg.shift_semitones else ""
+    happy = f", happy x{cfg.happy_weight:g} in the frustration loss" if cfg.happy_weight != 1.0 else ""
     metadata = {
         "threshold": point["threshold"],
         "threshold_without_baseline": point["threshold_without_baseline"],
@@ -174,11 +176,19 @@ def main(argv: list[str] | None = None) -> int:
             "gain-only normalisation, statistics over time; 4 kHz autocorrelation pitch/voicing statistics "
             "(20 ms hop); acoustic-baseline statistics (energy, F0, centroid, roll-off, flux, tilt: mean, "
             "std, 10th/90th percentile; MFCC mean/std)"
+            + (
+                "; voice quality and contour over voiced frames (HNR, F0 and level irregularity, alpha "
+                "ratio, Hammarberg index, spectral slope 0-500 / 500-1500 Hz, F0 slope/curvature/rising "
+                "share, "
+                "energy attack/decay/modulation)"
+                if cfg.voice_features
+                else ""
+            )
         ),
         "ensemble": (
             f"{1 - cfg.member_weight:.2f} x ({cfg.seeds} MLP + {cfg.linear_heads} linear heads on "
             f"{'all features' if cfg.heads_see_statistics else 'log-mel + pitch statistics'}, "
-            "all renderings) "
+            f"all renderings{shifts}{happy}) "
             f"+ {cfg.member_weight:.2f} x statistics member (L2 logistic regression, C={cfg.member_c}, on "
             f"{cfg.member_renderings} renderings: clean + G.711); probabilities and frustration averaged, "
             "arousal/valence from the heads"

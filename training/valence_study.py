@@ -68,7 +68,12 @@ def _features(waves: np.ndarray, frontend: Frontend, voice: VoiceStats) -> np.nd
 
 
 def study_features(
-    clips: Sequence[Clip], waves: Sequence[np.ndarray], folds: dict[str, int], cfg: TrainConfig, cache: Path
+    clips: Sequence[Clip],
+    waves: Sequence[np.ndarray],
+    folds: dict[str, int],
+    cfg: TrainConfig,
+    cache: Path,
+    octave_check: bool = False,
 ) -> dict[str, np.ndarray]:
     """{"train": [n, R, F] recipe renderings, "eval": [n, 10, F] robustness renderings,
     "shift": [n, 2, F] voice shifts}."""
@@ -80,11 +85,13 @@ def study_features(
     for mod in (augment, fe_mod, prosody, voice, robustness):
         h.update(Path(str(mod.__file__)).read_bytes())
     h.update(json.dumps([cfg.renderings, cfg.seed, [c.path.name for c in clips]]).encode())
+    if octave_check:
+        h.update(b"octave_check")
     path = cache / f"study_{h.hexdigest()[:16]}.npz"
     if path.is_file():
         with np.load(path) as z:
             return {k: z[k] for k in z.files}
-    frontend, vs = Frontend().eval(), VoiceStats().eval()
+    frontend, vs = Frontend(octave_check=octave_check).eval(), VoiceStats().eval()
     train = []
     for i, c in enumerate(clips):
         pool = [
@@ -126,6 +133,7 @@ class Variant:
     happy_weight: float = 1.0  # weight of happy clips in the binary (frustrated) loss, heads and member
     ah_beta: float = 0.0  # valence stage: + beta * arousal * logit(angry vs happy) on the frustration logit
     shift_aug: bool = False  # the +-2 semitone voice shifts of each clip as extra training renderings
+    octave: bool = False  # the pitch track with the octave check (training.frontend.Pitch)
     member_weight: float = 0.3
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -334,6 +342,10 @@ VARIANTS = {
     "voice_shift": Variant("voice_shift", voice=True, shift_aug=True),
     "voice_shift_h2": Variant("voice_shift_h2", voice=True, shift_aug=True, happy_weight=2.0),
     "nof0_shift": Variant("nof0_shift", drop_f0_level=True, shift_aug=True),
+    "octave": Variant("octave", octave=True),
+    "octave_voice": Variant("octave_voice", octave=True, voice=True),
+    "octave_voice_shift": Variant("octave_voice_shift", octave=True, voice=True, shift_aug=True),
+    "octave_shift": Variant("octave_shift", octave=True, shift_aug=True),
 }
 
 
@@ -354,8 +366,14 @@ def main(argv: list[str] | None = None) -> int:
     waves = [load_audio(c.path) for c in clips]
     folds = speaker_folds(clips)
     t0 = time.time()
-    feats = study_features(clips, waves, folds, cfg, a.cache_dir)
-    print(f"features {time.time() - t0:.0f} s", file=sys.stderr)
+    sets: dict[bool, dict[str, np.ndarray]] = {}
+
+    def feats_for(v: Variant) -> dict[str, np.ndarray]:
+        if v.octave not in sets:
+            sets[v.octave] = study_features(clips, waves, folds, cfg, a.cache_dir, v.octave)
+            print(f"features {time.time() - t0:.0f} s", file=sys.stderr)
+        return sets[v.octave]
+
     variants = dict(VARIANTS)
     for spec in a.set:
         name, _, kv = spec.partition(":")
@@ -375,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = []
         for seed in range(a.seeds):
             t1 = time.time()
-            probs, fr, ar, va = oof(feats, clips, folds, v, cfg, seed)
+            probs, fr, ar, va = oof(feats_for(v), clips, folds, v, cfg, seed)
             f = figures(clips, probs, fr, ar, va)
             rows.append(f)
             print(

@@ -93,14 +93,8 @@ class VoiceStats(nn.Module):
         self, power: torch.Tensor, frame_pow: torch.Tensor, pitch: tuple[torch.Tensor, ...]
     ) -> torch.Tensor:
         f0, voicing, _, voiced = pitch
-        t = min(power.shape[1], f0.shape[1])  # the pitch track has one frame fewer than the spectrum
-        power, e, f0, voicing, v = (
-            power[:, :t],
-            frame_pow[:, :t] * DB,
-            f0[:, :t],
-            voicing[:, :t],
-            voiced[:, :t],
-        )
+        t = f0.shape[1]  # the pitch track has one frame fewer than the spectrum (98 vs 99 per 2 s)
+        power, e, v = power[:, :t], frame_pow[:, :t] * DB, voiced
         st = f0 * 12.0  # log2 Hz -> semitones
         level = power.mean(dim=(1, 2), keepdim=True) + 1e-12
         rel = power / level + FLOOR  # gain-normalised, floored like the log-mel
