@@ -136,7 +136,7 @@ def evaluate_calls(
     """Every call through the pipeline once, then the figures at the run's threshold, the sweep and the
     recommendation. -> (result for JSON, traces, sweep)."""
     from device.inference.tone import ToneModel
-    from lugn.evalkit.figures import GRACE_S, call_figures, summary, timeline
+    from lugn.evalkit.figures import GRACE_S, LATE_S, call_figures, summary, timeline
     from lugn.evalkit.sweep import MIN_EPISODES, RecommendationRefused, recommend, run_sweep
     from lugn.evalkit.trace import run_call
 
@@ -173,6 +173,7 @@ def evaluate_calls(
         "threshold": threshold,
         "model_threshold": float(model.threshold),
         "grace_s": GRACE_S,
+        "late_s": LATE_S,
         "min_episodes": MIN_EPISODES,
         "audio_h": sum(t.end_s for t in traces) / 3600.0,
         "customer_speech_h": overall["customer_speech_h"],

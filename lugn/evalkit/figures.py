@@ -12,6 +12,11 @@ customer's frustration ends and still have caught it.
   *unlabelled customer speech* (the customer's debounced speech activity outside every zone), because a model
   can only raise an alarm on speech it hears;
 - the share of calls with at least one false alarm.
+
+A false alarm up to ``LATE_S`` after the zone of a *missed* stretch is also counted as "late": the model
+needs 2 s of the customer's own speech, so a short outburst is often flagged on the customer's next turn,
+after the agent has spoken. The rule above still counts it as a miss and a false alarm (the agent saw it
+then, not during the outburst); the count says how much of the false-alarm rate is this kind.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from device.events import CallEnded, CallStarted, Event, ToneChanged, ToneSample
 from lugn.evalkit.trace import CallTrace, Entry, replay
 
 GRACE_S = 2.0
+LATE_S = 10.0  # a false alarm this soon after the grace of a missed stretch is reported as "late" as well
 NO_CALL, LISTENING = "no_call", "listening"
 FRUSTRATED = ToneState.FRUSTRATED.value
 
@@ -121,6 +127,7 @@ class CallFigures:
     frustrated_in_zone_s: float
     false_alarms: int
     false_alarm_t_s: tuple[float, ...]
+    late_false_alarms: int
     unlabelled_speech_s: float
     speech_s: float
 
@@ -139,9 +146,13 @@ def call_figures(trace: CallTrace, line: Timeline) -> CallFigures:
     latencies: list[float | None] = []
     for s in trace.spec.stretches:
         end = s.end_s + GRACE_S
-        hits = [max(a, s.start_s) for a, b in shown if a < end and b > s.start_s]
+        hits = [max(a, s.start_s) for a, b in shown if a <= end and b > s.start_s]
         latencies.append(min(hits) - s.start_s if hits else None)
     false_t = [t for t in line.onsets if not any(a <= t <= b for a, b in zone)]
+    missed_ends = [
+        s.end_s + GRACE_S for s, lat in zip(trace.spec.stretches, latencies, strict=True) if lat is None
+    ]
+    late = [t for t in false_t if any(e < t <= e + LATE_S for e in missed_ends)]
     speech = _length(trace.speech)
     return CallFigures(
         episodes=len(trace.spec.stretches),
@@ -151,6 +162,7 @@ def call_figures(trace: CallTrace, line: Timeline) -> CallFigures:
         frustrated_in_zone_s=_overlap(shown, zone),
         false_alarms=len(false_t),
         false_alarm_t_s=tuple(false_t),
+        late_false_alarms=len(late),
         unlabelled_speech_s=speech - _overlap(trace.speech, zone),
         speech_s=speech,
     )
@@ -181,6 +193,7 @@ def summary(figs: Sequence[CallFigures]) -> dict[str, float | int | None]:
         "frustrated_on_screen_s": shown,
         "precision_by_time": _ratio(sum(f.frustrated_in_zone_s for f in figs), shown),
         "false_alarms": false,
+        "late_false_alarms": sum(f.late_false_alarms for f in figs),
         "unlabelled_speech_h": unlabelled_s / 3600.0,
         "false_per_hour": _ratio(false, unlabelled_s / 3600.0),
         "calls_with_false_alarm": _ratio(sum(f.false_alarms > 0 for f in figs), len(figs)),

@@ -63,9 +63,9 @@ def parse_labels(text: str, path: Path) -> list[Stretch]:
         if start < 0:
             raise LabelError(f"{path}:{number}: start {start:g} s is before the recording begins")
         if end <= start:
-            kind = "a point label" if end == start else "ends before it starts"
+            kind = "is a point label" if end == start else "ends before it starts"
             raise LabelError(
-                f"{path}:{number}: the region {start:g}-{end:g} s is {kind}; "
+                f"{path}:{number}: the region {start:g}-{end:g} s {kind}; "
                 "mark the whole frustrated stretch"
             )
         out.append(Stretch(start, end, note, number))

@@ -61,6 +61,7 @@ def snippet(rec: dict[str, Any], run: dict[str, Any], today: dt.date | None = No
         f"within budget in {b['within_budget_share']:.0%} of resamples),",
         f"# {num(f['calls_with_false_alarm'], '.0%')} of calls with a false alarm. The rule picks "
         f"{iv(b['threshold_95'], '.2f')} on 95 % of resamples.",
+        *(f"# Caution: {note}." for note in rec["notes"]),
         "# The labels are the judgement of whoever marked them; see docs/pilot.md before rolling this out.",
         "# Merge the [tone] table into the site policy; check it with `python -m device.policy check FILE`.",
         "schema_version = 1",

@@ -1,10 +1,13 @@
 """The threshold sweep over cached scores, the recommended operating point, and its uncertainty.
 
 The rule: the threshold with the highest episode recall whose false alarms per hour of unlabelled customer
-speech stay within the budget (ties: fewer false alarms, then the higher threshold, the surer flag). The
+speech stay within the budget; among ties, fewer false alarms, and among those still tied the middle one (the
+edge of a plateau is where this sample's luck ends; the model card picks its own threshold the same way). The
 uncertainty is a bootstrap over *calls* (a call is the unit a site sampled; windows within a call are not
 independent): the recall and false-alarm rate at the recommended threshold, how often the budget holds there,
-and which threshold the same rule picks on each resample.
+and which threshold the same rule picks on each resample. Rare counts defeat a bootstrap (no false alarm in
+the sample is none in every resample), so the false-alarm rate also gets the exact Poisson interval of its
+count over the hours heard, and the advice says when those hours are too few to resolve the budget at all.
 """
 
 from __future__ import annotations
@@ -57,9 +60,11 @@ def _pick(recall: np.ndarray, fph: np.ndarray, thresholds: np.ndarray, budget: f
     ok = np.flatnonzero(fph <= budget + 1e-12)
     if not len(ok):
         return None
-    # highest recall, then fewest false alarms, then the higher threshold
-    order = sorted(ok, key=lambda i: (-recall[i], fph[i], -thresholds[i]))
-    return int(order[0])
+    best = recall[ok].max()
+    tied = [i for i in ok if recall[i] >= best - 1e-12]
+    fewest = min(fph[i] for i in tied)
+    tied = sorted((i for i in tied if fph[i] <= fewest + 1e-12), key=lambda i: thresholds[i])
+    return int(tied[(len(tied) - 1) // 2])
 
 
 def recommend(sweep: Sweep, budget: float) -> dict[str, Any]:
@@ -99,10 +104,26 @@ def recommend(sweep: Sweep, budget: float) -> dict[str, Any]:
     picks = [_pick(b_recall[i], b_fph[i], th, budget) for i in np.flatnonzero(valid)]
     picked = np.array([th[p] for p in picks if p is not None])
     r, f = b_recall[valid, best], b_fph[valid, best]
+    false_n = int(c["false"][best].sum())
+    notes = []
+    if 1.0 / hours > budget:
+        notes.append(
+            f"one false alarm is {1.0 / hours:.2f}/h over these {hours:.2f} h of unlabelled customer speech, "
+            f"above the budget: the rule can only accept thresholds with no false alarm at all; at least "
+            f"{1.0 / budget:.1f} h" + (" are" if budget <= 1 else " is") + " needed to resolve the budget"
+        )
+    lo, hi = poisson_rate_95(false_n, hours)
+    if hi > budget:
+        notes.append(
+            f"{false_n} false alarm(s) in {hours:.2f} h is also consistent with up to {hi:.2f}/h "
+            f"(95 % Poisson); showing a rate within {budget:g}/h takes about "
+            f"{poisson_rate_95(0, 1.0)[1] / max(budget, 1e-9):.1f} h of unlabelled customer speech without "
+            "a false alarm"
+        )
     return {
         "threshold": float(th[best]),
         "rule": f"highest episode recall with at most {budget:g} false alarm(s) per hour of unlabelled "
-        "customer speech",
+        "customer speech (ties: fewer false alarms, then the middle threshold)",
         "max_false_per_hour": budget,
         "figures": dict(sweep.rows[best]),
         "bootstrap": {
@@ -114,7 +135,18 @@ def recommend(sweep: Sweep, budget: float) -> dict[str, Any]:
             "threshold_95": _interval(picked) if len(picked) else None,
             "no_threshold_share": float(1 - len(picked) / max(len(picks), 1)),
         },
+        "false_per_hour_poisson_95": [round(lo, 4), round(hi, 4)],
+        "notes": notes,
     }
+
+
+def poisson_rate_95(count: int, hours: float) -> tuple[float, float]:
+    """Exact (Garwood) 95 % interval of a rate from ``count`` events in ``hours``."""
+    from scipy.stats import chi2
+
+    lo = 0.0 if count == 0 else float(chi2.ppf(0.025, 2 * count)) / 2
+    hi = float(chi2.ppf(0.975, 2 * count + 2)) / 2
+    return lo / hours, hi / hours
 
 
 def _interval(x: np.ndarray) -> list[float]:

@@ -48,7 +48,10 @@ def render(result: dict[str, Any]) -> str:
     overall = {**result["overall"], "name": "ALL CALLS", "duration_s": run["audio_h"] * 3600}
     lines.append(_row([fn(overall) for _, _, fn in CALL_COLUMNS]))
     share = overall["calls_with_false_alarm"]
-    lines.append(f"calls with at least one false alarm: {_f(share, '.0%')}")
+    lines.append(
+        f"calls with at least one false alarm: {_f(share, '.0%')}; of the {overall['false_alarms']} false "
+        f"alarms, {overall['late_false_alarms']} came up to {run['late_s']:g} s after a missed stretch (late)"
+    )
     lines += ["", *_sweep(result), "", *advice_lines(result)]
     if result.get("report"):
         lines.append(f"report: {result['report']}")
@@ -99,11 +102,12 @@ def advice_lines(result: dict[str, Any]) -> list[str]:
         f"  episode recall {_f(f['episode_recall'])} (95 % bootstrap over calls "
         f"{iv(b['episode_recall_95'], '.2f')}), false alarms {_f(f['false_per_hour'])}/h "
         f"({iv(b['false_per_hour_95'], '.2f')}; within the budget in {b['within_budget_share']:.0%} of "
-        f"{b['resamples']} resamples)",
+        f"{b['resamples']} resamples; Poisson 95 % {iv(rec['false_per_hour_poisson_95'], '.2f')})",
         f"  the same rule picks {iv(b['threshold_95'], '.2f')} on 95 % of resamples"
         + (
             f"; no threshold meets the budget in {b['no_threshold_share']:.0%} of them"
             if b["no_threshold_share"]
             else ""
         ),
+        *(f"  caution: {note}" for note in rec["notes"]),
     ]
