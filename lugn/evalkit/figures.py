@@ -13,10 +13,11 @@ customer's frustration ends and still have caught it.
   can only raise an alarm on speech it hears;
 - the share of calls with at least one false alarm.
 
-A false alarm up to ``LATE_S`` after the zone of a *missed* stretch is also counted as "late": the model
-needs 2 s of the customer's own speech, so a short outburst is often flagged on the customer's next turn,
-after the agent has spoken. The rule above still counts it as a miss and a false alarm (the agent saw it
-then, not during the outburst); the count says how much of the false-alarm rate is this kind.
+A false alarm on the customer's next turn after a *missed* stretch (before the turn after that begins, and
+at most ``LATE_S`` after the stretch's zone) is also counted as "late": the model needs 2 s of the customer's
+own speech, so a short outburst is often flagged on the customer's next turn, after the agent has spoken.
+The rule above still counts it as a miss and a false alarm (the agent saw it then, not during the
+outburst); the count says how much of the false-alarm rate is of this kind.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from device.events import CallEnded, CallStarted, Event, ToneChanged, ToneSample
 from lugn.evalkit.trace import CallTrace, Entry, replay
 
 GRACE_S = 2.0
-LATE_S = 10.0  # a false alarm this soon after the grace of a missed stretch is reported as "late" as well
+LATE_S = 10.0  # how long after a missed stretch's zone a false alarm may still be reported as "late"
 NO_CALL, LISTENING = "no_call", "listening"
 FRUSTRATED = ToneState.FRUSTRATED.value
 
@@ -149,10 +150,8 @@ def call_figures(trace: CallTrace, line: Timeline) -> CallFigures:
         hits = [max(a, s.start_s) for a, b in shown if a <= end and b > s.start_s]
         latencies.append(min(hits) - s.start_s if hits else None)
     false_t = [t for t in line.onsets if not any(a <= t <= b for a, b in zone)]
-    missed_ends = [
-        s.end_s + GRACE_S for s, lat in zip(trace.spec.stretches, latencies, strict=True) if lat is None
-    ]
-    late = [t for t in false_t if any(e < t <= e + LATE_S for e in missed_ends)]
+    missed = [s for s, lat in zip(trace.spec.stretches, latencies, strict=True) if lat is None]
+    late = [t for t in false_t if any(_on_next_turn(t, s.end_s, trace.speech) for s in missed)]
     speech = _length(trace.speech)
     return CallFigures(
         episodes=len(trace.spec.stretches),
@@ -166,6 +165,14 @@ def call_figures(trace: CallTrace, line: Timeline) -> CallFigures:
         unlabelled_speech_s=speech - _overlap(trace.speech, zone),
         speech_s=speech,
     )
+
+
+def _on_next_turn(t: float, end_s: float, speech: Sequence[Interval]) -> bool:
+    """Is ``t`` on the customer's turn that runs on past ``end_s`` or comes next (before the one after)?"""
+    if not end_s + GRACE_S < t <= end_s + GRACE_S + LATE_S:
+        return False
+    starts = [a for a, b in speech if b > end_s]  # the turn that covers end_s or comes next, then the rest
+    return len(starts) < 2 or t < starts[1]
 
 
 def _ratio(num: float, den: float) -> float | None:

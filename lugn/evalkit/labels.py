@@ -65,8 +65,7 @@ def parse_labels(text: str, path: Path) -> list[Stretch]:
         if end <= start:
             kind = "is a point label" if end == start else "ends before it starts"
             raise LabelError(
-                f"{path}:{number}: the region {start:g}-{end:g} s {kind}; "
-                "mark the whole frustrated stretch"
+                f"{path}:{number}: the region {start:g}-{end:g} s {kind}; mark the whole frustrated stretch"
             )
         out.append(Stretch(start, end, note, number))
     out.sort(key=lambda s: (s.start_s, s.end_s))

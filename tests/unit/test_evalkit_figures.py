@@ -16,7 +16,9 @@ from lugn.evalkit.sweep import RecommendationRefused, Sweep, _pick, poisson_rate
 from lugn.evalkit.trace import CallTrace
 
 
-def _trace(stretches: list[tuple[float, float]], speech: list[tuple[float, float]], entries: list) -> CallTrace:
+def _trace(
+    stretches: list[tuple[float, float]], speech: list[tuple[float, float]], entries: list
+) -> CallTrace:
     spec = CallSpec("c", Path("c.wav"), Path("c.txt"), 30.0, tuple(Stretch(a, b) for a, b in stretches))
     return CallTrace(spec, 0.42, entries, speech, [], 30.0)
 
@@ -58,6 +60,9 @@ def test_the_two_second_rule_late_flags_precision_and_unlabelled_speech() -> Non
     missed = call_figures(_trace([(5.0, 7.9)], speech, ENTRIES), line)
     assert (missed.caught, missed.false_alarms, missed.late_false_alarms) == (0, 1, 1)
     assert missed.frustrated_in_zone_s == 0.0 and missed.latency_per_stretch == (None,)
+    # ... but not "late" when the customer had another turn in between (8.5-9.0), the flag on the one after
+    other = call_figures(_trace([(5.0, 7.9)], [(2.5, 4.0), (8.5, 9.0), (9.5, 12.0)], ENTRIES), line)
+    assert (other.false_alarms, other.late_false_alarms) == (1, 0)
     # "frustrated" already showing when a stretch starts: caught after 0 s, and no false alarm for it
     already = call_figures(_trace([(5.0, 7.9), (12.0, 14.0)], speech, ENTRIES), line)
     assert already.latency_per_stretch == (None, 0.0) and already.false_alarms == 1
@@ -67,7 +72,9 @@ def test_the_two_second_rule_late_flags_precision_and_unlabelled_speech() -> Non
 
 
 def test_pooled_figures_weigh_calls_by_their_counts() -> None:
-    def figs(episodes: int, caught: int, lat: tuple[float, ...], false: int, unlabelled_s: float) -> CallFigures:
+    def figs(
+        episodes: int, caught: int, lat: tuple[float, ...], false: int, unlabelled_s: float
+    ) -> CallFigures:
         per = tuple([*lat, *([None] * (episodes - caught))])
         return CallFigures(episodes, caught, per, 10.0, 5.0, false, (), 0, unlabelled_s, unlabelled_s + 5)
 
@@ -117,9 +124,13 @@ def test_recommendation_bootstrap_and_refusals() -> None:
     assert 0 < b["within_budget_share"] < 1  # 1.0/h sits on the budget: resamples fall either side
     assert rec == recommend(sw, 1.0)  # seeded
     assert recommend(sw, 0.3)["threshold"] == 0.5
-    with pytest.raises(RecommendationRefused, match=r"only 16 labelled frustrated episode\(s\) in 4 call\(s\)"):
+    with pytest.raises(
+        RecommendationRefused, match=r"only 16 labelled frustrated episode\(s\) in 4 call\(s\)"
+    ):
         recommend(_sweep(caught, false, [4, 4, 4, 4], [1.0] * 4), 1.0)
-    with pytest.raises(RecommendationRefused, match=r"no threshold from 0.30 to 0.50 keeps false alarms within 0"):
+    with pytest.raises(
+        RecommendationRefused, match=r"no threshold from 0.30 to 0.50 keeps false alarms within 0"
+    ):
         recommend(_sweep(caught[:3], false[:3], [6, 6, 6, 6], [1.0] * 4), 0.0)
 
 

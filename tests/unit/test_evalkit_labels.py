@@ -50,7 +50,9 @@ def test_regions_past_the_end_of_the_audio(tmp_path: Path) -> None:
     path.write_text("1\t30.04\tok (rounding)\n")
     assert len(read_labels(path, 30.0)) == 1
     path.write_text("1\t31\tx\n")
-    with pytest.raises(LabelError, match=r"c.txt:1: the region 1-31 s runs past the end of the audio \(30.00 s\)"):
+    with pytest.raises(
+        LabelError, match=r"c.txt:1: the region 1-31 s runs past the end of the audio \(30.00 s\)"
+    ):
         read_labels(path, 30.0)
 
 
@@ -94,7 +96,9 @@ def test_every_problem_of_a_folder_at_once(tmp_path: Path) -> None:
         discover_calls([tmp_path])
     text = "\n".join(err.value.problems)
     assert len(err.value.problems) == 7, text
-    assert "mono.wav: a mono file without a second file" in text and "mono.agent.wav + mono.customer.wav" in text
+    assert (
+        "mono.wav: a mono file without a second file" in text and "mono.agent.wav + mono.customer.wav" in text
+    )
     assert "late.txt:1: the region 1-9 s runs past the end of the audio (3.00 s)" in text
     assert "overlap.txt:2: the region 1-2.5 s overlaps the region 0.5-2 s on line 1" in text
     assert "unlabelled.txt: no label file beside the recording" in text
