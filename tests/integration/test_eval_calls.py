@@ -1,11 +1,11 @@
-"""``lugn eval`` on labelled calls built in the test from EmoDB (CC0, ``use=train``): stereo files (one call as
-two mono files) with Audacity label tracks, through the real pipeline.
+"""``lugn eval`` on labelled calls built in the test from EmoDB (CC0, ``use=train``): stereo files (one call
+as two mono files) with Audacity label tracks, through the real pipeline.
 
 The calls are designed so that the counts are known by hand: an angry customer turn that is labelled (a
-catch), a calm call (nothing), a calm turn that is labelled (a designed miss) and an angry turn left unlabelled
-(a designed false alarm). The shipped model was trained on EmoDB, so its in-sample angry turns are flagged and
-its neutral ones are not: the test checks that assumption on ``lugn replay``'s own event stream, a second
-route, and computes the speech time outside the labels there on a 1 ms grid.
+catch), a calm call (nothing), a calm turn that is labelled (a designed miss) and an angry turn left
+unlabelled (a designed false alarm). The shipped model was trained on EmoDB, so its in-sample angry turns are
+flagged and its neutral ones are not: the test checks that assumption on ``lugn replay``'s own event stream,
+a second route, and computes the speech time outside the labels there on a 1 ms grid.
 """
 
 from __future__ import annotations

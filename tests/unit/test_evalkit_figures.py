@@ -10,7 +10,7 @@ import pytest
 
 from device.events import CallEnded, CallStarted
 from lugn.evalkit.corpus import CallSpec
-from lugn.evalkit.figures import CallFigures, Timeline, call_figures, summary, timeline
+from lugn.evalkit.figures import CallFigures, call_figures, summary, timeline
 from lugn.evalkit.labels import Stretch
 from lugn.evalkit.sweep import RecommendationRefused, Sweep, _pick, poisson_rate_95, recommend
 from lugn.evalkit.trace import CallTrace
@@ -66,7 +66,7 @@ def test_the_two_second_rule_late_flags_precision_and_unlabelled_speech() -> Non
     # "frustrated" already showing when a stretch starts: caught after 0 s, and no false alarm for it
     already = call_figures(_trace([(5.0, 7.9), (12.0, 14.0)], speech, ENTRIES), line)
     assert already.latency_per_stretch == (None, 0.0) and already.false_alarms == 1
-    # the exact boundary: zone 6-10 (stretch 6-8): a flag at the zone's last instant catches it, no false alarm
+    # the exact boundary, zone 6-10 (stretch 6-8): a flag at the zone's last instant catches it, not false
     edge = call_figures(_trace([(6.0, 8.0)], speech, ENTRIES), line)
     assert (edge.caught, edge.latencies_s, edge.false_alarms) == (1, (4.0,), 0)
 
