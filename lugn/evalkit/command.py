@@ -98,13 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if args.write_policy is not None:
         rc = _write_policy(args.write_policy, result)
     if args.report is not None:
-        from lugn.evalkit.report import write_report
-
-        try:
-            result["report"] = str(write_report(args.report, result, traces, sweep))
-        except OSError as exc:
-            print(f"lugn eval: --report {args.report}: {exc}", file=sys.stderr)
-            rc = 2
+        rc = max(rc, _report(args.report, result, traces, sweep))
     if args.json:
         print(json.dumps(result, indent=1, ensure_ascii=False))
     else:
@@ -114,6 +108,24 @@ def run(args: argparse.Namespace) -> int:
     if result["refused"] and args.json:  # the table says it; with --json, tell the person too
         print(f"lugn eval: no recommendation: {result['refused']}", file=sys.stderr)
     return rc
+
+
+def _report(out: Path, result: dict[str, Any], traces: list[Any], sweep: Any) -> int:
+    """The pictures are a side path: without matplotlib or a writable folder the figures still print."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return _fail(
+            "--report needs matplotlib, which this installation lacks (pip install matplotlib, or install "
+            "lugn with pip on a QA machine); the figures below are complete without it"
+        )
+    from lugn.evalkit.report import write_report
+
+    try:
+        result["report"] = str(write_report(out, result, traces, sweep))
+    except OSError as exc:
+        return _fail(f"--report {out}: {exc}")
+    return 0
 
 
 def _write_policy(path: Path, result: dict[str, Any]) -> int:
