@@ -148,21 +148,28 @@ def evaluate_calls(
     """Every call through the pipeline once, then the figures at the run's threshold, the sweep and the
     recommendation. -> (result for JSON, traces, sweep)."""
     from device.inference.tone import ToneModel
+    from lugn.evalkit.corpus import CallCorpusError
     from lugn.evalkit.figures import GRACE_S, LATE_S, call_figures, summary, timeline
     from lugn.evalkit.sweep import MIN_EPISODES, RecommendationRefused, recommend, run_sweep
-    from lugn.evalkit.trace import run_call
+    from lugn.evalkit.trace import CallRunError, run_call
 
     model = ToneModel.load(models_dir)
     manifest = model.loaded.manifest
     traces = []
+    failed: list[str] = []
     t0 = time.perf_counter()
     show = not quiet and sys.stderr.isatty()
     for i, spec in enumerate(calls, 1):
         if show:
             print(f"\r  pipeline: call {i}/{len(calls)} {spec.name[:40]:<40}", end="", file=sys.stderr)
-        traces.append(run_call(spec, config, models_dir))
+        try:
+            traces.append(run_call(spec, config, models_dir))
+        except CallRunError as exc:  # keep going: every unusable call is named in one run
+            failed.append(str(exc))
     if show:
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    if failed:
+        raise CallCorpusError(failed)
     pipeline_s = time.perf_counter() - t0
     threshold = traces[0].threshold
     per_call = []
