@@ -110,6 +110,12 @@ def call_png(path: Path, trace: CallTrace, line: Timeline, threshold: float, row
     fig.savefig(path)
 
 
+def _plain() -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _pos: f"{v:g}")
+
+
 def _patch(colour: str, label: str) -> Any:
     from matplotlib.patches import Patch
 
@@ -147,18 +153,26 @@ def sweep_png(path: Path, result: dict[str, Any]) -> None:
         if rec is not None and rec["bootstrap"]["episode_recall_95"]:
             b = rec["bootstrap"]
             f = rec["figures"]
+            # recall: bootstrap over calls; false alarms: the wider of the bootstrap and the Poisson interval
+            # (no false alarm in the sample is none in every resample, but not a rate of zero)
             (r_lo, r_hi), (f_lo, f_hi) = b["episode_recall_95"], b["false_per_hour_95"]
+            p_lo, p_hi = rec["false_per_hour_poisson_95"]
+            f_lo, f_hi = min(f_lo, p_lo), max(f_hi, p_hi)
             x0, y0 = f["false_per_hour"], f["episode_recall"]
             ax.errorbar(
                 [x0], [y0], yerr=[[y0 - r_lo], [r_hi - y0]], xerr=[[x0 - f_lo], [f_hi - x0]], fmt="none",
-                ecolor="#d81b60", elinewidth=1, capsize=3, zorder=2, label="95 % bootstrap (calls)",
+                ecolor="#d81b60", elinewidth=1, capsize=3, zorder=2,
+                label="95 %: recall over calls, false/h Poisson",
             )  # fmt: skip
     else:
         ax.text(0.5, 0.5, "no labelled episodes or no unlabelled speech", ha="center", transform=ax.transAxes)
-    ax.set_xlabel("false 'frustrated' alarms per hour of unlabelled customer speech")
+    ax.set_xlabel("false 'frustrated' alarms per hour of unlabelled customer speech (symlog)")
     ax.set_ylabel("episode recall")
     ax.set_ylim(-0.03, 1.03)
-    ax.set_xlim(left=0)
+    # symlog: linear up to the budget's scale (where the choice is made), logarithmic beyond
+    ax.set_xscale("symlog", linthresh=max(budget, 0.5), linscale=1.5)
+    ax.set_xlim(left=-0.05 * max(budget, 0.5))
+    ax.xaxis.set_major_formatter(_plain())
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="lower right")
     ax.set_title("Threshold sweep: each point one [tone] threshold", fontsize=10)
