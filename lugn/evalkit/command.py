@@ -194,7 +194,7 @@ def evaluate_calls(
         "grace_s": GRACE_S,
         "late_s": LATE_S,
         "min_episodes": MIN_EPISODES,
-        "audio_h": sum(t.end_s for t in traces) / 3600.0,
+        "audio_h": round(sum(t.end_s for t in traces) / 3600.0, 6),
         "customer_speech_h": overall["customer_speech_h"],
         "pipeline_s": round(pipeline_s, 2),
         "sweep_s": None,

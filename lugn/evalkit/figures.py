@@ -176,15 +176,16 @@ def _on_next_turn(t: float, end_s: float, speech: Sequence[Interval]) -> bool:
 
 
 def _ratio(num: float, den: float) -> float | None:
-    return num / den if den > 0 else None
+    return round(num / den, 6) if den > 0 else None
 
 
 def _pct(values: Sequence[float], q: float) -> float | None:
-    return float(np.percentile(values, q)) if len(values) else None
+    return round(float(np.percentile(values, q)), 3) if len(values) else None
 
 
 def summary(figs: Sequence[CallFigures]) -> dict[str, float | int | None]:
-    """The figures of one call or, pooled, of many (sums first, then ratios: a call weighs by its length)."""
+    """The figures of one call or, pooled, of many (sums first, then ratios: a call weighs by its length).
+    Rounded for reading (ms, 6 decimals); the recommendation works on the unrounded per-call counts."""
     episodes = sum(f.episodes for f in figs)
     latencies = [x for f in figs for x in f.latencies_s]
     unlabelled_s = sum(f.unlabelled_speech_s for f in figs)
@@ -197,14 +198,14 @@ def summary(figs: Sequence[CallFigures]) -> dict[str, float | int | None]:
         "episode_recall": _ratio(sum(f.caught for f in figs), episodes),
         "median_time_to_frustrated_s": _pct(latencies, 50),
         "p90_time_to_frustrated_s": _pct(latencies, 90),
-        "frustrated_on_screen_s": shown,
+        "frustrated_on_screen_s": round(shown, 3),
         "precision_by_time": _ratio(sum(f.frustrated_in_zone_s for f in figs), shown),
         "false_alarms": false,
         "late_false_alarms": sum(f.late_false_alarms for f in figs),
-        "unlabelled_speech_h": unlabelled_s / 3600.0,
+        "unlabelled_speech_h": round(unlabelled_s / 3600.0, 6),
         "false_per_hour": _ratio(false, unlabelled_s / 3600.0),
         "calls_with_false_alarm": _ratio(sum(f.false_alarms > 0 for f in figs), len(figs)),
-        "customer_speech_h": sum(f.speech_s for f in figs) / 3600.0,
+        "customer_speech_h": round(sum(f.speech_s for f in figs) / 3600.0, 6),
     }
 
 
