@@ -57,8 +57,9 @@ def snippet(rec: dict[str, Any], run: dict[str, Any], today: dt.date | None = No
         f"{num(f['median_time_to_frustrated_s'], '.1f', ' s')} "
         f"(p90 {num(f['p90_time_to_frustrated_s'], '.1f', ' s')}),",
         f"# precision by time {num(f['precision_by_time'], '.2f')}, {num(f['false_per_hour'], '.2f')} false "
-        f"alarms per hour of unlabelled customer speech ({iv(b['false_per_hour_95'], '.2f')}; "
-        f"within budget in {b['within_budget_share']:.0%} of resamples),",
+        f"alarms per hour of unlabelled customer speech (bootstrap {iv(b['false_per_hour_95'], '.2f')}, "
+        f"Poisson {iv(rec['false_per_hour_poisson_95'], '.2f')}; within budget in "
+        f"{b['within_budget_share']:.0%} of resamples),",
         f"# {num(f['calls_with_false_alarm'], '.0%')} of calls with a false alarm. The rule picks "
         f"{iv(b['threshold_95'], '.2f')} on 95 % of resamples.",
         *(f"# Caution: {note}." for note in rec["notes"]),
