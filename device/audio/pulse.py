@@ -87,14 +87,12 @@ class SimpleStream:
         spec = _SampleSpec(PA_SAMPLE_FLOAT32LE, rate_hz, channels)
         block_bytes = block_frames * channels * 4
         attr = _BufferAttr(_NO_VALUE, _NO_VALUE, _NO_VALUE, _NO_VALUE, _NO_VALUE)
-        if direction == PA_STREAM_RECORD:
-            attr.fragsize = block_bytes  # the server hands over one block per read: one wake-up per block
-        else:
-            attr.tlength, attr.prebuf = block_bytes, 0  # short queue, start at once (the self-test chirp)
+        attr.fragsize = block_bytes  # record: the server hands over one block per read, one wake-up each
         err = ctypes.c_int(0)
         handle = lib.pa_simple_new(
             None, b"Lugn", direction, device.encode() if device else None, name.encode(),
-            ctypes.byref(spec), None, ctypes.byref(attr), ctypes.byref(err),
+            ctypes.byref(spec), None, ctypes.byref(attr) if direction == PA_STREAM_RECORD else None,
+            ctypes.byref(err),
         )  # fmt: skip
         if not handle:
             raise OSError(f"PulseAudio refused to open {device or 'the default device'}: {_strerror(err.value)}")
