@@ -113,6 +113,16 @@ class PrivatePulse:
         self._players.append(proc)
         return proc
 
+    def stop_clients(self) -> None:
+        """Stop the mic feeders and players started here (the server keeps running)."""
+        for feeder in self._feeders:
+            feeder.stop()
+        for player in self._players:
+            if player.poll() is None:
+                player.kill()
+                player.wait(5)
+        self._feeders, self._players = [], []
+
     def stop(self) -> None:
         for feeder in self._feeders:
             feeder.stop()

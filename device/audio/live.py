@@ -219,12 +219,19 @@ class LiveSource:
             if not getattr(stream, "active", True):
                 why = getattr(stream, "error", None) or "device unplugged?"
                 raise DeviceError(f"audio stream stopped ({why})", role)
+        if (problem := self._backend_problem()) is not None:
+            raise DeviceError(problem[1], problem[0])
         limit = STALL_S if self._got_first else FIRST_BLOCK_S
         if now - self._last_data > limit:
             raise DeviceError(f"no audio from the device for {limit:.0f} s (device unplugged?)", "mic")
         if now >= self._next_default_check:
             self._check_default(now)
         return self._take(self.min_read_samples)
+
+    def _backend_problem(self) -> tuple[str, str] | None:
+        """A backend that watches its sound server (pulse) reports a stream ended or moved under us."""
+        check = getattr(self.backend, "problem", None)
+        return check() if check is not None else None
 
     def _check_default(self, now: float) -> None:
         """A new default output mid-call: follow it only if the far end was the default, and say so."""

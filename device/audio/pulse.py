@@ -15,6 +15,7 @@ import ctypes
 import ctypes.util
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -166,11 +167,95 @@ def _ids(proplist: dict[str, str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+class _Watcher:
+    """Sound-server events -> "this stream is no longer where we put it".
+
+    pa_simple cannot ask for PA_STREAM_DONT_MOVE, and since PulseAudio 14 the server moves a stream whose
+    source disappears to the default source: unloading the headset's sink would silently turn the far end
+    into the agent's microphone. So a thread with its own connection listens for sink/source/stream events
+    (it sleeps in poll() between them: no CPU while nothing changes) and, on each, checks that every stream
+    of ours still records from the source it was opened on.
+    """
+
+    def __init__(self, expected: dict[str, str]) -> None:
+        self.expected = expected  # stream name -> source name
+        self.problem: tuple[str, str] | None = None  # (role, why)
+        self._stop = False
+        self._lock = threading.Lock()  # event_listen_stop() must never reach a closed connection
+        self._closed = False
+        self._pulse = _connect()
+        self._thread = threading.Thread(target=self._run, name="lugn-pulse-watch", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import pulsectl
+
+        pulse = self._pulse
+        pulse.event_mask_set("sink", "source", "source_output", "server")
+        pulse.event_callback_set(lambda _ev: _raise_stop())
+        try:
+            while not self._stop and self.problem is None:
+                try:
+                    pulse.event_listen(timeout=1.0)
+                except pulsectl.PulseDisconnected:
+                    self.problem = ("far_end", "lost the connection to the sound server")
+                    return
+                if not self._stop:
+                    self.problem = self.check(pulse)
+        except Exception as exc:  # the watcher must never take the agent down; say why it stopped
+            if not self._stop:
+                self.problem = ("far_end", f"sound-server watch failed: {exc}")
+        finally:
+            with self._lock:
+                self._closed = True
+                pulse.close()
+
+    def check(self, pulse: Any) -> tuple[str, str] | None:
+        sources = {s.index: s.name for s in pulse.source_list()}
+        ours = {
+            str(o.proplist.get("media.name")): sources.get(o.source, "?")
+            for o in pulse.source_output_list()
+            if o.proplist.get("application.process.id") == str(os.getpid())
+        }
+        for stream, source in self.expected.items():
+            role = "far_end" if "far-end" in stream else "mic"
+            now = ours.get(stream)
+            if now is None:
+                return role, f"the sound server ended the stream from {source!r} (device removed?)"
+            if now != source:
+                return role, f"the sound server moved the stream from {source!r} to {now!r} (device removed?)"
+        return None
+
+    def stop(self) -> None:
+        self._stop = True
+        with self._lock:
+            if not self._closed:
+                try:
+                    self._pulse.event_listen_stop()
+                except Exception:
+                    pass
+        self._thread.join(2.0)
+
+
+def _raise_stop() -> None:
+    import pulsectl
+
+    raise pulsectl.PulseLoopStop
+
+
 class PulseBackend:
     name = "pulse"
 
     def __init__(self) -> None:
         self._pulse: Any = None  # a control connection kept open while streams run (default-output check)
+        self._expected: dict[str, str] = {}
+        self._watcher: _Watcher | None = None
+
+    def problem(self) -> tuple[str, str] | None:
+        """(role, why) once a stream of ours was ended or moved by the server; None while all is well."""
+        if self._expected and self._watcher is None:
+            self._watcher = _Watcher(dict(self._expected))
+        return self._watcher.problem if self._watcher else None
 
     def _control(self) -> Any:
         if self._pulse is None:
@@ -230,13 +315,19 @@ class PulseBackend:
         if loopback:  # an output was chosen: capture its monitor
             device = f"{dev.id}.monitor"
 
+        role = "far-end" if dev.monitor_of or loopback else "mic"
+        stream_name = f"Lugn {role} {len(self._expected)}"
+
         def opener() -> tuple[Any, Any]:
-            stream = SimpleStream(device, PA_STREAM_RECORD, rate_hz, channels, block_frames)
+            stream = SimpleStream(device, PA_STREAM_RECORD, rate_hz, channels, block_frames, stream_name)
             return (lambda: stream.read(block_frames)), stream.free
 
-        role = "far-end" if dev.monitor_of or loopback else "mic"
         reader = ReaderStream(f"lugn-capture-{role}", opener, callback)
         reader.start()
+        self._expected[stream_name] = str(device)
+        if self._watcher is not None:  # a new stream: watch all of them afresh
+            self._watcher.stop()
+            self._watcher = None
         return reader
 
     def play(self, dev: DeviceInfo, audio: np.ndarray, rate_hz: int) -> None:
@@ -267,6 +358,10 @@ class PulseBackend:
             return None
 
     def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
+        self._expected = {}
         if self._pulse is not None:
             try:
                 self._pulse.close()
