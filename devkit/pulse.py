@@ -3,7 +3,8 @@
 Starts ``pulseaudio`` on its own socket and folders (``-n``: no default.pa, so no hardware, no
 autospawned modules), so nothing ever touches a user's server or makes a sound on real speakers. It works as
 root with no display and no D-Bus session (CI): ``--system=false`` with private ``XDG_RUNTIME_DIR``,
-``PULSE_RUNTIME_PATH``, ``HOME`` and ``XDG_CONFIG_HOME``, ``--use-pid-file=false``, anonymous auth on the socket.
+``PULSE_RUNTIME_PATH``, ``HOME`` and ``XDG_CONFIG_HOME``, ``--use-pid-file=false``, anonymous auth on
+the socket.
 
 On top: a null sink standing in for the headset's speaker, a ``module-pipe-source`` fed in real time as the
 headset microphone, and ``paplay`` of a recording into the sink as the far end of a call.
@@ -42,7 +43,9 @@ class PrivatePulse:
     def start(self) -> PrivatePulse:
         exe = find_pulseaudio()
         if exe is None:
-            raise FileNotFoundError("pulseaudio/pactl/paplay not installed (apt-get install pulseaudio pulseaudio-utils)")
+            raise FileNotFoundError(
+                "pulseaudio/pactl/paplay not installed (apt-get install pulseaudio pulseaudio-utils)"
+            )
         for sub in ("runtime", "home", "config"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         server_env = {

@@ -16,6 +16,7 @@ and opens input streams that hand each block to the same copy-and-enqueue callba
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -64,7 +65,7 @@ class CaptureBackend(Protocol):
         loopback: bool = False,
         latency_s: float = 0.04,
     ) -> Stream:
-        """Start capturing ``dev`` (an input, or with ``loopback`` an output's loopback). Raises on failure."""
+        """Start capturing ``dev`` (an input, or with ``loopback`` an output's loopback); raise on failure."""
         ...
 
     def play(self, dev: DeviceInfo, audio: np.ndarray, rate_hz: int) -> None:
@@ -106,7 +107,9 @@ class ReaderStream:
         self._thread.start()
         if not self._ready.wait(timeout_s):
             self._stop.set()
-            raise RuntimeError(f"{self.name}: the sound server did not open the stream within {timeout_s:g} s")
+            raise RuntimeError(
+                f"{self.name}: the sound server did not open the stream within {timeout_s:g} s"
+            )
         if self.error is not None:
             raise RuntimeError(self.error)
 
@@ -129,10 +132,8 @@ class ReaderStream:
                 self.error = str(exc) or type(exc).__name__
         finally:
             self.active = False
-            try:
+            with contextlib.suppress(Exception):  # freeing a handle whose server is gone may fail too
                 release()
-            except Exception:  # freeing a handle whose server is gone may fail too
-                pass
 
     def abort(self) -> None:
         self._stop.set()

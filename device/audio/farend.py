@@ -67,7 +67,9 @@ def capturable_outputs(inventory: Inventory) -> list[DeviceInfo]:
     ]
 
 
-def output_rules(outputs: list[DeviceInfo], profile: Profile, mic: DeviceInfo | None) -> list[tuple[int, str]]:
+def output_rules(
+    outputs: list[DeviceInfo], profile: Profile, mic: DeviceInfo | None
+) -> list[tuple[int, str]]:
     """For each output, (priority, rule) of the best rule it satisfies; priority 9 = none. Lower wins."""
     far = profile.capture.far_end
     name_rx = None if profile.match.fallback else profile.match.name_regex

@@ -11,6 +11,7 @@ a fresh connection, so a restarted pipewire-pulse is picked up by the next re-op
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -77,7 +78,7 @@ def _strerror(code: int) -> str:
 
 
 class SimpleStream:
-    """One libpulse-simple stream (record or playback). Not thread-safe: one thread opens, uses and frees it."""
+    """One libpulse-simple stream (record or playback); one thread opens, uses and frees it (unsafe)."""
 
     def __init__(
         self, device: str | None, direction: int, rate_hz: int, channels: int, block_frames: int,
@@ -91,12 +92,20 @@ class SimpleStream:
         attr.fragsize = block_bytes  # record: the server hands over one block per read, one wake-up each
         err = ctypes.c_int(0)
         handle = lib.pa_simple_new(
-            None, b"Lugn", direction, device.encode() if device else None, name.encode(),
-            ctypes.byref(spec), None, ctypes.byref(attr) if direction == PA_STREAM_RECORD else None,
+            None,
+            b"Lugn",
+            direction,
+            device.encode() if device else None,
+            name.encode(),
+            ctypes.byref(spec),
+            None,
+            ctypes.byref(attr) if direction == PA_STREAM_RECORD else None,
             ctypes.byref(err),
-        )  # fmt: skip
+        )
         if not handle:
-            raise OSError(f"PulseAudio refused to open {device or 'the default device'}: {_strerror(err.value)}")
+            raise OSError(
+                f"PulseAudio refused to open {device or 'the default device'}: {_strerror(err.value)}"
+            )
         self._handle: int | None = handle
 
     def read(self, frames: int) -> np.ndarray:
@@ -230,10 +239,8 @@ class _Watcher:
         self._stop = True
         with self._lock:
             if not self._closed:
-                try:
+                with contextlib.suppress(Exception):
                     self._pulse.event_listen_stop()
-                except Exception:
-                    pass
         self._thread.join(2.0)
 
 
@@ -277,23 +284,35 @@ class PulseBackend:
             usb_id, firmware = _ids(props)
             devices.append(
                 DeviceInfo(
-                    name=str(s.description), usb_id=usb_id, firmware=firmware, index=len(devices),
-                    hostapi="PulseAudio", max_input_channels=int(s.channel_count),
-                    default_samplerate=float(s.sample_spec.rate), id=str(s.name),
-                    monitor_of=sink_names.get(s.monitor_of_sink), bus=_bus(props),
+                    name=str(s.description),
+                    usb_id=usb_id,
+                    firmware=firmware,
+                    index=len(devices),
+                    hostapi="PulseAudio",
+                    max_input_channels=int(s.channel_count),
+                    default_samplerate=float(s.sample_spec.rate),
+                    id=str(s.name),
+                    monitor_of=sink_names.get(s.monitor_of_sink),
+                    bus=_bus(props),
                     is_default=s.name == info.default_source_name,
-                )  # fmt: skip
+                )
             )
         for s in sinks:
             props = dict(s.proplist)
             usb_id, firmware = _ids(props)
             devices.append(
                 DeviceInfo(
-                    name=str(s.description), usb_id=usb_id, firmware=firmware, index=len(devices),
-                    hostapi="PulseAudio", max_output_channels=int(s.channel_count),
-                    default_samplerate=float(s.sample_spec.rate), id=str(s.name), bus=_bus(props),
+                    name=str(s.description),
+                    usb_id=usb_id,
+                    firmware=firmware,
+                    index=len(devices),
+                    hostapi="PulseAudio",
+                    max_output_channels=int(s.channel_count),
+                    default_samplerate=float(s.sample_spec.rate),
+                    id=str(s.name),
+                    bus=_bus(props),
                     is_default=s.name == info.default_sink_name,
-                )  # fmt: skip
+                )
             )
         default_in = next((d.index for d in devices if d.is_default and d.max_input_channels), None)
         server = os.environ.get("PULSE_SERVER") or "default socket"
@@ -363,8 +382,6 @@ class PulseBackend:
             self._watcher = None
         self._expected = {}
         if self._pulse is not None:
-            try:
+            with contextlib.suppress(Exception):
                 self._pulse.close()
-            except Exception:
-                pass
             self._pulse = None

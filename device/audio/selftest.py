@@ -62,7 +62,8 @@ def analyse(recorded: np.ndarray, reference: np.ndarray, rate_hz: int, play_at: 
         why = "silence" if peak < -80 else f"sound, peak {peak:.1f} dBFS, but not the chirp"
         return LoopbackResult(
             False,
-            f"did NOT hear the chirp (best correlation {corr:.2f} < {MIN_CORRELATION}; the capture had {why}): "
+            f"did NOT hear the chirp (best correlation {corr:.2f} < {MIN_CORRELATION}; the capture had "
+            f"{why}): "
             "the far-end source is not what the headset plays",
             corr, level, delay_ms,
         )  # fmt: skip
@@ -93,7 +94,9 @@ def run_loopback_test(audio: Any = None, backend: Any = None) -> LoopbackResult:
     from device.hwinfo import plan_seat
 
     if why := agent_in_call():
-        return LoopbackResult(False, f"not run: {why} (the self-test never plays during a call)", refused=True)
+        return LoopbackResult(
+            False, f"not run: {why} (the self-test never plays during a call)", refused=True
+        )
     backend = backend or make_backend()
     try:
         inventory = backend.inventory()
@@ -136,7 +139,9 @@ def _chirp_and_listen(backend: Any, capture: Any, out: Any, loopback: bool) -> L
     stream = backend.open_input(capture, RATE_HZ, 1, block_frames, on_block, loopback=loopback)
     try:
         if not first.wait(FIRST_BLOCK_TIMEOUT_S):
-            return LoopbackResult(False, f"the far-end capture delivered nothing in {FIRST_BLOCK_TIMEOUT_S:g} s")
+            return LoopbackResult(
+                False, f"the far-end capture delivered nothing in {FIRST_BLOCK_TIMEOUT_S:g} s"
+            )
         time.sleep(0.2)  # a little silence before the chirp: the correlation needs a floor
         reference = chirp()
         # A monitor can deliver audio the sink rendered ahead of time (PulseAudio rewinds on a new stream):

@@ -64,16 +64,26 @@ class SoundcardBackend:
         for m in mics:
             devices.append(
                 DeviceInfo(
-                    name=str(m.name), index=len(devices), hostapi=HOSTAPI, max_input_channels=int(m.channels),
-                    default_samplerate=48000.0, id=str(m.id), is_default=m.id == default_mic.id,
-                )  # fmt: skip
+                    name=str(m.name),
+                    index=len(devices),
+                    hostapi=HOSTAPI,
+                    max_input_channels=int(m.channels),
+                    default_samplerate=48000.0,
+                    id=str(m.id),
+                    is_default=m.id == default_mic.id,
+                )
             )
         for s in speakers:
             devices.append(
                 DeviceInfo(
-                    name=str(s.name), index=len(devices), hostapi=HOSTAPI, max_output_channels=int(s.channels),
-                    default_samplerate=48000.0, id=str(s.id), is_default=s.id == default_spk.id,
-                )  # fmt: skip
+                    name=str(s.name),
+                    index=len(devices),
+                    hostapi=HOSTAPI,
+                    max_output_channels=int(s.channels),
+                    default_samplerate=48000.0,
+                    id=str(s.id),
+                    is_default=s.id == default_spk.id,
+                )
             )
         default_in = next((d.index for d in devices if d.is_default and d.max_input_channels), None)
         return Inventory(devices, source=f"{HOSTAPI} (soundcard)", default_input=default_in)

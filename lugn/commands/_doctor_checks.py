@@ -146,14 +146,20 @@ def check_far_end(eff: Effective, inventory: Inventory, mic: DeviceInfo | None, 
 def check_loopback(eff: Effective, devices_from: Path | None = None) -> Check:
     """``--loopback-test``: chirp on the headset output, listen on the far-end capture."""
     if devices_from is not None:
-        return Check("loopback_test", "fail", "not run: --loopback-test needs this seat's devices, not --devices-from")
+        return Check(
+            "loopback_test", "fail", "not run: --loopback-test needs this seat's devices, not --devices-from"
+        )
     from device.audio.selftest import run_loopback_test
 
     try:
         result = run_loopback_test(eff.config.audio)
     except Exception as exc:  # a backend failing in a way the test did not foresee: report, do not crash
         return Check("loopback_test", "fail", f"self-test failed: {type(exc).__name__}: {exc}")
-    details = {"correlation": result.correlation, "level_dbfs": result.level_dbfs, "delay_ms": result.delay_ms}
+    details = {
+        "correlation": result.correlation,
+        "level_dbfs": result.level_dbfs,
+        "delay_ms": result.delay_ms,
+    }
     status: Status = "ok" if result.heard else ("warn" if result.refused else "fail")
     return Check("loopback_test", status, result.message, details)
 

@@ -198,7 +198,11 @@ def bench_paced_runs(path: Path, paced_s: float, runs: int) -> dict[str, Any]:
     samples: dict[str, list[float]] = {}
     notes: dict[str, str] = {}
     for _ in range(runs):
-        for result in (bench_paced(path, paced_s), bench_live_paced(path, paced_s), bench_live_pulse(path, paced_s)):
+        for result in (
+            bench_paced(path, paced_s),
+            bench_live_paced(path, paced_s),
+            bench_live_pulse(path, paced_s),
+        ):
             for key, value in result.items():
                 if isinstance(value, str):
                     notes[key] = value

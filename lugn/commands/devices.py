@@ -92,14 +92,18 @@ def run(args: argparse.Namespace) -> int:
         for dev in outputs:
             default = " [default]" if dev.is_default else ""
             ident = f" = {dev.id}" if dev.id else ""
-            print(f"  [{dev.index}] {dev.name}{ident}{default}  ({dev.hostapi}, {dev.max_output_channels} ch)")
+            print(
+                f"  [{dev.index}] {dev.name}{ident}{default}  ({dev.hostapi}, {dev.max_output_channels} ch)"
+            )
     if far_rows:
         print("Far-end candidates (what the headset plays = the customer):")
         for row in far_rows:
             mark = "->" if row["chosen"] else "  "
             print(f"  {mark} {row['capture']}  [{row['rule']}]")
     if seat is not None and seat.far_end is not None:
-        verdict = "far end: " + (seat.far_end.detail if seat.far_end.possible else f"NONE: {seat.far_end.detail}")
+        verdict = "far end: " + (
+            seat.far_end.detail if seat.far_end.possible else f"NONE: {seat.far_end.detail}"
+        )
         if seat.far_end.rule:
             verdict += f" (by {seat.far_end.rule})"
         print(verdict)
@@ -118,5 +122,7 @@ def _far_end_rows(inventory: Any, seat: Any) -> list[dict[str, Any]]:
     for dev, (_, rule) in zip(outputs, output_rules(outputs, seat.match.profile, seat.mic), strict=True):
         monitor = next((d for d in inventory.inputs if d.monitor_of and d.monitor_of == dev.id), None)
         what = f"monitor {monitor.name!r} of {dev.name!r}" if monitor else f"loopback of {dev.name!r}"
-        rows.append({"output": dev.name, "id": dev.id, "capture": what, "rule": rule, "chosen": dev == chosen})
+        rows.append(
+            {"output": dev.name, "id": dev.id, "capture": what, "rule": rule, "chosen": dev == chosen}
+        )
     return rows

@@ -44,7 +44,9 @@ def customer_rms(source: LiveSource, want: float, timeout_s: float) -> float:
     return best
 
 
-def test_profile_rules_pick_the_headset_sink_not_the_default(seat: Seat, capsys: pytest.CaptureFixture[str]) -> None:
+def test_profile_rules_pick_the_headset_sink_not_the_default(
+    seat: Seat, capsys: pytest.CaptureFixture[str]
+) -> None:
     seat.sink("builtin", "Built-in Audio Analog Stereo", default=True)
     seat.sink("jabra", JABRA_OUT, default=False)
     seat.mic()
@@ -112,7 +114,9 @@ def test_default_output_change_mid_call(seat: Seat, caplog: pytest.LogCaptureFix
         source.close()
 
 
-def test_default_change_never_moves_a_headset_picked_by_name(seat: Seat, caplog: pytest.LogCaptureFixture) -> None:
+def test_default_change_never_moves_a_headset_picked_by_name(
+    seat: Seat, caplog: pytest.LogCaptureFixture
+) -> None:
     seat.sink("speakers", "Speakers", default=True)
     seat.sink("jabra", JABRA_OUT, default=False)
     seat.server.feed_mic(seat.mic(), np.zeros(16000, np.float32))
@@ -181,8 +185,9 @@ def test_doctor_far_end_and_loopback_self_test(seat: Seat, capsys: pytest.Captur
     assert code == 0
 
 
-def test_loopback_self_test_refuses_while_something_plays(seat: Seat, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_loopback_self_test_refuses_while_something_plays(
+    seat: Seat, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     seat.sink("jabra", JABRA_OUT)
     seat.server.feed_mic(seat.mic(), np.zeros(16000, np.float32))
     seat.server.play(tone(tmp_path / "call.wav", amplitude=0.05), sink="jabra")  # a softphone in a call

@@ -24,12 +24,13 @@ from device.hwinfo import Inventory, plan_seat
 from device.profiles import DeviceInfo, load_profiles
 
 PROFILES = load_profiles()
+REALTEK_MIC = "Microphone Array (Realtek(R) Audio)"
 
 
 def wasapi_seat(default_speaker: str = "Speakers (Realtek(R) Audio)") -> Inventory:
     mk = lambda i, name, ins, outs, ident: DeviceInfo(  # noqa: E731
         name, index=i, hostapi="WASAPI", max_input_channels=ins, max_output_channels=outs,
-        default_samplerate=48000.0, id=ident, is_default=name in (default_speaker, "Microphone Array (Realtek(R) Audio)"),
+        default_samplerate=48000.0, id=ident, is_default=name in (default_speaker, REALTEK_MIC),
     )  # fmt: skip
     return Inventory(
         [
@@ -66,30 +67,37 @@ def test_windows_generic_mic_follows_the_default_render_endpoint() -> None:
 
 def test_far_end_device_override_beats_every_rule() -> None:
     inv = wasapi_seat()
-    seat = plan_seat(AudioSettings(mic_device="Jabra", far_end_device="dell"), inv, PROFILES, platform="win32")
+    seat = plan_seat(
+        AudioSettings(mic_device="Jabra", far_end_device="dell"), inv, PROFILES, platform="win32"
+    )
     far = seat.far_end
     assert far is not None and far.output is not None and far.output.name.startswith("DELL") and far.loopback
     assert far.rule == "audio.far_end_device 'dell'"
     missing = plan_seat(AudioSettings(far_end_device="Bose"), inv, PROFILES, platform="win32").far_end
-    assert missing is not None and not missing.possible and "matches no input or capturable output" in missing.detail
+    assert (
+        missing is not None
+        and not missing.possible
+        and "matches no input or capturable output" in missing.detail
+    )
 
 
 def test_pulse_monitor_of_the_sink_on_the_same_card_as_the_mic() -> None:
+    USB_OUT = "alsa_output.usb-x"
     bus = "device.bus_path=pci-0000:00:14.0-usb-0:3:1.0"
     inv = Inventory(
         [
             DeviceInfo("Acme Desk Phone Mono", index=0, max_input_channels=1, id="alsa_input.usb-x", bus=bus),
-            DeviceInfo("Monitor of Built-in", index=1, max_input_channels=2, id="builtin.monitor", monitor_of="builtin"),
-            DeviceInfo("Monitor of Acme Desk Phone", index=2, max_input_channels=2, id="usb.monitor", monitor_of="alsa_output.usb-x"),
-            DeviceInfo("Built-in", index=3, max_output_channels=2, id="builtin", is_default=True),
-            DeviceInfo("Acme Desk Phone Output", index=4, max_output_channels=2, id="alsa_output.usb-x", bus=bus),
+            DeviceInfo("Monitor of Built-in", index=1, max_input_channels=2, id="bi.mon", monitor_of="bi"),
+            DeviceInfo("Monitor of Acme", index=2, max_input_channels=2, id="usb.mon", monitor_of=USB_OUT),
+            DeviceInfo("Built-in", index=3, max_output_channels=2, id="bi", is_default=True),
+            DeviceInfo("Acme Output", index=4, max_output_channels=2, id="alsa_output.usb-x", bus=bus),
         ],
         source="PulseAudio 16.1",
     )  # fmt: skip
-    assert [d.id for d in capturable_outputs(inv)] == ["builtin", "alsa_output.usb-x"]
+    assert [d.id for d in capturable_outputs(inv)] == ["bi", "alsa_output.usb-x"]
     mic = inv.devices[0]
     far = plan_far_end(mic, PROFILES.match(mic, "linux").profile, inv, platform="linux")
-    assert far.possible and far.device is not None and far.device.id == "usb.monitor" and not far.loopback
+    assert far.possible and far.device is not None and far.device.id == "usb.mon" and not far.loopback
     assert far.rule == f"same device as the microphone ({bus})"
 
 
