@@ -200,16 +200,23 @@ class _Watcher:
         import pulsectl
 
         pulse = self._pulse
+        events: list[object] = []
+
+        def on_event(ev: object) -> None:
+            events.append(ev)
+            _raise_stop()
+
         pulse.event_mask_set("sink", "source", "source_output", "server")
-        pulse.event_callback_set(lambda _ev: _raise_stop())
+        pulse.event_callback_set(on_event)
         try:
             while not self._stop and self.problem is None:
                 try:
-                    pulse.event_listen(timeout=1.0)
+                    pulse.event_listen(timeout=5.0)  # stop() interrupts it; no event, no work
                 except pulsectl.PulseDisconnected:
                     self.problem = ("far_end", "lost the connection to the sound server")
                     return
-                if not self._stop:
+                if events and not self._stop:
+                    events.clear()
                     self.problem = self.check(pulse)
         except Exception as exc:  # the watcher must never take the agent down; say why it stopped
             if not self._stop:
