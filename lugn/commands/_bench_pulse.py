@@ -17,7 +17,7 @@ from typing import Any
 FEEDER_THREAD = "devkit-mic-feeder"
 
 
-def bench_live_pulse(path: Path, paced_s: float) -> dict[str, Any]:
+def bench_live_pulse(agent: Any, customer: Any, paced_s: float) -> dict[str, Any]:
     import numpy as np
     import psutil
     import soundfile as sf
@@ -29,7 +29,7 @@ def bench_live_pulse(path: Path, paced_s: float) -> dict[str, Any]:
 
     if find_pulseaudio() is None:
         return {"pulse_skipped": "pulseaudio not installed"}
-    audio, rate = sf.read(path, dtype="float32", always_2d=True)
+    rate = 16000  # the arrays come decoded at the pipeline's rate; PulseAudio resamples to the sink
     n = round((paced_s + 6.0) * rate)
     with tempfile.TemporaryDirectory(prefix="lugn-bench-pulse-") as tmp:
         server = PrivatePulse(Path(tmp))
@@ -43,8 +43,8 @@ def bench_live_pulse(path: Path, paced_s: float) -> dict[str, Any]:
             server.load_sink("headset", "Jabra Evolve2 65 Analog Stereo")
             fifo = Path(tmp) / "mic.fifo"
             server.load_pipe_source(fifo, "headset_mic", "Jabra Evolve2 65 Mono")
-            sf.write(Path(tmp) / "customer.wav", np.resize(audio[:, 1], n), rate)
-            server.feed_mic(fifo, np.resize(audio[:, 0], n), rate)
+            sf.write(Path(tmp) / "customer.wav", np.resize(np.asarray(customer, np.float32), n), rate)
+            server.feed_mic(fifo, np.resize(np.asarray(agent, np.float32), n), rate)
             server.play(Path(tmp) / "customer.wav", sink="headset")
             pipe = Pipeline(LiveSource(backend=PulseBackend()))
             pipe.start()
