@@ -322,6 +322,9 @@ def figures(
     animated = (fr[:, 0] < t) & (ar[:, 0] >= 0.6)
     for lb in ("happy", "angry", "neutral", "fearful"):
         out[f"animated_{lb}"] = float(np.mean(animated[lab == lb]))
+    for gg in ("f", "m"):
+        for lb in ("happy", "angry"):
+            out[f"animated_{lb}_{gg}"] = float(np.mean(animated[(lab == lb) & (g == gg)]))
     # voice shift: how far the score moves when the same clip is spoken higher / lower; and how many
     # decisions flip
     sh = fr[:, n_eval:]
