@@ -42,7 +42,7 @@ from training.train import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 WINDOW_S, HOP_S = 2.0, 0.5
 
 
@@ -174,8 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         "front_end": (
             "in-graph FP32: DFT conv (25 ms window / 20 ms hop, the 188 bins of 80-7560 Hz), 40 log-mel, "
             "gain-only normalisation, statistics over time; 4 kHz autocorrelation pitch/voicing statistics "
-            "(20 ms hop); acoustic-baseline statistics (energy, F0, centroid, roll-off, flux, tilt: mean, "
-            "std, 10th/90th percentile; MFCC mean/std)"
+            f"(20 ms hop{', octave-checked' if cfg.pitch_octave_check else ''}); acoustic-baseline "
+            "statistics (energy, F0, centroid, roll-off, flux, tilt: mean, std, 10th/90th percentile; MFCC "
+            "mean/std)"
             + (
                 "; voice quality and contour over voiced frames (HNR, F0 and level irregularity, alpha "
                 "ratio, Hammarberg index, spectral slope 0-500 / 500-1500 Hz, F0 slope/curvature/rising "

@@ -52,10 +52,10 @@ class TrainConfig:
     # (heads; the member too with member_voice), the clean clip with a higher and a lower voice (pitch and
     # formants shifted, tempo kept) as extra head renderings, and the weight of happy clips among the
     # negatives of the binary (frustrated) loss.
-    voice_features: bool = False
-    pitch_octave_check: bool = False
+    voice_features: bool = True
+    pitch_octave_check: bool = True
     member_voice: bool = False
-    shift_semitones: tuple[float, ...] = ()
+    shift_semitones: tuple[float, ...] = (-2.0, 2.0)
     happy_weight: float = 1.0
 
     @property
