@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from device.analysis import EnergyVad, load_delivery_meter, load_tone
 from device.audio import SAMPLE_RATE_HZ
+from device.audio.delivery import DeliveryMeter
 from device.audio.framing import Framer, LevelMeter
 from device.audio.source import AudioSource, Chunk, DeviceError, EndOfStream
 from device.calls import CallTracker
@@ -35,7 +35,8 @@ from device.events import (
 )
 from device.inference.models import ModelError, load_model
 from device.inference.smoothing import ToneSmoother
-from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES, SileroVad, SpeechGate
+from device.inference.tone import load_tone
+from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES, EnergyVad, SileroVad, SpeechGate
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class Pipeline:
         if tone.unavailable:
             self._unavailable.append(tone.unavailable)
         self._smoother = ToneSmoother(tone.params)
-        self._delivery = load_delivery_meter()
+        self._delivery: DeliveryMeter | None = DeliveryMeter()
         # agent frames of one speech state, handed to the delivery meter together (per group, not per frame)
         self._delivery_frames: list[np.ndarray] = []
         self._delivery_speech, self._delivery_t = False, 0.0
@@ -265,7 +266,7 @@ class Pipeline:
         if self._scorer is not None:
             self._scorer.reset()
         self._delivery_frames.clear()
-        if self._delivery is not None and hasattr(self._delivery, "reset"):
+        if self._delivery is not None:
             self._delivery.reset()
 
     def _call_events(self, events: list[Event]) -> None:

@@ -1,3 +1,25 @@
-"""Development and test support, kept apart from the product: the trial broker, the load generator, demo
-builders. Nothing in ``device/`` or ``fleet/`` imports it; ``lugn broker``, ``lugn simulate``, ``lugn demo``
-and the tests do."""
+"""Development and test support: what runs beside Lugn to show, measure or test it, never on a seat.
+
+- ``devkit.demo``: the bundled demo call played into the real agent UI (``lugn demo``), with screenshots.
+- ``devkit.simheadset``: a stand-in for ``sounddevice`` with one USB headset (``lugn bench``, tests).
+- ``devkit.broker``: the trial broker, the SHIPPED Mosquitto config on loopback (``lugn broker``, tests).
+- ``devkit.metricsdemo``: the demo's metrics path (trial broker + aggregator + one seat).
+- ``devkit.loadgen``: the fleet load generator (``lugn simulate``).
+
+The runtime (``device``) and the aggregator (``fleet``) never import this package; ``lugn demo``,
+``lugn bench``, ``lugn broker`` and ``lugn simulate`` do, so it ships in the bundle. Packaged files are found
+with ``importlib.resources``, so this works from a wheel or a bundle too.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+
+def demo_call() -> Path:
+    """The bundled demo call (stereo FLAC: left = agent, right = customer), shipped as ``device`` data."""
+    return Path(str(resources.files("device").joinpath("assets", "demo_call.flac")))
+
+
+__all__ = ["demo_call"]

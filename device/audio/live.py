@@ -19,16 +19,17 @@ from device.audio import SAMPLE_RATE_HZ
 from device.audio.resample import DeviceConverter
 from device.audio.settings import AudioSettings
 from device.audio.source import Chunk, DeviceError
+from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES
 
 STALL_S = 2.0  # a started stream that delivers nothing for this long is treated as gone
 MAX_SKEW_S = 0.5  # two device clocks drift; beyond this the side that is ahead drops its oldest audio
-# Audio goes to the pipeline in 192 ms pieces (6 VAD frames: device.inference.vad.GROUP_FRAMES, one model
+# Audio goes to the pipeline in 192 ms pieces (one VAD group: GROUP_FRAMES x FRAME_SAMPLES, one model
 # call for both sides), and PortAudio delivers the same 192 ms per callback. At real-time pacing every
 # wake-up pays for cold caches, so wake-ups, not arithmetic, are most of the CPU cost. Measured with `lugn
 # bench`'s simulated 48 kHz headset, pipeline thread, 3 alternated 20 s runs each: 32 ms blocks woken per
 # block ~3.5 %; 96 ms reads 2.25-2.6 %; 192 ms reads + 6-frame VAD groups 1.75-1.85 %. The price: audio
 # reaches the pipeline up to ~0.2 s later (~0.1 s more than with 96 ms), on top of ~1.9 s of tone smoothing.
-MIN_READ_S = 0.192
+MIN_READ_S = GROUP_FRAMES * FRAME_SAMPLES / SAMPLE_RATE_HZ  # one VAD group: 0.192 s
 DEVICE_BLOCK_S = MIN_READ_S
 WAKE_SLACK_S = 0.004  # sleep a little past the expected arrival so both streams' blocks are in
 

@@ -6,6 +6,7 @@ The feature front end is inside the ONNX graph, so this module only frames audio
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,9 @@ from typing import Any
 import numpy as np
 
 from device.inference.models import LoadedModel, ModelError, load_model, load_unverified, read_manifest
+from device.inference.smoothing import SmoothingParams
+
+log = logging.getLogger(__name__)
 
 MODEL_NAME = "tone"
 LABELS = ("neutral", "happy", "sad", "angry")
@@ -244,3 +248,34 @@ class ToneScorer:
         self._logits.append(z)
         self._logprobs.append(logp)
         return _to_scores(adjusted, 0)
+
+
+# --- what the pipeline loads at start ---------------------------------------------------------------------
+END_OF_TURN_S = 10.0  # the pipeline's turn end: a pause this long before the turn's last window is scored
+
+
+@dataclass
+class ToneParts:
+    """The scorer (None when the model cannot be used), the smoother's bands, and why it is unavailable."""
+
+    scorer: ToneScorer | None
+    params: SmoothingParams
+    unavailable: str | None
+
+
+def load_tone(models_dir: Path | None, threshold: float | None = None) -> ToneParts:
+    """The tone scorer and the smoother's bands, scaled to ``threshold`` (the policy's ``tone.threshold``)
+    or, without one, to the model's own operating point. A missing or broken model is reported in
+    ``unavailable``, never raised: the indicator keeps running without the tone."""
+    try:
+        model = ToneModel.load(models_dir)
+    except ModelError as exc:
+        return ToneParts(None, SmoothingParams(), str(exc))
+    except Exception as exc:  # a broken model must not take the agent down with it
+        log.exception("tone model failed to load")
+        return ToneParts(None, SmoothingParams(), f"tone model failed to load: {exc}")
+    if threshold is None:
+        threshold = float(getattr(model, "threshold", 0.5))
+    return ToneParts(
+        ToneScorer(model, end_of_turn_s=END_OF_TURN_S), SmoothingParams.for_threshold(threshold), None
+    )

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from device.audio import SAMPLE_RATE_HZ
+from device.audio.framing import dbfs, mean_square
 from device.inference.models import LoadedModel, load_model
 
 FRAME_SAMPLES = 512
@@ -229,3 +230,23 @@ class SpeechGate:
 # the eight possible decisions, made once (frozen: shared safely; no allocation per frame)
 _BOOLS = (False, True)
 _DECISIONS = {(s, a, c): GateDecision(s, a, c) for s in _BOOLS for a in _BOOLS for c in _BOOLS}
+
+
+class EnergyVad:
+    """Stand-in when the Silero model cannot be used: a level-based speech probability (crude, but calls and
+    speech activity keep working)."""
+
+    def __init__(self, speech_dbfs: float = -40.0, width_db: float = 4.0) -> None:
+        self.speech_dbfs = speech_dbfs
+        self.width_db = width_db
+
+    def reset(self) -> None:
+        pass
+
+    def process(self, frame: np.ndarray) -> float:
+        level = dbfs(mean_square(frame))
+        return float(1.0 / (1.0 + np.exp(-(level - self.speech_dbfs) / self.width_db)))
+
+    def process_group(self, frames: np.ndarray) -> np.ndarray:
+        """``[channels, n, samples]`` -> ``[channels, n]``, like ``SileroVad.process_group``."""
+        return np.array([[self.process(f) for f in channel] for channel in frames], dtype=np.float32)

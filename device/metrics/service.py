@@ -43,14 +43,13 @@ def default_asset_id() -> str:
 
 def model_version() -> str | None:
     """The shipped tone model's version, from its manifest (no model is loaded for this)."""
-    try:
-        import json
+    from device.inference.models import ModelError, default_models_dir, read_manifest
 
-        manifest = Path(__file__).resolve().parents[1] / "models" / "tone.manifest.json"
-        data = json.loads(manifest.read_text())
-        return str(data.get("version") or data.get("sha256", "")[:12]) or None
-    except (OSError, ValueError):
+    try:
+        manifest = read_manifest(default_models_dir() / "tone.manifest.json")
+    except ModelError:
         return None
+    return manifest.version or manifest.sha256[:12]
 
 
 class MetricsService:

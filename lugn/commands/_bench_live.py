@@ -1,4 +1,4 @@
-"""``lugn bench``'s live-path figures: ``LiveSource`` on the simulated headset (``_simheadset``)."""
+"""``lugn bench``'s live-path figures: ``LiveSource`` on the simulated headset (``devkit.simheadset``)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from device.audio import SAMPLE_RATE_HZ
-from lugn.commands.bench import _load
 
 
-def bench_live_paced(path: Path, paced_s: float) -> dict[str, float]:
-    """The live path at real-time pacing: LiveSource on a simulated 48 kHz USB headset (``_simheadset``)
+def bench_live_paced(agent: Any, customer: Any, paced_s: float) -> dict[str, float]:
+    """The live path at real-time pacing: LiveSource on a simulated 48 kHz USB headset (``devkit.simheadset``)
     whose streams call back once per block from their own thread, through the 48 -> 16 kHz conversion and the
     pipeline."""
     import numpy as np
@@ -21,9 +20,8 @@ def bench_live_paced(path: Path, paced_s: float) -> dict[str, float]:
 
     from device.audio.live import LiveSource
     from device.pipeline import Pipeline
-    from lugn.commands._simheadset import SimulatedHeadset
+    from devkit.simheadset import SimulatedHeadset
 
-    agent, customer = _load(path)
     n = round(paced_s * SAMPLE_RATE_HZ)
     sim = SimulatedHeadset(np.resize(agent, n), np.resize(customer, n))
     pipe = Pipeline(LiveSource(sd_module=sim))
@@ -44,7 +42,7 @@ def bench_live_paced(path: Path, paced_s: float) -> dict[str, float]:
     }
 
 
-def bench_live_latency(path: Path) -> dict[str, float]:
+def bench_live_latency(path: Path, agent: Any, customer: Any) -> dict[str, float]:
     """Wall clock from the start of sustained angry speech (the demo timeline's ``angry_speech_start_s``)
     being played by the simulated headset to the pipeline's ``ToneChanged(frustrated)``: the stream-time
     latency of the smoothing plus device blocks, the read and processing. Demo call only (needs its
@@ -53,13 +51,12 @@ def bench_live_latency(path: Path) -> dict[str, float]:
 
     from device.audio.live import LiveSource
     from device.pipeline import Pipeline
-    from lugn.commands._simheadset import SimulatedHeadset
+    from devkit.simheadset import SimulatedHeadset
 
     timeline_path = path.with_name(path.stem + ".timeline.json")
     if not timeline_path.is_file():
         return {}
     onset = float(json.loads(timeline_path.read_text())["angry_speech_start_s"])
-    agent, customer = _load(path)
     n = round((onset + 5.0) * SAMPLE_RATE_HZ)
     sim = SimulatedHeadset(np.asarray(agent[:n]), np.asarray(customer[:n]))
     seen: list[tuple[float, float]] = []

@@ -11,10 +11,11 @@ How each figure is measured:
   call audio (the demo looped) / 600 s, in % of one core. Pacing only adds sleeping, so this is the cost; it
   is checked by a truly paced run (``--paced-s``, process CPU over wall time, model loading excluded, audio
   handed over in 192 ms reads as the live source does); the paced figure is higher (cold caches each wake).
-- live path: the same paced run through ``LiveSource`` on a simulated 48 kHz USB headset (``_simheadset``:
-  mic + monitor streams calling back once per 192 ms block from their own thread, as PortAudio does), so the
-  callbacks, the hand-over and the 48 -> 16 kHz conversion are paid too. The pipeline's figure is checked
-  against the target; the stand-in callback thread is shown on its own line (real PortAudio's cost differs).
+- live path: the same paced run through ``LiveSource`` on a simulated 48 kHz USB headset
+  (``devkit.simheadset``: mic + monitor streams calling back once per 192 ms block from their own thread, as
+  PortAudio does), so the callbacks, the hand-over and the 48 -> 16 kHz conversion are paid too. The
+  pipeline's figure is checked against the target; the stand-in callback thread is shown on its own line
+  (real PortAudio's cost differs).
 - angry onset -> 'frustrated' (live path, wall clock): the demo call through the simulated headset in real
   time; from the moment the start of its sustained angry speech is played to the pipeline's ToneChanged.
 - peak RSS: VmHWM of a child process running ``lugn replay --headless`` on the demo, and ``lugn demo`` (the
@@ -120,7 +121,7 @@ def bench_models(agent: Any, customer: Any) -> dict[str, float]:
     }
 
 
-def bench_pipeline(path: Path, call_s: float) -> dict[str, float]:
+def bench_pipeline(path: Path, agent: Any, customer: Any, call_s: float) -> dict[str, float]:
     import numpy as np
 
     from device.audio.source import ReplaySource
@@ -139,7 +140,6 @@ def bench_pipeline(path: Path, call_s: float) -> dict[str, float]:
     wall, cpu = time.perf_counter() - t0, time.thread_time() - c0
     vad_skipped_pct = 100.0 * getattr(pipe._vad, "skipped", 0) / (2 * max(pipe._frames, 1))
 
-    agent, customer = _load(path)
     n = round(call_s * 16_000)
     long = ReplaySource.from_arrays(np.resize(agent, n), np.resize(customer, n))
     long_counts: dict[str, int] = {}
@@ -160,7 +160,7 @@ def bench_pipeline(path: Path, call_s: float) -> dict[str, float]:
     }
 
 
-def bench_paced(path: Path, paced_s: float) -> dict[str, float]:
+def bench_paced(agent: Any, customer: Any, paced_s: float) -> dict[str, float]:
     import numpy as np
     import psutil
 
@@ -169,7 +169,6 @@ def bench_paced(path: Path, paced_s: float) -> dict[str, float]:
     from device.audio.source import ReplaySource
     from device.pipeline import Pipeline
 
-    agent, customer = _load(path)
     n = round(paced_s * SAMPLE_RATE_HZ)
     read = round(MIN_READ_S * SAMPLE_RATE_HZ)  # the reads the live source hands the pipeline
     src = ReplaySource.from_arrays(
@@ -185,7 +184,7 @@ def bench_paced(path: Path, paced_s: float) -> dict[str, float]:
     return {"paced_s": wall, "paced_cpu_pct_one_core": 100.0 * cpu / wall}
 
 
-def bench_paced_runs(path: Path, paced_s: float, runs: int) -> dict[str, Any]:
+def bench_paced_runs(agent: Any, customer: Any, paced_s: float, runs: int) -> dict[str, Any]:
     """Replay-paced and live-path runs alternated ``runs`` times: this machine's speed drifts by tens of per
     cent within minutes, so one 20 s run is a sample, not a figure. Medians, with every run kept."""
     import statistics
@@ -194,7 +193,7 @@ def bench_paced_runs(path: Path, paced_s: float, runs: int) -> dict[str, Any]:
 
     samples: dict[str, list[float]] = {}
     for _ in range(runs):
-        for result in (bench_paced(path, paced_s), bench_live_paced(path, paced_s)):
+        for result in (bench_paced(agent, customer, paced_s), bench_live_paced(agent, customer, paced_s)):
             for key, value in result.items():
                 samples.setdefault(key, []).append(value)
     out: dict[str, Any] = {key: statistics.median(values) for key, values in samples.items()}
@@ -238,7 +237,8 @@ def bench_memory(path: Path, with_ui: bool) -> dict[str, Any]:
         out["rss_headless_error"] = tail
     if with_ui:
         try:
-            import ui.agent.demo  # noqa: F401
+            import devkit.demo  # noqa: F401
+            import ui.agent.app  # noqa: F401
         except ImportError as exc:
             out["rss_ui_error"] = f"agent UI not installed: {exc}"
             return out
@@ -275,15 +275,16 @@ def bench_first_state(path: Path) -> dict[str, float]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from devkit import demo_call
     from lugn.commands import _bench_live
 
-    path = args.file or Path(__file__).resolve().parents[2] / "device" / "assets" / "demo_call.flac"
+    path = args.file or demo_call()
     agent, customer = _load(path)
     results: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "load_1min": os.getloadavg()[0]}}
     results.update(bench_models(agent, customer))
-    results.update(bench_pipeline(path, args.call_s))
-    results.update(bench_paced_runs(path, args.paced_s, max(1, args.paced_runs)))
-    results.update(_bench_live.bench_live_latency(path))
+    results.update(bench_pipeline(path, agent, customer, args.call_s))
+    results.update(bench_paced_runs(agent, customer, args.paced_s, max(1, args.paced_runs)))
+    results.update(_bench_live.bench_live_latency(path, agent, customer))
     results.update(bench_memory(path, with_ui=not args.no_ui))
     results.update(bench_first_state(path))
     results["load_1min_after"] = os.getloadavg()[0]

@@ -45,7 +45,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ui.agent.demo import DEMO_CALL, run_demo, summarise
+    from devkit.demo import DEMO_CALL, run_demo, summarise
 
     audio = args.file or DEMO_CALL
     if not audio.is_file():

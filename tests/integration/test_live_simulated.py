@@ -15,7 +15,7 @@ from device.audio.source import Chunk
 from device.events import AudioLevels, Event
 from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES
 from device.pipeline import Pipeline
-from lugn.commands._simheadset import SimulatedHeadset
+from devkit.simheadset import SimulatedHeadset
 
 DEMO = Path(__file__).resolve().parents[2] / "device" / "assets" / "demo_call.flac"
 

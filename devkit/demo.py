@@ -19,8 +19,9 @@ from typing import Any, TextIO
 from device.coach.events import CoachEvent
 from device.config import LugnConfig, UiSettings
 from device.events import Event, event_to_dict
+from devkit import demo_call
 
-DEMO_CALL = Path(__file__).resolve().parents[2] / "device" / "assets" / "demo_call.flac"
+DEMO_CALL = demo_call()
 QUIET_EVENTS = {"Heartbeat", "ToneSample", "AudioLevels", "SpeechActivity", "AgentDelivery"}
 
 
