@@ -43,14 +43,13 @@ CREATE TABLE IF NOT EXISTS late_keys (
 );
 CREATE TABLE IF NOT EXISTS late_pool (
     site TEXT NOT NULL, team TEXT NOT NULL, device TEXT NOT NULL, bucket_start INTEGER NOT NULL,
-    bucket_s INTEGER NOT NULL, messages INTEGER NOT NULL, {_COLS}, PRIMARY KEY (site, team, device,
-    bucket_start)
+    bucket_s INTEGER NOT NULL, messages INTEGER NOT NULL, {_COLS},
+    PRIMARY KEY (site, team, device, bucket_start)
 );
 CREATE TABLE IF NOT EXISTS late_released (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, site TEXT NOT NULL, team TEXT NOT NULL, released_at INTEGER NOT
-    NULL,
-    first_bucket_start INTEGER NOT NULL, last_bucket_end INTEGER NOT NULL, contributors INTEGER NOT NULL,
-    {_COLS}
+    id INTEGER PRIMARY KEY AUTOINCREMENT, site TEXT NOT NULL, team TEXT NOT NULL,
+    released_at INTEGER NOT NULL, first_bucket_start INTEGER NOT NULL, last_bucket_end INTEGER NOT NULL,
+    contributors INTEGER NOT NULL, {_COLS}
 );
 CREATE TABLE IF NOT EXISTS stats (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
