@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 LRELEASE ?= $(firstword $(wildcard /usr/lib/qt6/bin/lrelease /usr/bin/lrelease6 /usr/bin/lrelease))
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup demo test test-fast lint i18n model bench bundle clean
+.PHONY: setup demo pilot-demo test test-fast lint i18n model bench bundle clean
 
 setup:
 	@bash scripts/bootstrap.sh
@@ -17,6 +17,9 @@ i18n:
 
 demo: setup
 	$(PY) -m lugn demo
+
+pilot-demo: setup
+	$(PY) -m lugn eval device/assets/demo_call.flac --report artifacts/pilot-demo
 
 test: setup
 	$(PY) -m pytest -q -p no:cacheprovider
