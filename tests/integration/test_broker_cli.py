@@ -1,4 +1,4 @@
-"""``lugn broker``: the trial broker as IT starts it — one JSON line, the shipped template, runs until stopped."""
+"""``lugn broker``, the trial broker as IT starts it: one JSON line, shipped template, runs until stopped."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from tests.integration.conftest import Probe
 
 pytestmark = pytest.mark.broker
 ROOT = Path(__file__).resolve().parents[2]
+ARGS = [sys.executable, "-m", "lugn", "broker", "--devices", "7", "--mtls", "1"]
 
 
 def test_lugn_broker_prints_one_json_line_and_serves_until_stopped(tmp_path, broker) -> None:  # broker: skip
     proc = subprocess.Popen(
-        [sys.executable, "-m", "lugn", "broker", "--workdir", str(tmp_path / "b"), "--devices", "7", "--mtls", "1"],
+        [*ARGS, "--workdir", str(tmp_path / "b")],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -36,7 +37,7 @@ def test_lugn_broker_prints_one_json_line_and_serves_until_stopped(tmp_path, bro
         assert all(Path(p).stat().st_mode & 0o777 == 0o600 for p in creds.values())
         assert "crlfile" in Path(info["conf_file"]).read_text()
         assert Path(info["ca_file"]).is_file() and list(info["client_certs"]) == ["dev-0001"]
-        assert 'team-000' in Path(info["aggregator_config"]).read_text()
+        assert "team-000" in Path(info["aggregator_config"]).read_text()
         pw = Path(creds["dev-0003"]).read_text().strip()
         p = Probe(info["urls"]["devices"], "dev-0003", pw, info["ca_file"], client_id="anything")
         assert p.connect() == 0

@@ -1,5 +1,5 @@
-"""The broker configuration from IT's account list: strict names, unique accounts, ACLs that bind each device
-to its own topics in its own site (and team), and one template rendered the same by Python and by the shell."""
+"""The broker configuration from IT's account list: strict names, unique accounts, ACLs that bind each
+device to its own topics in its own site (and team), one template rendered alike by Python and the shell."""
 
 from __future__ import annotations
 
@@ -8,9 +8,17 @@ import subprocess
 
 import pytest
 
-from fleet.brokerconf import DEPLOY_DIR, PLACEHOLDERS, Account, AccountsError, backend_acl, device_acl, read_accounts
+from fleet.brokerconf import (
+    DEPLOY_DIR,
+    PLACEHOLDERS,
+    Account,
+    AccountsError,
+    backend_acl,
+    device_acl,
+    read_accounts,
+    render_conf,
+)
 from fleet.brokerconf import main as brokerconf_main
-from fleet.brokerconf import render_conf
 
 
 def test_example_accounts_render_bound_acls(tmp_path) -> None:
