@@ -191,7 +191,8 @@ class Buckets:
                 "DELETE FROM late_keys WHERE NOT EXISTS (SELECT 1 FROM late_pool p "
                 "WHERE p.site = late_keys.site AND p.team = late_keys.team)"
             )
-            deltas["late_expired"] = int(expired)
+            if expired:
+                deltas["late_expired"] = int(expired)
             self.store.add_stats(deltas)
             self.store.commit()
         except BaseException:

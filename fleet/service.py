@@ -166,11 +166,14 @@ class AggregatorService:
                         removed = self.aggregator.prune()
                     if any(removed.values()):
                         log.info("%s: pruned %s", self._name, removed)
-                self.rejects.tick(self.aggregator.stats)
+                with self._lock:  # the store thread updates the counters and the reject log
+                    self.rejects.tick(self.aggregator.stats)
                 self._maybe_publish_health()
                 if now >= next_stats:
                     next_stats = now + 60
-                    log.info("%s: %s", self._name, dict(self.aggregator.stats))
+                    with self._lock:
+                        stats = dict(self.aggregator.stats)
+                    log.info("%s: %s", self._name, stats)
             except Exception:
                 log.exception("%s: summary tick failed", self._name)
 
@@ -189,7 +192,7 @@ class AggregatorService:
     def health(self, state: str = "online") -> AggregatorHealth:
         with self._lock:
             return health(
-                self.aggregator.stats,
+                dict(self.aggregator.stats),
                 started_at=self._started_at,
                 now=time.time(),
                 open_buckets=self.aggregator.buckets.open_count(),
@@ -197,9 +200,13 @@ class AggregatorService:
                 state=state,
             )
 
+    def _stats(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self.aggregator.stats)
+
     def _maybe_publish_health(self) -> None:
         now = time.monotonic()
-        changed = dict(self.aggregator.stats) != self._health_sent
+        changed = self._stats() != self._health_sent
         if now >= self._health_due or (changed and now >= self._health_due - self._health_gap()):
             self._publish_health("online")
 
@@ -209,7 +216,7 @@ class AggregatorService:
     def _publish_health(self, state: str) -> None:
         if not self.transport.connected:
             return
-        snapshot = dict(self.aggregator.stats)
+        snapshot = self._stats()
         if self.transport.publish(self.health_topic, self.health(state).to_json(), retain=True) is not None:
             self._health_sent = snapshot
             self.health_published += 1
