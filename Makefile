@@ -28,7 +28,7 @@ test-fast: setup
 	$(PY) -m pytest -q -p no:cacheprovider -m "not slow"
 
 lint: setup
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy device fleet devkit lugn ui training
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy device fleet lugn ui training devkit
 
 model: setup
 	$(PY) -m training.recipe

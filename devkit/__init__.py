@@ -5,6 +5,8 @@
 - ``devkit.broker``: the trial broker, the SHIPPED Mosquitto config on loopback (``lugn broker``, tests).
 - ``devkit.metricsdemo``: the demo's metrics path (trial broker + aggregator + one seat).
 - ``devkit.loadgen``: the fleet load generator (``lugn simulate``).
+- ``devkit.pulse``: a private PulseAudio (null sink = headset speaker, pipe source = headset mic) for the
+  real-capture tests and ``lugn bench``; never the user's sound server.
 
 The runtime (``device``) and the aggregator (``fleet``) never import this package; ``lugn demo``,
 ``lugn bench``, ``lugn broker`` and ``lugn simulate`` do, so it ships in the bundle. Packaged files are found
