@@ -165,3 +165,16 @@ def test_contribution_json_is_small_and_round_trips() -> None:
     c = Anonymiser("s", "t").contribution(1_800_000_000 // 900 * 900, 900, {"calls": 3})
     assert len(c.to_json()) < 400
     assert Contribution.model_validate_json(c.to_json()) == c
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "nb", "fi"])
+def test_works_council_sheets_list_exactly_the_contribution_fields(lang: str) -> None:
+    """The information sheets for unions list every field a contribution can carry: no more, no less."""
+    import re
+
+    text = (ROOT / "docs" / "works-council" / f"info-{lang}.md").read_text()
+    block = text.split("<!-- contribution-fields:begin -->")[1].split("<!-- contribution-fields:end -->")[0]
+    listed = set(re.findall(r"^\| `([a-z_.]+)` \|", block, re.M))
+    schema = json.loads((SCHEMAS / "contribution.schema.json").read_text())
+    assert listed == _schema_keys(schema) - {"counts"}
+    assert f"(schema {Contribution.model_fields['schema_version'].default})" in block
