@@ -59,3 +59,25 @@ def test_teams_are_required_and_the_config_file_is_strict(tmp_path: Path) -> Non
         "k = 7 from the policy" in proc.stderr
         and "1 team(s) in 1 site(s), k = 7, bucket 300 s" in proc.stderr
     )
+
+
+def test_the_shipped_systemd_unit_and_example_config_fit_the_command(tmp_path: Path) -> None:
+    """The unit's ExecStart uses only options ``lugn aggregate`` has, and the example config is valid."""
+    import shlex
+
+    from fleet.policy import load_policy
+    from lugn.cli import build_parser
+
+    unit = (ROOT / "deploy" / "linux" / "lugn-aggregator.service.in").read_text()
+    exec_start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+    argv = shlex.split(exec_start.removeprefix("ExecStart="))[1:]  # after @PREFIX@/bin/lugn
+    env = dict(
+        line.split("=", 1)
+        for line in (ROOT / "deploy" / "linux" / "aggregator.env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    env.update(CREDENTIALS_DIRECTORY="/run/credentials", STATE_DIRECTORY="/var/lib/lugn-aggregator")
+    argv = [a.replace("${", "{").format(**env) for a in argv]
+    args = build_parser().parse_args(argv)
+    assert args.command == "aggregate" and str(args.config) == "/etc/lugn/aggregator.toml"
+    assert load_policy(ROOT / "deploy" / "linux" / "aggregator.example.toml").team_pairs()
