@@ -94,7 +94,9 @@ def test_counters_survive_kill_9_and_nothing_is_counted_twice(broker, tmp_path) 
         assert h.accepted == 7 and h.received == 7 + (h.duplicates or 0) and h.rejected == 0
         before = h.duplicates or 0
         me, c = sent[0]
-        assert pub(broker, me, f"lugn/v1/{SITE}/kill/contrib/{me}", "-m", c) == ""  # a re-send after the crash
+        assert (
+            pub(broker, me, f"lugn/v1/{SITE}/kill/contrib/{me}", "-m", c) == ""
+        )  # a re-send after the crash
         h = health(broker, "agg-kill", lambda h: (h.duplicates or 0) == before + 1, timeout_s=20)
         assert (h.accepted, h.duplicates) == (7, before + 1)
     finally:
