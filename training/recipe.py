@@ -88,6 +88,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--linear-heads", type=int, default=TrainConfig.linear_heads, help="linear heads per ensemble"
     )
     p.add_argument("--renderings", type=int, default=TrainConfig.renderings)
+    # issue-17 parts, for the per-change figures in the model card (1.2.0's recipe: --no-voice-features
+    # --no-pitch-octave-check --shift-semitones "")
+    p.add_argument(
+        "--voice-features", action=argparse.BooleanOptionalAction, default=TrainConfig.voice_features
+    )
+    p.add_argument(
+        "--pitch-octave-check", action=argparse.BooleanOptionalAction, default=TrainConfig.pitch_octave_check
+    )
+    p.add_argument(
+        "--shift-semitones",
+        default=",".join(f"{v:g}" for v in TrainConfig.shift_semitones),
+        help="voice-shift renderings, comma-separated semitones ('' for none)",
+    )
     p.add_argument(
         "--eval", nargs="*", default=None, help="corpus folders for the final table (default: all)"
     )
@@ -98,7 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     t0 = time.time()
     cfg = TrainConfig(
-        epochs=args.epochs, seeds=args.seeds, linear_heads=args.linear_heads, renderings=args.renderings
+        epochs=args.epochs,
+        seeds=args.seeds,
+        linear_heads=args.linear_heads,
+        renderings=args.renderings,
+        voice_features=args.voice_features,
+        pitch_octave_check=args.pitch_octave_check,
+        shift_semitones=tuple(float(v) for v in args.shift_semitones.split(",") if v.strip()),
     )
     set_determinism(cfg.seed)
     corpus_dir = args.data / args.train_corpus
