@@ -1,4 +1,6 @@
-"""Local control socket for softphones / CTI: ``call start``, ``call end``, ``pause``, ``resume``, ``status``.
+"""Local control socket for softphones / CTI: ``call start``, ``call end``, ``pause``, ``resume``, ``status``,
+and, while the agent UI runs, its actions without the keyboard focus: ``dismiss``, ``breathe``,
+``toggle-pause``.
 
 POSIX: a Unix socket in a private (0700) directory, ``$XDG_RUNTIME_DIR/lugn/control.sock`` or
 ``<tmp>/lugn-<uid>/control.sock``; only this user can connect. Windows: loopback TCP on a free port,
@@ -19,12 +21,15 @@ import socket
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
 COMMANDS = ("call start", "call end", "pause", "resume", "status")
+# Served by the agent UI when it registers them (``ControlServer.register_ui_action``); headless, they say so.
+UI_COMMANDS = ("dismiss", "breathe", "toggle-pause")
 IS_WINDOWS = sys.platform == "win32"
 
 
@@ -64,6 +69,14 @@ class ControlServer:
         self._thread: threading.Thread | None = None
         self._sock: socket.socket | None = None
         self.requests = 0
+        self.ui_actions: dict[str, Callable[[], dict[str, Any]]] = {}
+
+    def register_ui_action(self, command: str, action: Callable[[], dict[str, Any]]) -> None:
+        """Serve ``command`` (one of UI_COMMANDS) with ``action``, called on the control thread; it returns
+        the reply's fields (``ok`` and what happened)."""
+        if command not in UI_COMMANDS:
+            raise ValueError(f"not a UI command: {command!r}")
+        self.ui_actions[command] = action
 
     def start(self) -> None:
         self.address.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -131,9 +144,27 @@ class ControlServer:
         }
         if command == "status":
             return {"ok": True, "status": self.target.status()}
+        if command in UI_COMMANDS:
+            return self._ui_command(command)
         if command not in actions:
-            return {"ok": False, "error": f"unknown command {command!r}; use one of: {', '.join(COMMANDS)}"}
+            known = ", ".join((*COMMANDS, *UI_COMMANDS))
+            return {"ok": False, "error": f"unknown command {command!r}; use one of: {known}"}
         return {"ok": bool(actions[command]()), "command": command}
+
+    def _ui_command(self, command: str) -> dict[str, Any]:
+        action = self.ui_actions.get(command)
+        if action is None:
+            return {
+                "ok": False,
+                "command": command,
+                "error": f"{command!r} needs the agent UI (this Lugn is headless)",
+            }
+        try:
+            out = dict(action())
+        except Exception as exc:  # the UI's problem must not end the control thread
+            log.exception("control command %s failed", command)
+            return {"ok": False, "command": command, "error": f"{type(exc).__name__}: {exc}"}
+        return {"command": command, **out, "ok": bool(out.get("ok", False))}
 
 
 def send(command: str, address: Path | None = None, timeout_s: float = 2.0) -> dict[str, Any]:

@@ -72,6 +72,7 @@ def attach_control(pipeline: Any, args: argparse.Namespace) -> None:
         print(f"lugn: control socket off: {exc}", file=sys.stderr)
         return
     pipeline.stop_hooks.append(server.stop)
+    pipeline.control_server = server  # the agent UI registers its actions (dismiss, breathe) here
 
 
 def run_headless(source: Any, eff: Any, args: argparse.Namespace, *, until_end: bool) -> int:

@@ -36,6 +36,7 @@ from device.coach.events import BreathingOffered, BreathingOutcome, CoachEvent, 
 from device.config import LugnConfig
 from device.events import Event, PauseChanged
 from ui import i18n
+from ui.agent.actions import AgentActions
 from ui.agent.bridge import EventBridge
 from ui.agent.coaching import CoachingPresenter
 from ui.agent.indicator import IndicatorWindow
@@ -143,6 +144,7 @@ class AgentApp(QObject):
         pin_check: Callable[[str], bool] | None = None,
         save_settings: Callable[[dict[str, Any]], Any] | None = None,
         reload_effective: Callable[[], Any] | None = None,
+        hotkeys: Any = None,
     ) -> None:
         super().__init__()
         self.config, self.locked = split_effective(config_effective)
@@ -179,7 +181,7 @@ class AgentApp(QObject):
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
         # Cards sit next to the indicator itself (in a kiosk: under the large centred indicator).
-        self.coaching = CoachingPresenter(self, anchor=main.view, fullscreen_breathing=self.kiosk)
+        self.coaching = CoachingPresenter(self, anchor=main.view, host=self.kiosk_window)
         self.coaching.dismissed.connect(self.dismiss_tip)
         self.coaching.breathingResult.connect(self.breathing_result)
         self.tray.dismissRequested.connect(self.coaching.dismiss_current)
@@ -189,10 +191,14 @@ class AgentApp(QObject):
         self.dismiss_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.dismiss_shortcut.activated.connect(self.coaching.dismiss_current)
         main.installEventFilter(self)
+        # Without the focus: global shortcuts and lugn call dismiss|breathe|toggle-pause (ui/agent/actions.py)
+        self.actions = AgentActions(self, self, backend=hotkeys)
+        self.actions.start_shortcuts(self.config)
 
     # -- wiring ------------------------------------------------------------------------------------------
     def attach(self, pipeline: PipelineLike) -> None:
         self.pipeline = pipeline
+        self.actions.bind_control(getattr(pipeline, "control_server", None))
 
     def on_pipeline_event(self, event: Event) -> None:
         """Called on the pipeline thread for every runtime event."""
@@ -290,6 +296,7 @@ class AgentApp(QObject):
             self.config = LugnConfig.model_validate(data)
         self.runner.update_settings(self.config)
         self.set_language(self.config.ui.language)
+        self.actions.start_shortcuts(self.config)
         return True
 
     def set_language(self, language: str) -> str:
@@ -332,6 +339,7 @@ class AgentApp(QObject):
             w.hide()
             w.deleteLater()
         self.dismiss_shortcut.setEnabled(False)
+        self.actions.stop()
 
 
 def has_display() -> bool:

@@ -4,193 +4,194 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="277" />
+        <location filename="../agent/app.py" line="285" />
         <source>Settings not saved</source>
         <translation>Settings not saved</translation>
     </message>
 </context><context>
     <name>Indicator</name>
     <message>
-        <location filename="../agent/look.py" line="43" />
+        <location filename="../agent/look.py" line="83" />
         <source>No call</source>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="44" />
+        <location filename="../agent/look.py" line="84" />
         <source>Listening</source>
         <translation>Listening</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="45" />
+        <location filename="../agent/look.py" line="85" />
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="46" />
+        <location filename="../agent/look.py" line="86" />
         <source>No analysis</source>
         <translation>No analysis</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="47" />
+        <location filename="../agent/look.py" line="87" />
         <source>Headset lost</source>
         <translation>Headset lost</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="48" />
+        <location filename="../agent/look.py" line="88" />
         <source>Calm</source>
         <translation>Calm</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="49" />
+        <location filename="../agent/look.py" line="89" />
         <source>Uneasy</source>
         <translation>Uneasy</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="50" />
+        <location filename="../agent/look.py" line="90" />
         <source>Frustrated</source>
         <translation>Frustrated</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="57" />
+        <location filename="../agent/look.py" line="97" />
         <source>Customer tone</source>
         <translation>Customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="59" />
+        <location filename="../agent/look.py" line="99" />
         <source>Waiting for a call</source>
         <translation>Waiting for a call</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="60" />
+        <location filename="../agent/look.py" line="100" />
         <source>Listening to the customer</source>
         <translation>Listening to the customer</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="61" />
+        <location filename="../agent/look.py" line="101" />
         <source>Analysis is paused</source>
         <translation>Analysis is paused</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="62" />
+        <location filename="../agent/look.py" line="102" />
         <source>Tone analysis is unavailable</source>
         <translation>Tone analysis is unavailable</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="63" />
+        <location filename="../agent/look.py" line="103" />
         <source>Check the headset connection</source>
         <translation>Check the headset connection</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="69" />
+        <location filename="../agent/look.py" line="109" />
         <source>rising</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="70" />
+        <location filename="../agent/look.py" line="110" />
         <source>steady</source>
         <translation>steady</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="71" />
+        <location filename="../agent/look.py" line="111" />
         <source>easing</source>
         <translation>easing</translation>
     </message>
 </context><context>
     <name>IndicatorView</name>
     <message>
-        <location filename="../agent/indicator.py" line="203" />
+        <location filename="../agent/indicator.py" line="213" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="204" />
+        <location filename="../agent/indicator.py" line="214" />
         <source>Start a breathing exercise</source>
         <translation>Start a breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="219" />
+        <location filename="../agent/indicator.py" line="229" />
         <source>Pause analysis</source>
         <translation>Pause analysis</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="219" />
+        <location filename="../agent/indicator.py" line="229" />
         <source>Resume analysis</source>
         <translation>Resume analysis</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="224" />
+        <location filename="../agent/indicator.py" line="234" />
         <source>Customer tone: %1, %2</source>
         <translation>Customer tone: %1, %2</translation>
     </message>
 </context><context>
     <name>IndicatorWindow</name>
     <message>
-        <location filename="../agent/indicator.py" line="324" />
+        <location filename="../agent/indicator.py" line="339" />
+        <location filename="../agent/indicator.py" line="338" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="366" />
+        <location filename="../agent/indicator.py" line="378" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="369" />
+        <location filename="../agent/indicator.py" line="381" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="370" />
+        <location filename="../agent/indicator.py" line="382" />
         <source>Quit Lugn</source>
         <translation>Quit Lugn</translation>
     </message>
 </context><context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../agent/kiosk.py" line="149" />
+        <location filename="../agent/kiosk.py" line="167" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="150" />
+        <location filename="../agent/kiosk.py" line="168" />
         <source>IT</source>
         <translation>IT</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="152" />
-        <location filename="../agent/kiosk.py" line="151" />
+        <location filename="../agent/kiosk.py" line="170" />
+        <location filename="../agent/kiosk.py" line="169" />
         <source>Leave kiosk mode (IT only)</source>
         <translation>Leave kiosk mode (IT only)</translation>
     </message>
 </context><context>
     <name>PinDialog</name>
     <message>
-        <location filename="../agent/kiosk.py" line="80" />
+        <location filename="../agent/kiosk.py" line="82" />
         <source>Leave kiosk mode</source>
         <translation>Leave kiosk mode</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="81" />
+        <location filename="../agent/kiosk.py" line="83" />
         <source>Enter the PIN from your IT department.</source>
         <translation>Enter the PIN from your IT department.</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="82" />
+        <location filename="../agent/kiosk.py" line="84" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="83" />
+        <location filename="../agent/kiosk.py" line="85" />
         <source>Leave kiosk</source>
         <translation>Leave kiosk</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="84" />
+        <location filename="../agent/kiosk.py" line="86" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../agent/kiosk.py" line="95" />
+        <location filename="../agent/kiosk.py" line="97" />
         <source>Too many attempts. Try again in %n s.</source>
         <translation>
             <numerusform>Too many attempts. Try again in %n second.</numerusform>
@@ -198,7 +199,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="107" />
+        <location filename="../agent/kiosk.py" line="109" />
         <source>Wrong PIN.</source>
         <translation>Wrong PIN.</translation>
     </message>
@@ -297,38 +298,38 @@
 </context><context>
     <name>TrayController</name>
     <message>
-        <location filename="../agent/tray.py" line="74" />
+        <location filename="../agent/tray.py" line="87" />
         <source>Resume analysis</source>
         <translation>Resume analysis</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="74" />
+        <location filename="../agent/tray.py" line="87" />
         <source>Pause analysis</source>
         <translation>Pause analysis</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="75" />
+        <location filename="../agent/tray.py" line="89" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="76" />
+        <location filename="../agent/tray.py" line="90" />
         <source>Dismiss tip</source>
         <translation>Dismiss tip</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="77" />
+        <location filename="../agent/tray.py" line="91" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="78" />
+        <location filename="../agent/tray.py" line="92" />
         <source>Quit Lugn</source>
         <translation>Quit Lugn</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="82" />
-        <source>Lugn: %1</source>
-        <translation>Lugn: %1</translation>
+        <location filename="../agent/tray.py" line="99" />
+        <source>Customer tone: %1</source>
+        <translation>Customer tone: %1</translation>
     </message>
 </context></TS>

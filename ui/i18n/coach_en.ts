@@ -4,201 +4,206 @@
     <context>
     <name>Breathing</name>
     <message>
-        <location filename="../agent/coaching/texts.py" line="74" />
+        <location filename="../agent/coaching/texts.py" line="77" />
         <source>Take a minute to breathe?</source>
         <translation>Take a minute to breathe?</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="79" />
+        <location filename="../agent/coaching/texts.py" line="82" />
         <source>That was a demanding call. A minute of slow breathing helps you reset.</source>
         <translation>That was a demanding call. A minute of slow breathing helps you reset.</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="82" />
+        <location filename="../agent/coaching/texts.py" line="85" />
         <source>That was a long call. A minute of slow breathing helps you reset.</source>
         <translation>That was a long call. A minute of slow breathing helps you reset.</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="85" />
+        <location filename="../agent/coaching/texts.py" line="88" />
         <source>A minute of slow breathing. Follow the circle.</source>
         <translation>A minute of slow breathing. Follow the circle.</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="86" />
+        <location filename="../agent/coaching/texts.py" line="89" />
         <source>Ready now? A minute of slow breathing helps you reset.</source>
         <translation>Ready now? A minute of slow breathing helps you reset.</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="93" />
+        <location filename="../agent/coaching/texts.py" line="96" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="97" />
+        <location filename="../agent/coaching/texts.py" line="100" />
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="101" />
+        <location filename="../agent/coaching/texts.py" line="104" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="105" />
+        <location filename="../agent/coaching/texts.py" line="108" />
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="109" />
+        <location filename="../agent/coaching/texts.py" line="112" />
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="113" />
+        <location filename="../agent/coaching/texts.py" line="116" />
         <source>Slow: in 4, out 6</source>
         <translation>Slow: in 4, out 6</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="117" />
+        <location filename="../agent/coaching/texts.py" line="120" />
         <source>Box: 4-4-4-4</source>
         <translation>Box: 4-4-4-4</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="121" />
+        <location filename="../agent/coaching/texts.py" line="124" />
         <source>Breathe in</source>
         <translation>Breathe in</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="125" />
+        <location filename="../agent/coaching/texts.py" line="128" />
         <source>Hold</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="129" />
+        <location filename="../agent/coaching/texts.py" line="132" />
         <source>Breathe out</source>
         <translation>Breathe out</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="133" />
+        <location filename="../agent/coaching/texts.py" line="136" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="137" />
+        <location filename="../agent/coaching/texts.py" line="140" />
         <source>Well done. Back when you're ready.</source>
         <translation>Well done. Back when you're ready.</translation>
     </message>
 </context><context>
     <name>CallNote</name>
     <message>
-        <location filename="../agent/coaching/texts.py" line="141" />
+        <location filename="../agent/coaching/texts.py" line="144" />
         <source>After the call</source>
         <translation>After the call</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="145" />
+        <location filename="../agent/coaching/texts.py" line="148" />
         <source>Only you see this</source>
         <translation>Only you see this</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="149" />
+        <location filename="../agent/coaching/texts.py" line="152" />
         <source>Customer sounded frustrated for %1</source>
         <translation>Customer sounded frustrated for %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="153" />
+        <location filename="../agent/coaching/texts.py" line="156" />
         <source>The customer sounded calm throughout</source>
         <translation>The customer sounded calm throughout</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="158" />
+        <location filename="../agent/coaching/texts.py" line="161" />
         <source>It eased before the end</source>
         <translation>It eased before the end</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="159" />
+        <location filename="../agent/coaching/texts.py" line="162" />
         <source>It had not eased by the end</source>
         <translation>It had not eased by the end</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="164" />
+        <location filename="../agent/coaching/texts.py" line="167" />
         <source>No tips shown</source>
         <translation>No tips shown</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="165" />
+        <location filename="../agent/coaching/texts.py" line="168" />
         <source>Tips shown: %1</source>
         <translation>Tips shown: %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="169" />
+        <location filename="../agent/coaching/texts.py" line="172" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
         <location filename="../agent/coaching/texts.py" line="176" />
+        <source>Close the note</source>
+        <translation>Close the note</translation>
+    </message>
+    <message>
+        <location filename="../agent/coaching/texts.py" line="183" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="177" />
+        <location filename="../agent/coaching/texts.py" line="184" />
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
 </context><context>
     <name>CoachCue</name>
     <message>
-        <location filename="../agent/coaching/texts.py" line="51" />
+        <location filename="../agent/coaching/texts.py" line="54" />
         <source>You're both talking</source>
         <translation>You're both talking</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="52" />
+        <location filename="../agent/coaching/texts.py" line="55" />
         <source>You've done most of the talking</source>
         <translation>You've done most of the talking</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="53" />
+        <location filename="../agent/coaching/texts.py" line="56" />
         <source>Faster than your usual pace</source>
         <translation>Faster than your usual pace</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="54" />
+        <location filename="../agent/coaching/texts.py" line="57" />
         <source>Louder than your usual level</source>
         <translation>Louder than your usual level</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="55" />
+        <location filename="../agent/coaching/texts.py" line="58" />
         <source>It has been quiet for a while</source>
         <translation>It has been quiet for a while</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="61" />
+        <location filename="../agent/coaching/texts.py" line="64" />
         <source>Pause and let them finish</source>
         <translation>Pause and let them finish</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="62" />
+        <location filename="../agent/coaching/texts.py" line="65" />
         <source>Ask an open question</source>
         <translation>Ask an open question</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="63" />
+        <location filename="../agent/coaching/texts.py" line="66" />
         <source>Slow down a little</source>
         <translation>Slow down a little</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="64" />
+        <location filename="../agent/coaching/texts.py" line="67" />
         <source>Soften your voice a little</source>
         <translation>Soften your voice a little</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="65" />
+        <location filename="../agent/coaching/texts.py" line="68" />
         <source>Check in with the customer</source>
         <translation>Check in with the customer</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="70" />
+        <location filename="../agent/coaching/texts.py" line="73" />
         <source>Only you see this</source>
         <translation>Only you see this</translation>
     </message>
@@ -260,8 +265,13 @@
         <translation>Tip</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="46" />
-        <source>Dismiss (Esc)</source>
-        <translation>Dismiss (Esc)</translation>
+        <location filename="../agent/coaching/texts.py" line="48" />
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../agent/coaching/texts.py" line="49" />
+        <source>Dismiss (%1)</source>
+        <translation>Dismiss (%1)</translation>
     </message>
 </context></TS>

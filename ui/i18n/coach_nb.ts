@@ -4,201 +4,206 @@
     <context>
     <name>Breathing</name>
     <message>
-        <location filename="../agent/coaching/texts.py" line="74" />
+        <location filename="../agent/coaching/texts.py" line="77" />
         <source>Take a minute to breathe?</source>
         <translation>Vil du ta en kort pustepause?</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="79" />
+        <location filename="../agent/coaching/texts.py" line="82" />
         <source>That was a demanding call. A minute of slow breathing helps you reset.</source>
         <translation>Det var en krevende samtale. Et minutt med rolig pust hjelper deg å lande.</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="82" />
+        <location filename="../agent/coaching/texts.py" line="85" />
         <source>That was a long call. A minute of slow breathing helps you reset.</source>
         <translation>Det var en lang samtale. Et minutt med rolig pust hjelper deg å lande.</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="85" />
+        <location filename="../agent/coaching/texts.py" line="88" />
         <source>A minute of slow breathing. Follow the circle.</source>
         <translation>Et minutt med rolig pust. Følg sirkelen.</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="86" />
+        <location filename="../agent/coaching/texts.py" line="89" />
         <source>Ready now? A minute of slow breathing helps you reset.</source>
         <translation>Passer det nå? Et minutt med rolig pust hjelper deg å lande.</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="93" />
+        <location filename="../agent/coaching/texts.py" line="96" />
         <source>Start</source>
         <translation>Begynn</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="97" />
+        <location filename="../agent/coaching/texts.py" line="100" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="101" />
+        <location filename="../agent/coaching/texts.py" line="104" />
         <source>Skip</source>
         <translation>Hopp over</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="105" />
+        <location filename="../agent/coaching/texts.py" line="108" />
         <source>Stop</source>
         <translation>Avslutt</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="109" />
+        <location filename="../agent/coaching/texts.py" line="112" />
         <source>Full screen</source>
         <translation>Fullskjerm</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="113" />
+        <location filename="../agent/coaching/texts.py" line="116" />
         <source>Slow: in 4, out 6</source>
         <translation>Rolig: inn 4, ut 6</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="117" />
+        <location filename="../agent/coaching/texts.py" line="120" />
         <source>Box: 4-4-4-4</source>
         <translation>Firkant: 4-4-4-4</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="121" />
+        <location filename="../agent/coaching/texts.py" line="124" />
         <source>Breathe in</source>
         <translation>Pust inn</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="125" />
+        <location filename="../agent/coaching/texts.py" line="128" />
         <source>Hold</source>
         <translation>Hold pusten</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="129" />
+        <location filename="../agent/coaching/texts.py" line="132" />
         <source>Breathe out</source>
         <translation>Pust ut</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="133" />
+        <location filename="../agent/coaching/texts.py" line="136" />
         <source>%1 left</source>
         <translation>%1 igjen</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="137" />
+        <location filename="../agent/coaching/texts.py" line="140" />
         <source>Well done. Back when you're ready.</source>
         <translation>Godt jobbet. Fortsett når du er klar.</translation>
     </message>
 </context><context>
     <name>CallNote</name>
     <message>
-        <location filename="../agent/coaching/texts.py" line="141" />
+        <location filename="../agent/coaching/texts.py" line="144" />
         <source>After the call</source>
         <translation>Etter samtalen</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="145" />
+        <location filename="../agent/coaching/texts.py" line="148" />
         <source>Only you see this</source>
         <translation>Bare du ser dette</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="149" />
+        <location filename="../agent/coaching/texts.py" line="152" />
         <source>Customer sounded frustrated for %1</source>
         <translation>Kunden hørtes frustrert ut i %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="153" />
+        <location filename="../agent/coaching/texts.py" line="156" />
         <source>The customer sounded calm throughout</source>
         <translation>Kunden hørtes rolig ut hele samtalen</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="158" />
+        <location filename="../agent/coaching/texts.py" line="161" />
         <source>It eased before the end</source>
         <translation>Det roet seg før slutten</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="159" />
+        <location filename="../agent/coaching/texts.py" line="162" />
         <source>It had not eased by the end</source>
         <translation>Det hadde ikke roet seg ved slutten</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="164" />
+        <location filename="../agent/coaching/texts.py" line="167" />
         <source>No tips shown</source>
         <translation>Ingen tips ble vist</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="165" />
+        <location filename="../agent/coaching/texts.py" line="168" />
         <source>Tips shown: %1</source>
         <translation>Tips som ble vist: %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="169" />
+        <location filename="../agent/coaching/texts.py" line="172" />
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
         <location filename="../agent/coaching/texts.py" line="176" />
+        <source>Close the note</source>
+        <translation>Lukk notatet</translation>
+    </message>
+    <message>
+        <location filename="../agent/coaching/texts.py" line="183" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="177" />
+        <location filename="../agent/coaching/texts.py" line="184" />
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
 </context><context>
     <name>CoachCue</name>
     <message>
-        <location filename="../agent/coaching/texts.py" line="51" />
+        <location filename="../agent/coaching/texts.py" line="54" />
         <source>You're both talking</source>
         <translation>Dere snakker samtidig</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="52" />
+        <location filename="../agent/coaching/texts.py" line="55" />
         <source>You've done most of the talking</source>
         <translation>Du har snakket mest</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="53" />
+        <location filename="../agent/coaching/texts.py" line="56" />
         <source>Faster than your usual pace</source>
         <translation>Raskere enn ditt vanlige tempo</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="54" />
+        <location filename="../agent/coaching/texts.py" line="57" />
         <source>Louder than your usual level</source>
         <translation>Høyere stemme enn du pleier</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="55" />
+        <location filename="../agent/coaching/texts.py" line="58" />
         <source>It has been quiet for a while</source>
         <translation>Det har vært stille en stund</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="61" />
+        <location filename="../agent/coaching/texts.py" line="64" />
         <source>Pause and let them finish</source>
         <translation>Ta en pause og la kunden snakke ferdig</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="62" />
+        <location filename="../agent/coaching/texts.py" line="65" />
         <source>Ask an open question</source>
         <translation>Still et åpent spørsmål</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="63" />
+        <location filename="../agent/coaching/texts.py" line="66" />
         <source>Slow down a little</source>
         <translation>Senk tempoet litt</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="64" />
+        <location filename="../agent/coaching/texts.py" line="67" />
         <source>Soften your voice a little</source>
         <translation>Senk stemmen litt</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="65" />
+        <location filename="../agent/coaching/texts.py" line="68" />
         <source>Check in with the customer</source>
         <translation>Sjekk at kunden fortsatt er med</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="70" />
+        <location filename="../agent/coaching/texts.py" line="73" />
         <source>Only you see this</source>
         <translation>Bare du ser dette</translation>
     </message>
@@ -260,8 +265,13 @@
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="46" />
-        <source>Dismiss (Esc)</source>
-        <translation>Lukk (Esc)</translation>
+        <location filename="../agent/coaching/texts.py" line="48" />
+        <source>Dismiss</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location filename="../agent/coaching/texts.py" line="49" />
+        <source>Dismiss (%1)</source>
+        <translation>Lukk (%1)</translation>
     </message>
 </context></TS>
