@@ -32,7 +32,7 @@ class _App(Protocol):
     model: Any
 
     def toggle_pause(self) -> None: ...
-    def request_breathing(self) -> None: ...
+    def request_breathing(self) -> list[Any]: ...
 
 
 class AgentActions(QObject):
@@ -71,8 +71,8 @@ class AgentActions(QObject):
         elif action == "breathe":
             state = coaching.breathe_key()
             if state is None:
-                self.app.request_breathing()
-                state = "offered" if coaching.breathing.isVisible() else "refused"
+                events = self.app.request_breathing()  # shown when the event reaches the GUI thread
+                state = "offered" if any(type(e).__name__ == "BreathingOffered" for e in events) else "refused"
             out.update(ok=state != "refused", breathing=state)
         else:
             want = {"pause": True, "resume": False}.get(action, not self.app.model.paused)

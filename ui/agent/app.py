@@ -250,8 +250,8 @@ class AgentApp(QObject):
             self._render(event.t_s)
         self._show_paused(paused)
 
-    def request_breathing(self) -> None:
-        self.runner.action(self.runner.coach.request_breathing)
+    def request_breathing(self) -> list[CoachEvent]:
+        return self.runner.action(self.runner.coach.request_breathing)
 
     def dismiss_tip(self, tip: object) -> None:
         self.runner.action(self.runner.coach.dismiss, tip)

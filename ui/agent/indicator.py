@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QPoint, QPointF, QRectF, QSettings, QSize, Qt, pyqtSignal
+from PyQt6.QtCore import QPoint, QPointF, QRectF, QSettings, QSize, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -335,6 +335,11 @@ class IndicatorWindow(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.view)
         self.placer = Placer(self, settings)
+        self._intended = QPoint()
+        self._reassert = QTimer(self)
+        self._reassert.setSingleShot(True)
+        self._reassert.setInterval(300)
+        self._reassert.timeout.connect(self._reassert_place)
         self.retranslate()
         self.placer.place()
 
@@ -351,8 +356,17 @@ class IndicatorWindow(QWidget):
         return QSize(self.view.required_width(), self.view.sizeHint().height())
 
     def showEvent(self, e: QShowEvent | None) -> None:
-        super().showEvent(e)
         self.placer.keep_inside()
+        super().showEvent(e)
+        # Some window managers (openbox) reparent a new window while Qt still maps it, and Qt can then record
+        # the frame's origin instead of the real place: the panel of tips would follow a wrong anchor. Asking for
+        # the place again once it is mapped brings Qt's record back in line (a no-op when it already is).
+        self._intended = self.pos()
+        self._reassert.start()
+
+    def _reassert_place(self) -> None:
+        if self.pos() != self._intended:
+            self.move(self._intended)
 
     # -- dragging + remembered place -------------------------------------------------------------------------
     def mousePressEvent(self, e: QMouseEvent | None) -> None:
