@@ -28,6 +28,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profiles-dir", type=Path, action="append", help="headset profile folder(s)")
     p.add_argument("--devices-from", type=Path, help="check against a device inventory (lugn devices --json)")
     p.add_argument("--timeout-s", type=float, default=5.0, help="broker connect timeout (default 5 s)")
+    p.add_argument("--gui-probe", action="store_true", help=argparse.SUPPRESS)  # the GUI check's child
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,7 +37,10 @@ def run(args: argparse.Namespace) -> int:
     from device.policy import load_effective
     from device.profiles import load_profiles
     from lugn.commands import _doctor_checks as c
+    from lugn.commands import _doctor_gui
 
+    if args.gui_probe:
+        return _doctor_gui.probe()
     started = time.perf_counter()
     eff = load_effective(args.policy, args.user_settings)
     checks = c.check_policy(eff)
@@ -54,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     checks += c.check_broker(eff, args.timeout_s)
     checks.append(c.check_outbox(eff))
     checks.append(c.check_autostart())
+    checks.append(_doctor_gui.check_gui())
     if kiosk := c.check_kiosk(eff):
         checks.append(kiosk)
     code = max(EXIT[ch.status] for ch in checks)

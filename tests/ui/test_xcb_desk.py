@@ -20,7 +20,9 @@ from ui import i18n
 @pytest.fixture(scope="module")
 def xserver(artifacts_dir: Path) -> Iterator[XServer]:
     if missing := missing_tools():
-        pytest.skip(f"no X test server here ({', '.join(missing)} missing; scripts/bootstrap.sh installs them)")
+        pytest.skip(
+            f"no X test server here ({', '.join(missing)} missing; scripts/bootstrap.sh installs them)"
+        )
     logs = artifacts_dir / "ux" / "x11-logs"
     logs.mkdir(parents=True, exist_ok=True)
     try:
@@ -47,7 +49,9 @@ def test_indicator_inside_the_screen_in_every_language(
     assert set(r["langs"]) == set(i18n.LANGUAGES)
     for lang, v in r["langs"].items():
         # as Qt sees it (logical pixels) and as the X server has it (physical pixels)
-        assert v["inside"] and v["x11_inside"], f"{lang} at scale {scale}: {v['frame']} / {v['x11']} off screen"
+        assert v["inside"] and v["x11_inside"], (
+            f"{lang} at scale {scale}: {v['frame']} / {v['x11']} off screen"
+        )
         assert v["buttons_inside"], f"{lang} at scale {scale}: Pause or Breathe off screen"
         assert v["overflow"] == [], f"{lang} at scale {scale}: {v['overflow']}"
         assert abs(v["x11"]["width"] - v["frame"][2] * float(scale)) <= 1.5  # fractional scales round
@@ -98,3 +102,12 @@ def test_kiosk_shows_the_tip_and_the_breathing_guide_inside_itself(xserver: XSer
     assert r["breathing_title_pt"] >= 2 * r["system_pt"]
     for name in ("kiosk_tip_en.png", "kiosk_breathing_en.png"):
         assert (ux_dir / "kiosk" / name).stat().st_size > 10_000
+
+
+def test_doctor_gui_check_on_the_display(xserver: XServer) -> None:
+    from lugn.commands._doctor_gui import check_gui
+
+    c = check_gui(xserver.env())
+    assert c.status == "ok" and "'xcb'" in c.message and xserver.display in c.message
+    broken = check_gui(xserver.env(DISPLAY=":4242"))  # a display that is not there
+    assert broken.status == "fail" and "cannot connect" in broken.message

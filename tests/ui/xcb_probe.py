@@ -1,9 +1,10 @@
-"""Run by the tests in a child process on a real X server (Xvfb + openbox, ``QT_QPA_PLATFORM=xcb``); prints one
-JSON object. Sub-commands:
+"""Run by the tests in a child process on a real X server (Xvfb + openbox, ``QT_QPA_PLATFORM=xcb``); prints
+one JSON object. Sub-commands:
 
 ``placement OUT``  the indicator in every language: its frame (Qt and X11) inside the screen, its buttons too.
-``desk OUT``       a stand-in softphone holds the keyboard while a tip, the after-call note and the breathing
-                   offer appear and are clicked; typed keys reach it; global shortcuts and ``lugn call …`` work.
+``desk OUT``       a stand-in softphone holds the keyboard while a tip, the after-call note and the
+                   breathing offer appear and are clicked; typed keys reach it; global shortcuts and
+                   ``lugn call …`` work.
 ``kiosk OUT``      the kiosk shows a tip card and the breathing guide inside its own full-screen window.
 """
 
@@ -23,7 +24,14 @@ from typing import Any
 from PyQt6.QtCore import QPoint, QRect, QSettings
 from PyQt6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from device.coach.events import BreathingOffered, BreathingPattern, BreathingReason, CallNote, TipKind, TipShown
+from device.coach.events import (
+    BreathingOffered,
+    BreathingPattern,
+    BreathingReason,
+    CallNote,
+    TipKind,
+    TipShown,
+)
 from device.config import LugnConfig
 from device.events import ToneChanged, ToneState, Trend
 from ui import i18n
@@ -59,7 +67,9 @@ def xdo_async(*args: str) -> None:
 def x_geometry(win: QWidget) -> dict[str, int]:
     """Where the X server has the window (physical pixels, relative to the root)."""
     out = xdo("getwindowgeometry", "--shell", str(int(win.winId())))
-    return {k.lower(): int(v) for k, v in (line.split("=") for line in out.splitlines()) if k in "XYWIDTHEIGHT"}
+    return {
+        k.lower(): int(v) for k, v in (line.split("=") for line in out.splitlines()) if k in "XYWIDTHEIGHT"
+    }
 
 
 def x_family(window: int) -> set[int]:
@@ -96,7 +106,14 @@ def screen_shot(path: Path, crop: QRect | None = None) -> None:
     pm = screen.grabWindow(0)
     if crop is not None:
         dpr = pm.devicePixelRatio()
-        pm = pm.copy(QRect(round(crop.x() * dpr), round(crop.y() * dpr), round(crop.width() * dpr), round(crop.height() * dpr)))
+        pm = pm.copy(
+            QRect(
+                round(crop.x() * dpr),
+                round(crop.y() * dpr),
+                round(crop.width() * dpr),
+                round(crop.height() * dpr),
+            )
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     pm.save(str(path))
 
@@ -105,7 +122,7 @@ def temp_settings() -> QSettings:
     return QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)
 
 
-# -- placement ----------------------------------------------------------------------------------------------------
+# -- placement -----------------------------------------------------------------------------------------------
 def placement(out: Path) -> dict[str, Any]:
     from ui.agent.indicator import IndicatorWindow
     from ui.agent.placement import SETTINGS_GROUP, current_setup
@@ -127,16 +144,21 @@ def placement(out: Path) -> dict[str, Any]:
             "inside": avail.contains(win.geometry()),
             "buttons_inside": all(avail.contains(b) for b in buttons),
             "x11": xg,
-            "x11_inside": xg["x"] >= 0 and xg["y"] >= 0 and xg["x"] + xg["width"] <= phys.width()
+            "x11_inside": xg["x"] >= 0
+            and xg["y"] >= 0
+            and xg["x"] + xg["width"] <= phys.width()
             and xg["y"] + xg["height"] <= phys.height(),
             "overflow": win.view.overflowing_labels(),
         }
         if lang == "fi":  # the longest language: what a person would look at
             f = win.geometry()
-            screen_shot(out / f"indicator_scale{res['scale']:g}_{lang}.png", f.adjusted(-40, -40, 40, 40) & screen.geometry())
+            screen_shot(
+                out / f"indicator_scale{res['scale']:g}_{lang}.png",
+                f.adjusted(-40, -40, 40, 40) & screen.geometry(),
+            )
             screen_shot(out / f"screen_scale{res['scale']:g}_{lang}.png")
         win.close()
-    # A place saved for this set-up but now outside it (a smaller monitor took the old one's name) comes back in
+    # A place saved for this set-up but now outside it (a smaller monitor took the old one's name) comes back
     s = temp_settings()
     key, _ = current_setup()
     s.setValue(f"{SETTINGS_GROUP}/{key}", QPoint(avail.right() + 500, avail.bottom() + 300))
@@ -154,7 +176,7 @@ def placement(out: Path) -> dict[str, Any]:
     return res
 
 
-# -- the desk: softphone + Lugn -------------------------------------------------------------------------------------
+# -- the desk: softphone + Lugn ------------------------------------------------------------------------------
 class Softphone(QWidget):
     def __init__(self) -> None:
         super().__init__()
@@ -210,7 +232,9 @@ def desk(out: Path) -> dict[str, Any]:
     wait(lambda: lugn.coaching.tip_card.isVisible())
     still_focused("tip shown")
     xdo_async("type", "--delay", "15", "ringde ")
-    lugn.bridge.post(CallNote(t_s=90.0, call_s=90.0, frustrated_s=40.0, eased=True, tips_shown=(TipKind.ACKNOWLEDGE,)))
+    lugn.bridge.post(
+        CallNote(t_s=90.0, call_s=90.0, frustrated_s=40.0, eased=True, tips_shown=(TipKind.ACKNOWLEDGE,))
+    )
     wait(lambda: lugn.coaching.note_card.isVisible())
     still_focused("note shown")
     xdo_async("type", "--delay", "15", "om ")
@@ -273,7 +297,9 @@ def desk(out: Path) -> dict[str, Any]:
     still_focused("after lugn call")
     res["focus_log"] = focus_log
     res["lugn_windows_active"] = [
-        w.objectName() for w in app.topLevelWidgets() if w is not phone and w.isVisible() and w.isActiveWindow()
+        w.objectName()
+        for w in app.topLevelWidgets()
+        if w is not phone and w.isVisible() and w.isActiveWindow()
     ]
     lugn.close()
     return res
@@ -291,7 +317,7 @@ class _Target:
         return {}
 
 
-# -- kiosk -----------------------------------------------------------------------------------------------------------
+# -- kiosk ---------------------------------------------------------------------------------------------------
 def kiosk(out: Path) -> dict[str, Any]:
     from ui.agent.app import AgentApp
     from ui.agent.look import system_pt
@@ -306,7 +332,9 @@ def kiosk(out: Path) -> dict[str, Any]:
     wait(lambda: win.isVisible() and win.isFullScreen() and bool(x_geometry(win).get("width")))
     settle(0.3)
     lugn.on_pipeline_event(
-        ToneChanged(t_s=3.0, state=ToneState.FRUSTRATED, previous=ToneState.CALM, score=0.8, trend=Trend.RISING)
+        ToneChanged(
+            t_s=3.0, state=ToneState.FRUSTRATED, previous=ToneState.CALM, score=0.8, trend=Trend.RISING
+        )
     )
     lugn.bridge.post(TipShown(t_s=4.0, tip=TipKind.ACKNOWLEDGE, display_s=60.0, tip_number=1))
     card = lugn.coaching.tip_card
@@ -319,7 +347,9 @@ def kiosk(out: Path) -> dict[str, Any]:
     # the window under the card's centre, as the X server sees it, is the kiosk itself
     x, y = physical(card.mapToGlobal(card.rect().center()), card)
     xdo("mousemove", str(x), str(y))
-    under = dict(line.split("=") for line in xdo("getmouselocation", "--shell").splitlines()).get("WINDOW", "0")
+    under = dict(line.split("=") for line in xdo("getmouselocation", "--shell").splitlines()).get(
+        "WINDOW", "0"
+    )
     res["x11_kiosk_under_card"] = int(win.winId()) in x_family(int(under))
     res["system_pt"] = system_pt()
     res["card_title_pt"] = card.title.font().pointSizeF()

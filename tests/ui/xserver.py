@@ -1,7 +1,8 @@
 """A real X server for the tests that must not trust the offscreen platform: Xvfb on a free display number
-(``-displayfd``: the server picks it and tells us) with openbox as the window manager, so that focus, activation
-and placement behave as on an agent's desk. ``run_probe`` runs ``xcb_probe.py`` in a child process with
-``QT_QPA_PLATFORM=xcb`` on that display (a process has one Qt platform; the test session's own is offscreen).
+(``-displayfd``: the server picks it and tells us) with openbox as the window manager, so that focus,
+activation and placement behave as on an agent's desk. ``run_probe`` runs ``xcb_probe.py`` in a child process
+with ``QT_QPA_PLATFORM=xcb`` on that display (a process has one Qt platform; the test session's own is
+offscreen).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ class XServer:
 
     def env(self, **extra: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "WAYLAND"))}
-        env.update(DISPLAY=self.display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT), **extra)
+        env.update(DISPLAY=self.display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+        env.update(extra)
         return env
 
     def stop(self) -> None:
@@ -48,9 +50,19 @@ def missing_tools() -> list[str]:
 def start(width: int = 1920, height: int = 1080, log_dir: Path | None = None) -> XServer:
     """Start Xvfb + openbox; RuntimeError if the server does not come up (the caller skips the test)."""
     r, w = os.pipe()
-    xlog = open(log_dir / "xvfb.log", "wb") if log_dir else subprocess.DEVNULL
+    xlog = open(log_dir / "xvfb.log", "wb") if log_dir else subprocess.DEVNULL  # noqa: SIM115 (the server's life)
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(w), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", "-noreset"],
+        [
+            "Xvfb",
+            "-displayfd",
+            str(w),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
         pass_fds=(w,),
         stdout=xlog,
         stderr=xlog,
@@ -69,7 +81,7 @@ def start(width: int = 1920, height: int = 1080, log_dir: Path | None = None) ->
         xvfb.kill()
         raise RuntimeError("Xvfb did not start")
     server = XServer(f":{int(number)}", [xvfb], log_dir)
-    wm_log = open(log_dir / "openbox.log", "wb") if log_dir else subprocess.DEVNULL
+    wm_log = open(log_dir / "openbox.log", "wb") if log_dir else subprocess.DEVNULL  # noqa: SIM115
     env = server.env()
     server.procs.append(subprocess.Popen(["openbox"], env=env, stdout=wm_log, stderr=wm_log))
     while time.monotonic() < deadline:  # the window manager is up when it announces itself on the root
@@ -95,5 +107,7 @@ def run_probe(server: XServer, *args: str, timeout_s: float = 60.0, **env: str) 
     )
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
     if proc.returncode != 0 or not lines:
-        raise AssertionError(f"probe {args} failed (rc {proc.returncode}):\n{proc.stdout}\n{proc.stderr[-3000:]}")
+        raise AssertionError(
+            f"probe {args} failed (rc {proc.returncode}):\n{proc.stdout}\n{proc.stderr[-3000:]}"
+        )
     return dict(json.loads(lines[-1]))

@@ -19,8 +19,9 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
-from PyQt6.QtGui import QColor
-from PyQt6.QtWidgets import QWidget
+from PyQt6.QtCore import QPoint, QRect
+from PyQt6.QtGui import QColor, QImage, QPalette
+from PyQt6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,58 @@ def contrast_ratio(fg: QColor, bg: QColor) -> float:
     la, lb = relative_luminance(blend(fg, bg)), relative_luminance(bg)
     hi, lo = max(la, lb), min(la, lb)
     return (hi + 0.05) / (lo + 0.05)
+
+
+def dominant_colour(img: QImage, r: QRect, step: int = 2) -> QColor:
+    """The most frequent colour (in coarse bins, so a gradient counts as one) inside ``r`` of ``img``, borders
+    left out: the background behind a text."""
+    inset = max(2, min(r.width(), r.height()) // 6)
+    r = r.adjusted(inset, inset, -inset, -inset).intersected(img.rect())
+    bins: dict[int, list[int]] = {}
+    for y in range(r.top(), r.bottom() + 1, step):
+        for x in range(r.left(), r.right() + 1, step):
+            px = img.pixel(x, y)
+            if (px >> 24) & 0xFF < 250 and img.hasAlphaChannel():
+                continue
+            key = ((px >> 19) & 0x1F) << 10 | ((px >> 11) & 0x1F) << 5 | ((px >> 3) & 0x1F)
+            bins.setdefault(key, []).append(px & 0xFFFFFF)
+    if not bins:
+        return QColor(0, 0, 0)
+    members = max(bins.values(), key=len)
+    n = len(members)
+    return QColor(
+        sum((p >> 16) & 0xFF for p in members) // n,
+        sum((p >> 8) & 0xFF for p in members) // n,
+        sum(p & 0xFF for p in members) // n,
+    )
+
+
+def text_contrasts(root: QWidget) -> list[tuple[str, str, float]]:
+    """(widget, text, ratio) for every visible, enabled label and button under ``root`` with text: the text
+    colour from its palette (where style sheets put it), the background as actually drawn (``root`` rendered).
+    Disabled controls are left out, as WCAG leaves out inactive components."""
+    img = root.grab().toImage()
+    dpr = img.devicePixelRatio()
+    out = []
+    widgets: list[QWidget] = [
+        w for w in root.findChildren(QWidget) if isinstance(w, QLabel | QAbstractButton)
+    ]
+    for w in widgets:
+        text = w.text() if isinstance(w, QLabel | QAbstractButton) else ""
+        if not text or not w.isVisibleTo(root) or not w.isEnabled() or w.width() < 2:
+            continue
+        fg = w.palette().color(QPalette.ColorGroup.Active, w.foregroundRole())
+        top_left = w.mapTo(root, QPoint(0, 0))
+        r = QRect(
+            round(top_left.x() * dpr),
+            round(top_left.y() * dpr),
+            round(w.width() * dpr),
+            round(w.height() * dpr),
+        )
+        bg = dominant_colour(img, r)
+        name = w.objectName() or type(w).__name__
+        out.append((name, text, round(contrast_ratio(fg, bg), 2)))
+    return out
 
 
 # -- announcements -------------------------------------------------------------------------------------------

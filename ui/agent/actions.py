@@ -72,7 +72,9 @@ class AgentActions(QObject):
             state = coaching.breathe_key()
             if state is None:
                 events = self.app.request_breathing()  # shown when the event reaches the GUI thread
-                state = "offered" if any(type(e).__name__ == "BreathingOffered" for e in events) else "refused"
+                state = (
+                    "offered" if any(type(e).__name__ == "BreathingOffered" for e in events) else "refused"
+                )
             out.update(ok=state != "refused", breathing=state)
         else:
             want = {"pause": True, "resume": False}.get(action, not self.app.model.paused)

@@ -202,12 +202,9 @@ class IndicatorView(QWidget):
         return self._view
 
     def set_paused(self, paused: bool) -> None:
-        changed = paused != self._paused
         self._paused = paused
         self.pause_button.kind = "resume" if paused else "pause"
-        self._render()
-        if changed:
-            a11y.announce(self, self.accessibleName())
+        self._render()  # (announced by set_view: pausing changes the state to PAUSED)
 
     def retranslate(self) -> None:
         self.breathe_button.setToolTip(self.tr("Breathing exercise"))
@@ -359,8 +356,8 @@ class IndicatorWindow(QWidget):
         self.placer.keep_inside()
         super().showEvent(e)
         # Some window managers (openbox) reparent a new window while Qt still maps it, and Qt can then record
-        # the frame's origin instead of the real place: the panel of tips would follow a wrong anchor. Asking for
-        # the place again once it is mapped brings Qt's record back in line (a no-op when it already is).
+        # the frame's origin instead of the real place: the panel of tips would follow a wrong anchor. Asking
+        # for the place again once it is mapped brings Qt's record back in line (a no-op when it already is).
         self._intended = self.pos()
         self._reassert.start()
 

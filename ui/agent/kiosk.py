@@ -60,7 +60,9 @@ class PinDialog(QDialog):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.returnPressed.connect(self.try_pin)
         self.error = QLabel(self)
-        self.error.setStyleSheet(f"color: {look.STATE_COLOUR[look.IndicatorState.FRUSTRATED].name()};")
+        # red that keeps 4.5:1 on the dialog's own (light or dark) background
+        light = self.palette().color(self.backgroundRole()).lightnessF() > 0.5
+        self.error.setStyleSheet(f"color: {'#a8321c' if light else '#ff9e8a'}; font-weight: 600;")
         self.error.setVisible(False)
         self.ok = QPushButton(self)
         self.ok.setDefault(True)
@@ -143,7 +145,8 @@ class KioskWindow(QWidget):
         self.view.breathingRequested.connect(self.breathingRequested)
         self.it_button = QToolButton(self)
         self.it_button.setAutoRaise(True)
-        self.it_button.setStyleSheet(f"color: {look.BORDER.name()}; border: none;")
+        # discreet, but legible (contrast >= 4.5:1 on the kiosk background, like every text)
+        self.it_button.setStyleSheet(f"color: {look.NEUTRAL.name()}; border: none;")
         self.it_button.clicked.connect(self.ask_pin)
         self.exit_shortcut = QShortcut(QKeySequence("Ctrl+Shift+L"), self)
         self.exit_shortcut.activated.connect(self.ask_pin)

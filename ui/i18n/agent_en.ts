@@ -11,87 +11,87 @@
 </context><context>
     <name>Indicator</name>
     <message>
-        <location filename="../agent/look.py" line="83" />
+        <location filename="../agent/look.py" line="93" />
         <source>No call</source>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="84" />
+        <location filename="../agent/look.py" line="94" />
         <source>Listening</source>
         <translation>Listening</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="85" />
+        <location filename="../agent/look.py" line="95" />
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="86" />
+        <location filename="../agent/look.py" line="96" />
         <source>No analysis</source>
         <translation>No analysis</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="87" />
+        <location filename="../agent/look.py" line="97" />
         <source>Headset lost</source>
         <translation>Headset lost</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="88" />
+        <location filename="../agent/look.py" line="98" />
         <source>Calm</source>
         <translation>Calm</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="89" />
+        <location filename="../agent/look.py" line="99" />
         <source>Uneasy</source>
         <translation>Uneasy</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="90" />
+        <location filename="../agent/look.py" line="100" />
         <source>Frustrated</source>
         <translation>Frustrated</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="97" />
+        <location filename="../agent/look.py" line="107" />
         <source>Customer tone</source>
         <translation>Customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="99" />
+        <location filename="../agent/look.py" line="109" />
         <source>Waiting for a call</source>
         <translation>Waiting for a call</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="100" />
+        <location filename="../agent/look.py" line="110" />
         <source>Listening to the customer</source>
         <translation>Listening to the customer</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="101" />
+        <location filename="../agent/look.py" line="111" />
         <source>Analysis is paused</source>
         <translation>Analysis is paused</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="102" />
+        <location filename="../agent/look.py" line="112" />
         <source>Tone analysis is unavailable</source>
         <translation>Tone analysis is unavailable</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="103" />
+        <location filename="../agent/look.py" line="113" />
         <source>Check the headset connection</source>
         <translation>Check the headset connection</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="109" />
+        <location filename="../agent/look.py" line="119" />
         <source>rising</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="110" />
+        <location filename="../agent/look.py" line="120" />
         <source>steady</source>
         <translation>steady</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="111" />
+        <location filename="../agent/look.py" line="121" />
         <source>easing</source>
         <translation>easing</translation>
     </message>
@@ -125,41 +125,41 @@
 </context><context>
     <name>IndicatorWindow</name>
     <message>
-        <location filename="../agent/indicator.py" line="339" />
-        <location filename="../agent/indicator.py" line="338" />
+        <location filename="../agent/indicator.py" line="348" />
+        <location filename="../agent/indicator.py" line="347" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="378" />
+        <location filename="../agent/indicator.py" line="396" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="381" />
+        <location filename="../agent/indicator.py" line="399" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="382" />
+        <location filename="../agent/indicator.py" line="400" />
         <source>Quit Lugn</source>
         <translation>Quit Lugn</translation>
     </message>
 </context><context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../agent/kiosk.py" line="167" />
+        <location filename="../agent/kiosk.py" line="170" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="168" />
+        <location filename="../agent/kiosk.py" line="171" />
         <source>IT</source>
         <translation>IT</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="170" />
-        <location filename="../agent/kiosk.py" line="169" />
+        <location filename="../agent/kiosk.py" line="173" />
+        <location filename="../agent/kiosk.py" line="172" />
         <source>Leave kiosk mode (IT only)</source>
         <translation>Leave kiosk mode (IT only)</translation>
     </message>
@@ -206,124 +206,129 @@
 </context><context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../agent/settings_dialog.py" line="161" />
+        <location filename="../agent/settings_dialog.py" line="165" />
         <source>Lugn settings</source>
         <translation>Lugn settings</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="163" />
+        <location filename="../agent/settings_dialog.py" line="167" />
         <source>Your IT department's settings could not all be read. Lugn runs with safe defaults for now.</source>
         <translation>Your IT department's settings could not all be read. Lugn runs with safe defaults for now.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="167" />
+        <location filename="../agent/settings_dialog.py" line="171" />
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="168" />
+        <location filename="../agent/settings_dialog.py" line="172" />
         <source>Your microphone</source>
         <translation>Your microphone</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="169" />
+        <location filename="../agent/settings_dialog.py" line="173" />
         <source>Customer audio</source>
         <translation>Customer audio</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="170" />
+        <location filename="../agent/settings_dialog.py" line="174" />
         <source>Headset default</source>
         <translation>Headset default</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="171" />
+        <location filename="../agent/settings_dialog.py" line="175" />
         <source>Automatic (headset output)</source>
         <translation>Automatic (headset output)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="173" />
+        <location filename="../agent/settings_dialog.py" line="177" />
         <source>Audio devices cannot be listed on this computer.</source>
         <translation>Audio devices cannot be listed on this computer.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="175" />
+        <location filename="../agent/settings_dialog.py" line="179" />
         <source>New audio sources are used from the next start of Lugn.</source>
         <translation>New audio sources are used from the next start of Lugn.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="176" />
+        <location filename="../agent/settings_dialog.py" line="180" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="177" />
+        <location filename="../agent/settings_dialog.py" line="181" />
+        <source>Language of Lugn</source>
+        <translation>Language of Lugn</translation>
+    </message>
+    <message>
+        <location filename="../agent/settings_dialog.py" line="188" />
         <source>Automatic (system language)</source>
         <translation>Automatic (system language)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="178" />
+        <location filename="../agent/settings_dialog.py" line="189" />
         <source>Coaching</source>
         <translation>Coaching</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="179" />
+        <location filename="../agent/settings_dialog.py" line="190" />
         <source>Show empathy tips</source>
         <translation>Show empathy tips</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="180" />
+        <location filename="../agent/settings_dialog.py" line="191" />
         <source>Show cues about my delivery</source>
         <translation>Show cues about my delivery</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="181" />
+        <location filename="../agent/settings_dialog.py" line="192" />
         <source>Offer breathing exercises</source>
         <translation>Offer breathing exercises</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="183" />
+        <location filename="../agent/settings_dialog.py" line="194" />
         <source>Set by your IT department</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="184" />
+        <location filename="../agent/settings_dialog.py" line="195" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="185" />
+        <location filename="../agent/settings_dialog.py" line="196" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
 </context><context>
     <name>TrayController</name>
     <message>
-        <location filename="../agent/tray.py" line="87" />
+        <location filename="../agent/tray.py" line="86" />
         <source>Resume analysis</source>
         <translation>Resume analysis</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="87" />
+        <location filename="../agent/tray.py" line="86" />
         <source>Pause analysis</source>
         <translation>Pause analysis</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="89" />
+        <location filename="../agent/tray.py" line="88" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="90" />
+        <location filename="../agent/tray.py" line="89" />
         <source>Dismiss tip</source>
         <translation>Dismiss tip</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="91" />
+        <location filename="../agent/tray.py" line="90" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../agent/tray.py" line="92" />
+        <location filename="../agent/tray.py" line="91" />
         <source>Quit Lugn</source>
         <translation>Quit Lugn</translation>
     </message>
