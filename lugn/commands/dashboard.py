@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 NAME = "dashboard"
 HELP = "Supervisor dashboard: team summaries from the broker (read-only, k-anonymous)"
@@ -15,13 +16,32 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--password-file", help="file with the password (mode 0600); or LUGN_MQTT_PASSWORD")
     p.add_argument("--site", default="+", help="only this site (default: all)")
     p.add_argument("--language", default="auto", help="auto (system locale), sv, nb, fi or en")
+    p.add_argument(
+        "--range", choices=("shift", "today", "week"), default="shift", help="time range shown first"
+    )
+    p.add_argument(
+        "--shifts", default="06:00,14:00,22:00", help="local shift start times (current-shift range)"
+    )
+    p.add_argument(
+        "--history",
+        help="file keeping the summaries seen, so '7 days' survives a restart (default: in the user's data "
+        "folder; 'none' to keep nothing)",
+    )
     p.add_argument("--screenshot", help="save a PNG after --seconds and quit (offscreen checks)")
     p.add_argument("--seconds", type=float, default=5.0)
+
+
+def _default_history() -> Path:
+    from PyQt6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(base or Path.home() / ".local" / "share" / "Lugn") / "dashboard-history.jsonl"
 
 
 def run(args: argparse.Namespace) -> int:
     import os
     import secrets
+    import sys
 
     from PyQt6.QtCore import QTimer
     from PyQt6.QtWidgets import QApplication
@@ -44,7 +64,16 @@ def run(args: argparse.Namespace) -> int:
     )
     app = QApplication.instance() or QApplication(["lugn-dashboard"])
     install_translators(args.language)
-    win = DashboardWindow()
+    from ui.supervisor.model import parse_shifts
+
+    try:
+        parse_shifts(args.shifts)
+    except ValueError as exc:
+        print(f"lugn dashboard: --shifts: {exc}", file=sys.stderr)
+        return 2
+    history = None if args.history == "none" else Path(args.history) if args.history else _default_history()
+    win = DashboardWindow(history=history, shifts=args.shifts)
+    win.set_range(args.range)
     client = SummaryClient(params, site=args.site)
     client.summary.connect(win.on_summary)
     client.connection.connect(win.set_connection)

@@ -54,8 +54,7 @@ def contrast_ratio(fg: QColor, bg: QColor) -> float:
 def dominant_colour(img: QImage, r: QRect, step: int = 2) -> QColor:
     """The most frequent colour (in coarse bins, so a gradient counts as one) inside ``r`` of ``img``, borders
     left out: the background behind a text."""
-    inset = max(2, min(r.width(), r.height()) // 6)
-    r = r.adjusted(inset, inset, -inset, -inset).intersected(img.rect())
+    r = _inner(img, r)
     bins: dict[int, list[int]] = {}
     for y in range(r.top(), r.bottom() + 1, step):
         for x in range(r.left(), r.right() + 1, step):
@@ -75,6 +74,37 @@ def dominant_colour(img: QImage, r: QRect, step: int = 2) -> QColor:
     )
 
 
+def _inner(img: QImage, r: QRect) -> QRect:
+    inset = max(2, min(r.width(), r.height()) // 6)
+    return r.adjusted(inset, inset, -inset, -inset).intersected(img.rect())
+
+
+def _present(img: QImage, r: QRect, colour: QColor, tol: int = 45) -> bool:
+    """Is ``colour`` (near enough) drawn anywhere inside ``r``? Text drawn in its palette colour is."""
+    target = (colour.red(), colour.green(), colour.blue())
+    r = _inner(img, r)
+    for y in range(r.top(), r.bottom() + 1):
+        for x in range(r.left(), r.right() + 1):
+            px = img.pixel(x, y)
+            rgb = ((px >> 16) & 0xFF, (px >> 8) & 0xFF, px & 0xFF)
+            if sum(abs(a - b) for a, b in zip(rgb, target, strict=True)) <= tol:
+                return True
+    return False
+
+
+def _drawn_text_colour(img: QImage, r: QRect, bg: QColor) -> QColor:
+    """The pixel inside ``r`` (borders left out) that differs most from ``bg``: the glyph strokes' core."""
+    best, best_d = bg, -1
+    r = _inner(img, r)
+    for y in range(r.top(), r.bottom() + 1):
+        for x in range(r.left(), r.right() + 1):
+            c = QColor.fromRgb(img.pixel(x, y) & 0xFFFFFF)
+            d = abs(c.red() - bg.red()) + abs(c.green() - bg.green()) + abs(c.blue() - bg.blue())
+            if d > best_d:
+                best, best_d = c, d
+    return best
+
+
 def text_contrasts(root: QWidget) -> list[tuple[str, str, float]]:
     """(widget, text, ratio) for every visible, enabled label and button under ``root`` with text: the text
     colour from its palette (where style sheets put it), the background as actually drawn (``root`` rendered).
@@ -89,6 +119,8 @@ def text_contrasts(root: QWidget) -> list[tuple[str, str, float]]:
         text = w.text() if isinstance(w, QLabel | QAbstractButton) else ""
         if not text or not w.isVisibleTo(root) or not w.isEnabled() or w.width() < 2:
             continue
+        if root.isVisible() and w.visibleRegion().boundingRect().size() != w.size():
+            continue  # scrolled (partly) out of view: not in the picture; measure its own container instead
         fg = w.palette().color(QPalette.ColorGroup.Active, w.foregroundRole())
         top_left = w.mapTo(root, QPoint(0, 0))
         r = QRect(
@@ -98,6 +130,8 @@ def text_contrasts(root: QWidget) -> list[tuple[str, str, float]]:
             round(w.height() * dpr),
         )
         bg = dominant_colour(img, r)
+        if not _present(img, r, fg):  # a state the palette does not hold (a checked button's colours)
+            fg = _drawn_text_colour(img, r, bg)
         name = w.objectName() or type(w).__name__
         out.append((name, text, round(contrast_ratio(fg, bg), 2)))
     return out
