@@ -194,6 +194,10 @@ class BreathingOverlay(QWidget):
         self.set_fullscreen(fullscreen)
         self.show()
         self.raise_()  # stacking only: it does not take the keyboard (see the class docstring)
+        page = self.pages.currentWidget()
+        for lay in (self.layout(), page.layout() if page is not None else None):
+            if lay is not None:  # laid out now, not on the next event-loop turn (a grab right after)
+                lay.activate()
         a11y.announce(self, f"{self.title.text()} {self.reason.text()}")
 
     def start_guide(self) -> None:
