@@ -20,12 +20,12 @@ from device import __version__
 from device.metrics.anonymise import Anonymiser
 from device.metrics.credentials import CredentialsError, resolve_password
 from device.metrics.outbox import Outbox
-from device.metrics.payloads import Contribution, DeviceStatus
 from device.metrics.publisher import Publisher
 from device.metrics.settings import MetricsSettings
-from device.metrics.topics import contrib_topic, status_topic
-from device.metrics.transport import BrokerParams, PahoTransport, Transport
 from device.metrics.window import MetricsWindow
+from device.protocol.payloads import Contribution, DeviceStatus
+from device.protocol.topics import contrib_topic, status_topic
+from device.protocol.transport import BrokerParams, PahoTransport, Transport
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +67,8 @@ class MetricsService:
         self.outbox = Outbox(
             path, max_age_s=settings.outbox_max_days * 86400, max_rows=settings.outbox_max_rows, clock=clock
         )
-        self.window = MetricsWindow(
-            Anonymiser(settings.site, settings.team, self.outbox.token_for), settings.bucket_min * 60, clock
-        )
+        self.account = settings.username or self.asset_id  # the broker account: its topic ends in it
+        self.window = MetricsWindow(Anonymiser(settings.site, settings.team), settings.bucket_min * 60, clock)
         self.profile_version = profile_version
         self._lock = threading.Lock()
         self.problem = (
@@ -86,10 +85,12 @@ class MetricsService:
             self.publisher = Publisher(
                 self.outbox,
                 transport,
+                self.account,
                 status_topic=status_topic(settings.site, self.asset_id),
                 status=self.status,
                 status_interval_s=settings.status_interval_s,
                 on_tick=self.poll,
+                clock=clock,
             )
 
     def broker_params(self) -> BrokerParams:
@@ -145,7 +146,7 @@ class MetricsService:
             if self.publisher is not None:
                 self.publisher.submit(c)
             else:
-                self.outbox.put(contrib_topic(c.site, c.team), c.to_json(), c.message_id)
+                self.outbox.put(contrib_topic(c.site, c.team, self.account), c.to_json(), c.message_id)
             log.info(
                 "metrics: contribution for bucket %d queued (%d pending)",
                 c.bucket_start,

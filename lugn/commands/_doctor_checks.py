@@ -194,7 +194,7 @@ def check_models(models_dir: Path | None) -> list[Check]:
 
 def _connect_mqtt(params: Any, timeout_s: float) -> tuple[Status, str]:
     """TCP, then TLS, then MQTT CONNECT; the first that fails is named."""
-    from device.metrics.transport import make_client
+    from device.protocol.transport import make_client
 
     try:
         with socket.create_connection((params.host, params.port), timeout=timeout_s):
@@ -240,7 +240,7 @@ def check_broker(eff: Effective, timeout_s: float) -> list[Check]:
     try:
         from device.metrics.credentials import CredentialsError, resolve_password
         from device.metrics.service import default_asset_id
-        from device.metrics.transport import BrokerParams
+        from device.protocol.transport import BrokerParams
     except ImportError as exc:  # the metrics package is not installed in this build
         return [Check("broker", "warn", f"metrics components missing, broker not checked: {exc}")]
     user = m.username or m.asset_id or default_asset_id()

@@ -16,7 +16,7 @@ import pytest
 from PyQt6.QtCore import QPoint, QRect
 from PyQt6.QtWidgets import QLabel, QWidget
 
-from device.metrics.payloads import BucketSummary, Counts, Summary
+from device.protocol.payloads import BucketSummary, Counts, Summary
 from ui import i18n
 from ui.agent import a11y
 from ui.agent.coaching.style import overflowing

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from device.metrics.payloads import BucketSummary, Counts, Summary
-from device.metrics.topics import SUMMARY_FILTER
+from device.protocol.payloads import BucketSummary, Counts, Summary
+from device.protocol.topics import SUMMARY_FILTER
 
 ROOT = Path(__file__).resolve().parents[2]
 RECIPES = ROOT / "docs" / "recipes"

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from device.metrics.payloads import BucketSummary, Counts, Summary
+from device.protocol.payloads import BucketSummary, Counts, Summary
 
 WEEK_S = 7 * 86_400
 MAX_BUCKETS = 7 * 96  # a week of 15-minute buckets per team

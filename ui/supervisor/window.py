@@ -32,7 +32,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from device.metrics.payloads import Summary
+from device.protocol.payloads import Summary
 from ui import i18n
 from ui.supervisor import theme
 from ui.supervisor.model import DEFAULT_SHIFTS, RANGES, DashboardModel, parse_shifts, range_bounds
