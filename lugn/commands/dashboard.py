@@ -10,7 +10,12 @@ HELP = "Supervisor dashboard: team summaries from the broker (read-only, k-anony
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--broker", required=True, help="mqtts://host:port of the backend listener")
+    p.add_argument("--broker", help="mqtts://host:port of the backend listener (required unless --demo)")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="try it: a trial broker, the aggregator and simulated seats in 4 teams (one too small to show)",
+    )
     p.add_argument("--ca", help="CA certificate (PEM) of the broker")
     p.add_argument("--username", default="supervisor")
     p.add_argument("--password-file", help="file with the password (mode 0600); or LUGN_MQTT_PASSWORD")
@@ -29,6 +34,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--screenshot", help="save a PNG after --seconds and quit (offscreen checks)")
     p.add_argument("--seconds", type=float, default=5.0)
+    p.add_argument(
+        "--workdir", type=Path, help="with --demo: folder for the trial broker (default: temporary)"
+    )
 
 
 def _default_history() -> Path:
@@ -42,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     import os
     import secrets
     import sys
+    import tempfile
 
     from PyQt6.QtCore import QTimer
     from PyQt6.QtWidgets import QApplication
@@ -50,28 +59,51 @@ def run(args: argparse.Namespace) -> int:
     from device.protocol.transport import BrokerParams
     from ui.i18n import install_translators
     from ui.supervisor.client import SummaryClient
-    from ui.supervisor.window import DashboardWindow
-
-    password = (
-        read_password_file(args.password_file) if args.password_file else os.environ.get("LUGN_MQTT_PASSWORD")
-    )
-    params = BrokerParams.from_url(
-        args.broker,
-        ca_file=args.ca,
-        username=args.username,
-        password=password,
-        client_id=f"lugn-dashboard-{secrets.token_hex(4)}",
-    )
-    app = QApplication.instance() or QApplication(["lugn-dashboard"])
-    install_translators(args.language)
     from ui.supervisor.model import parse_shifts
+    from ui.supervisor.window import DashboardWindow
 
     try:
         parse_shifts(args.shifts)
     except ValueError as exc:
         print(f"lugn dashboard: --shifts: {exc}", file=sys.stderr)
         return 2
-    history = None if args.history == "none" else Path(args.history) if args.history else _default_history()
+    demo = None
+    if args.demo:
+        from devkit.broker import BrokerUnavailable
+        from devkit.dashdemo import SupervisorDemo
+
+        work = args.workdir or Path(tempfile.mkdtemp(prefix="lugn-dashdemo-"))
+        demo = SupervisorDemo(work)
+        try:
+            params = demo.start()
+        except (BrokerUnavailable, RuntimeError, OSError) as exc:
+            demo.stop()
+            print(f"lugn dashboard --demo: {exc}", file=sys.stderr)
+            return 2
+        history: Path | None = None  # a demo leaves nothing behind in the supervisor's history
+        if args.range == "shift":
+            args.range = "today"
+    elif not args.broker:
+        print("lugn dashboard: --broker is required (or --demo to try it)", file=sys.stderr)
+        return 2
+    else:
+        password = (
+            read_password_file(args.password_file)
+            if args.password_file
+            else os.environ.get("LUGN_MQTT_PASSWORD")
+        )
+        params = BrokerParams.from_url(
+            args.broker,
+            ca_file=args.ca,
+            username=args.username,
+            password=password,
+            client_id=f"lugn-dashboard-{secrets.token_hex(4)}",
+        )
+        history = (
+            None if args.history == "none" else Path(args.history) if args.history else _default_history()
+        )
+    app = QApplication.instance() or QApplication(["lugn-dashboard"])
+    install_translators(args.language)
     win = DashboardWindow(history=history, shifts=args.shifts)
     win.set_range(args.range)
     client = SummaryClient(params, site=args.site)
@@ -85,3 +117,5 @@ def run(args: argparse.Namespace) -> int:
         return int(app.exec())
     finally:
         client.stop()
+        if demo is not None:
+            demo.stop()

@@ -239,3 +239,29 @@ def test_dashboard_text_contrast_is_aa(window) -> None:
     assert [p for p in pairs if p[2] < 4.5] == []
     for b in [*window.range_button.values(), window.export_button]:
         assert b.accessibleName()
+
+
+def test_late_releases_count_in_their_range_and_export(qtbot) -> None:
+    from device.protocol.payloads import LateRelease
+
+    win = DashboardWindow(clock=lambda: NOW)
+    qtbot.addWidget(win)
+    base = summaries(teams=(("support", 8),), hours=4)[0]
+    first = NOW // BUCKET * BUCKET - 8 * BUCKET
+    late = LateRelease(
+        released_at=NOW - 60,
+        first_bucket_start=first,
+        last_bucket_end=first + 2 * BUCKET,
+        contributors=5,
+        counts=Counts(calls=7, calls_frustrated=2, frustrated_s=60),
+    )
+    win.on_summary(base)
+    start, end = win.bounds()
+    before = win.model.teams[("malmo", "support")].totals(start, end)
+    win.on_summary(base.model_copy(update={"late": [late]}))
+    after = win.model.teams[("malmo", "support")].totals(start, end)
+    assert before is not None and after is not None and after.late == 1
+    assert after.counts.calls == before.counts.calls + 7
+    assert "late release" in win.tiles[("malmo", "support")].footer.text()
+    rows = list(csv.DictReader(io.StringIO(win.model.csv_text(start, end))))
+    assert [r["agents"] for r in rows if r["figures"] == "late release"] == ["5"]

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from device.protocol.payloads import BucketSummary, Counts, Summary
+from device.protocol.payloads import BucketSummary, Counts, LateRelease, Summary
 
 WEEK_S = 7 * 86_400
 MAX_BUCKETS = 7 * 96  # a week of 15-minute buckets per team
@@ -79,6 +79,7 @@ class Totals:
     contributors_latest: int | None  # agents in the latest shown bucket
     teams: tuple[str, ...] = ()  # for a site roll-up: the teams whose shown buckets are in it
     teams_left_out: tuple[str, ...] = ()
+    late: int = 0  # late releases (>= k late devices each) inside the range, included in the counts
 
     @property
     def frustrated_share(self) -> float | None:
@@ -108,6 +109,7 @@ class TeamView:
     team: str
     k: int = 5
     buckets: dict[int, BucketSummary] = field(default_factory=dict)
+    late: dict[tuple[int, int], LateRelease] = field(default_factory=dict)
     updated_at: int = 0
 
     @property
@@ -117,13 +119,24 @@ class TeamView:
     def in_range(self, start: int, end: int) -> list[BucketSummary]:
         return [self.buckets[s] for s in sorted(self.buckets) if start <= s < end]
 
+    def late_in_range(self, start: int, end: int) -> list[LateRelease]:
+        """Late releases whose periods all lie in [start, end): their counts belong to the range."""
+        return [
+            r
+            for _k, r in sorted(self.late.items())
+            if r.first_bucket_start >= start and r.last_bucket_end <= end
+        ]
+
     def totals(self, start: int, end: int) -> Totals | None:
         """None when the range holds no bucket of this team at all."""
         buckets = self.in_range(start, end)
-        if not buckets:
+        late = self.late_in_range(start, end)
+        if not buckets and not late:
             return None
         counts, shown, hidden, latest = _sum(buckets)
-        return Totals(counts, shown, hidden, latest)
+        for r in late:
+            counts = counts + r.counts
+        return Totals(counts, shown, hidden, latest, late=len(late))
 
     def series(self, name: str, start: int = 0, end: int = 2**62) -> tuple[list[float], list[float]]:
         """(bucket start seconds, value) with NaN where the bucket is suppressed, so plots show a gap."""
@@ -183,9 +196,14 @@ class DashboardModel:
         view.updated_at = max(view.updated_at, summary.generated_at)
         for b in summary.buckets:
             view.buckets[b.bucket_start] = b
+        for r in summary.late:
+            view.late[(r.released_at, r.first_bucket_start)] = r
         starts = sorted(view.buckets)
-        for old in set(starts[:-MAX_BUCKETS]) | {s for s in starts if s < starts[-1] - WEEK_S}:
-            del view.buckets[old]
+        if starts:
+            for old in set(starts[:-MAX_BUCKETS]) | {s for s in starts if s < starts[-1] - WEEK_S}:
+                del view.buckets[old]
+        for stale in [lk for lk in view.late if lk[0] < view.updated_at - WEEK_S]:
+            del view.late[stale]
         if keep and self.history is not None:
             self._append(summary)
         return view
@@ -197,21 +215,21 @@ class DashboardModel:
     def site_rollup(self, site: str, start: int, end: int) -> Totals | None:
         """The site's total over the teams' *shown* buckets; teams with nothing shown are named left out."""
         counts, shown, hidden, with_figures, left_out = Counts(), 0, 0, [], []
-        agents = 0
+        agents = late = 0
         for (s, team), view in sorted(self.teams.items()):
             if s != site:
                 continue
             t = view.totals(start, end)
-            if t is None or t.shown == 0:
+            if t is None or (t.shown == 0 and t.late == 0):
                 left_out.append(team)
                 continue
             counts = counts + t.counts
-            shown, hidden = shown + t.shown, hidden + t.hidden
+            shown, hidden, late = shown + t.shown, hidden + t.hidden, late + t.late
             with_figures.append(team)
             agents += t.contributors_latest or 0
         if not with_figures and not left_out:
             return None
-        return Totals(counts, shown, hidden, agents or None, tuple(with_figures), tuple(left_out))
+        return Totals(counts, shown, hidden, agents or None, tuple(with_figures), tuple(left_out), late)
 
     def csv_text(self, start: int, end: int) -> str:
         """What the dashboard shows for [start, end) as CSV: one row per team and bucket (suppressed rows
@@ -230,6 +248,16 @@ class DashboardModel:
                 }
                 if not b.suppressed and b.counts is not None:
                     row.update(_count_fields(b.counts, b.contributors))
+                w.writerow(row)
+            for r in view.late_in_range(start, end):
+                row = {
+                    "site": site,
+                    "team": team,
+                    "bucket_start": _iso(r.first_bucket_start),
+                    "bucket_end": _iso(r.last_bucket_end),
+                    "figures": "late release",
+                }
+                row.update(_count_fields(r.counts, r.contributors))
                 w.writerow(row)
         for site in self.sites():
             total = self.site_rollup(site, start, end)

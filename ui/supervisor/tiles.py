@@ -108,7 +108,7 @@ class Tile(QFrame):
             self.footer.setText("")
             self._restyle()
             return
-        if totals.shown == 0:
+        if totals.shown == 0 and totals.late == 0:
             self.set_kind("hidden")
             text = translate("Tile", "Fewer than %1 agents: figures hidden to protect privacy")
             self.state.setText(text.replace("%1", i18n.fmt_int(k)))
@@ -125,13 +125,16 @@ class Tile(QFrame):
             self.state.setText(line)
             self.state.setProperty("role", "ok")
             self.set_rows(figure_rows(totals))
+        notes = []
         if totals.hidden and totals.shown:
             hidden = translate("Tile", "%1 of %2 periods hidden (fewer than %3 agents)")
             hidden = hidden.replace("%1", i18n.fmt_int(totals.hidden))
             hidden = hidden.replace("%2", i18n.fmt_int(totals.hidden + totals.shown))
-            self.footer.setText(hidden.replace("%3", i18n.fmt_int(k)))
-        else:
-            self.footer.setText("")
+            notes.append(hidden.replace("%3", i18n.fmt_int(k)))
+        if totals.late:
+            late = translate("Tile", "Includes %1 late release(s): figures that arrived after their period")
+            notes.append(late.replace("%1", i18n.fmt_int(totals.late)))
+        self.footer.setText("\n".join(notes))
         self._restyle()
 
     def _restyle(self) -> None:

@@ -224,8 +224,16 @@ class DashboardWindow(QMainWindow):
             entries.append((name, colour, tile.suppressed))
             self._plot_team(key, name, colour, start, end)
         self.legend.set_entries(entries)
+        # from the first period shown (not from midnight when the day's data begins at 14:00)
+        firsts = [
+            min(b for b in v.buckets if start <= b < end)
+            for v in self.model.teams.values()
+            if v.in_range(start, end)
+        ]
+        spans = [v.buckets[max(v.buckets)].bucket_s for v in self.model.teams.values() if v.buckets]
+        x0 = max(start, min(firsts) - max(spans, default=0)) if firsts else start
         for plot in self.plots.values():
-            plot.setXRange(start, end, padding=0.01)
+            plot.setXRange(x0, end, padding=0.01)
         k = max((v.k for v in self.model.teams.values()), default=5)
         self.note.setText(
             self.tr(
