@@ -19,12 +19,12 @@ import socket
 import sys
 import tempfile
 import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("call start", "call end", "pause", "resume", "status")
 IS_WINDOWS = sys.platform == "win32"
 
 
@@ -33,10 +33,10 @@ class ControlError(RuntimeError):
 
 
 class Controllable(Protocol):
-    def call_start(self) -> bool: ...
-    def call_end(self) -> bool: ...
-    def pause(self) -> bool: ...
-    def resume(self) -> bool: ...
+    """What the socket drives: the runtime's action table (command -> method; ``device.runtime``) and its
+    status. New commands are added to that table, not here."""
+
+    def control_actions(self) -> Mapping[str, Callable[[], object]]: ...
     def status(self) -> dict[str, object]: ...
 
 
@@ -123,16 +123,12 @@ class ControlServer:
                 return {"ok": False, "error": "missing or wrong token"}
             words = words[1:]
         command = " ".join(words).lower()
-        actions = {
-            "call start": self.target.call_start,
-            "call end": self.target.call_end,
-            "pause": self.target.pause,
-            "resume": self.target.resume,
-        }
         if command == "status":
             return {"ok": True, "status": self.target.status()}
+        actions = self.target.control_actions()
         if command not in actions:
-            return {"ok": False, "error": f"unknown command {command!r}; use one of: {', '.join(COMMANDS)}"}
+            known = ", ".join([*actions, "status"])
+            return {"ok": False, "error": f"unknown command {command!r}; use one of: {known}"}
         return {"ok": bool(actions[command]()), "command": command}
 
 

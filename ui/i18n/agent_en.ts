@@ -4,7 +4,7 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="277" />
+        <location filename="../agent/app.py" line="199" />
         <source>Settings not saved</source>
         <translation>Settings not saved</translation>
     </message>
@@ -98,49 +98,54 @@
 </context><context>
     <name>IndicatorView</name>
     <message>
-        <location filename="../agent/indicator.py" line="203" />
+        <location filename="../agent/indicator.py" line="216" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="204" />
+        <location filename="../agent/indicator.py" line="217" />
         <source>Start a breathing exercise</source>
         <translation>Start a breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="219" />
+        <location filename="../agent/indicator.py" line="232" />
+        <source>Team metrics paused</source>
+        <translation>Team metrics paused</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="234" />
         <source>Pause analysis</source>
         <translation>Pause analysis</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="219" />
+        <location filename="../agent/indicator.py" line="234" />
         <source>Resume analysis</source>
         <translation>Resume analysis</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="224" />
+        <location filename="../agent/indicator.py" line="239" />
         <source>Customer tone: %1, %2</source>
         <translation>Customer tone: %1, %2</translation>
     </message>
 </context><context>
     <name>IndicatorWindow</name>
     <message>
-        <location filename="../agent/indicator.py" line="324" />
+        <location filename="../agent/indicator.py" line="342" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="366" />
+        <location filename="../agent/indicator.py" line="384" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="369" />
+        <location filename="../agent/indicator.py" line="387" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="370" />
+        <location filename="../agent/indicator.py" line="388" />
         <source>Quit Lugn</source>
         <translation>Quit Lugn</translation>
     </message>
