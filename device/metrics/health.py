@@ -1,4 +1,4 @@
-"""Why the metrics path is paused, in words IT can act on, with the file it concerns.
+"""Store faults of the metrics path: why it is paused, in words IT can act on, and a reserve for a full disk.
 
 Metrics are a side path: a store or broker fault pauses them (and says so, in ``lugn doctor``, the control
 socket status and the agent UI) while tone analysis and coaching go on.
@@ -6,6 +6,7 @@ socket status and the agent UI) while tone analysis and coaching go on.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 STORE_ERRORS = (sqlite3.Error, OSError)
+RESERVE_BYTES = 128 * 1024  # ~300 contributions' worth of room, kept beside the outbox file
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,27 @@ def _read_only_mount(folder: Path) -> bool:
         return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except (OSError, AttributeError):
         return False
+
+
+class Reserve:
+    """A file of zeros beside the outbox, freed when the disk is full so the write in hand still lands."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def make(self) -> None:
+        if self.path.exists():
+            return
+        try:
+            with self.path.open("wb") as fh:
+                fh.write(bytes(RESERVE_BYTES))
+        except OSError:  # no room for it now; made again after the next successful re-open
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+
+    def free(self) -> bool:
+        try:
+            self.path.unlink()
+        except OSError:
+            return False
+        return True

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from device.metrics.anonymise import random_hex32
-from device.metrics.health import STORE_ERRORS, OutboxHealth, describe_store_error
+from device.metrics.health import STORE_ERRORS, OutboxHealth, Reserve, describe_store_error
 from device.retry import Backoff
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,6 @@ CREATE TABLE IF NOT EXISTS tokens (
     bucket_start INTEGER PRIMARY KEY, token TEXT NOT NULL, created_at REAL NOT NULL
 );
 """
-RESERVE_BYTES = 128 * 1024  # ~300 contributions' worth of room, kept beside the outbox file
 _INSERT = "INSERT OR IGNORE INTO outbox (message_id, topic, payload, created_at) VALUES (?, ?, ?, ?)"
 
 
@@ -73,6 +72,7 @@ class Outbox:
         on_health: Callable[[OutboxHealth], None] | None = None,
     ) -> None:
         self.path = Path(path)
+        self.reserve = Reserve(self.path.with_name(self.path.name + ".reserve"))
         self.max_age_s = max_age_s
         self.max_rows = max_rows
         self.resend_s = resend_s
@@ -101,10 +101,10 @@ class Outbox:
             return OutboxHealth(not self.problem, str(self.path), self.problem, len(self._held))
 
     def tick(self) -> None:
-        """Try the file again if it is away and its retry is due (cheap when all is well)."""
-        if self._db is None and not self._closed:
+        """Try the file again if it failed and its retry is due (cheap when all is well)."""
+        if self.problem and not self._closed and time.monotonic() >= self._retry_at:
             with self._lock:
-                self._usable()
+                self._writable()
 
     def _open(self) -> bool:
         db = None
@@ -114,15 +114,23 @@ class Outbox:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.executescript(_SCHEMA)
-            self._db = db
-            self._with_reserve(self._store_held)
-            self._make_reserve()
         except STORE_ERRORS as exc:
-            if db is not None and self._db is None:
+            if db is not None:
                 with contextlib.suppress(*STORE_ERRORS):
                     db.close()
+            self._failed(exc, keep=False)
+            return False
+        self._db = db
+        return self._recover()
+
+    def _recover(self) -> bool:
+        """The file is open (again): write what was held, make the reserve, say metrics work again."""
+        try:
+            self._with_reserve(self._store_held)
+        except STORE_ERRORS as exc:
             self._failed(exc)
             return False
+        self.reserve.make()
         self._backoff.reset()
         if self.problem:
             log.warning("outbox %s works again; metrics resume", self.path)
@@ -131,23 +139,35 @@ class Outbox:
         return True
 
     def _usable(self) -> bool:
+        """For reads: the open file, even while writes to it fail (a full disk can still be read)."""
         if self._db is not None:
             return True
-        if self._closed or time.monotonic() < self._retry_at:
-            return False
-        return self._open()
+        return self._writable()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _writable(self) -> bool:
+        """For writes: the file works, or it failed and its retry is due (then held rows go first)."""
+        if self._closed:
+            return False
+        if not self.problem:
+            return self._db is not None or self._open()
+        if time.monotonic() < self._retry_at:
+            return False
+        return self._open() if self._db is None else self._recover()
+
+    def _failed(self, exc: BaseException, keep: bool = True) -> None:
+        """A store error: pause with the reason, retry later. The connection is kept for reads when the
+        file itself is fine (full, read-only) and dropped when it is not (corrupt, I/O errors)."""
+        problem = describe_store_error(exc, self.path)
         if self._db is not None:
             with contextlib.suppress(*STORE_ERRORS):
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
-            with contextlib.suppress(*STORE_ERRORS):
-                self._db.close()
-            self._db = None
+            if not (keep and problem.startswith(("disk full", "read-only"))):
+                with contextlib.suppress(*STORE_ERRORS):
+                    self._db.close()
+                self._db = None
         wait = self._backoff.next()
         self._retry_at = time.monotonic() + wait
-        problem = describe_store_error(exc, self.path)
         if problem != self.problem:
             log.warning("metrics paused: outbox %s: %s; retrying in %.0f s", self.path, problem, wait)
             self.problem = problem
@@ -163,9 +183,9 @@ class Outbox:
     # -- writing --------------------------------------------------------------------------------------------
     def close(self) -> None:
         with self._lock:
-            if self._db is None and not self._closed:
+            if self.problem and not self._closed:
                 self._retry_at = 0.0  # one last try for what is held
-                self._usable()
+                self._writable()
             if self._held:
                 log.error(
                     "outbox %s: %d contribution(s) could not be saved (%s)",
@@ -183,28 +203,13 @@ class Outbox:
         """Store one message; returns how many old messages the limits dropped to make room."""
         row = OutboxRow(message_id, topic, payload, self._clock())
         with self._lock:
-            if self._usable():
+            if self._writable():
                 try:
                     return self._with_reserve(lambda: self._write([row]))
                 except STORE_ERRORS as exc:
                     self._failed(exc)
             self._hold(row)
         return 0
-
-    # -- the reserve: room kept beside the file, so a disk that fills up still takes the writes in hand -----
-    @property
-    def reserve_path(self) -> Path:
-        return self.path.with_name(self.path.name + ".reserve")
-
-    def _make_reserve(self) -> None:
-        if self.reserve_path.exists():
-            return
-        try:
-            with self.reserve_path.open("wb") as fh:
-                fh.write(bytes(RESERVE_BYTES))
-        except OSError:  # no room for it now; made again after the next successful re-open
-            with contextlib.suppress(OSError):
-                self.reserve_path.unlink()
 
     def _with_reserve(self, write: Callable[[], T]) -> T:
         """``write()``; if the disk is full, free the reserve and try once more."""
@@ -213,10 +218,8 @@ class Outbox:
         except STORE_ERRORS as exc:
             if not describe_store_error(exc, self.path).startswith("disk full"):
                 raise
-            try:
-                self.reserve_path.unlink()
-            except OSError:
-                raise exc from None
+            if not self.reserve.free():
+                raise
             log.warning("outbox %s: the disk is full; its reserve was freed for the write in hand", self.path)
             return write()
 
@@ -262,7 +265,7 @@ class Outbox:
     def prune(self) -> int:
         """Apply the age/size limits now (the publisher calls this periodically)."""
         with self._lock:
-            if not self._usable():
+            if not self._writable():
                 return 0
             try:
                 return self._write([])
@@ -337,7 +340,7 @@ class Outbox:
         with self._lock:
             if self._held.pop(message_id, None) is not None:
                 return  # delivered straight from memory: nothing left to keep
-            if self._usable():
+            if self._writable():  # else it is sent once more later; the aggregator drops the duplicate
                 assert self._db is not None
                 try:
                     self._db.execute(
@@ -354,7 +357,7 @@ class Outbox:
         aggregator drops the duplicates by message id.
         """
         with self._lock:
-            if not self._usable():
+            if not self._writable():
                 return 0
             assert self._db is not None
             try:
@@ -379,22 +382,24 @@ class Outbox:
             return (int(rows[0][0]) if rows else 0) + self._held_dropped
 
     def token_for(self, bucket_start: int) -> str:
-        """The contributor token of a bucket, kept across restarts for as long as the bucket can matter."""
+        """The contributor token of a bucket, kept across restarts for as long as the bucket can matter.
+        While the file cannot be written, a token made meanwhile is kept in memory and stored later."""
         with self._lock:
-            if bucket_start not in self._tokens and self._usable():
+            if bucket_start in self._tokens:
+                return self._tokens[bucket_start][0]
+            sql = "SELECT token FROM tokens WHERE bucket_start = ?"
+            found = self._query(sql, (bucket_start,))
+            if found:
+                return str(found[0][0])
+            if self._writable():
                 db = self._db
                 assert db is not None
+                insert = "INSERT OR IGNORE INTO tokens (bucket_start, token, created_at) VALUES (?, ?, ?)"
                 try:
                     self._with_reserve(
-                        lambda: db.execute(
-                            "INSERT OR IGNORE INTO tokens (bucket_start, token, created_at) VALUES (?, ?, ?)",
-                            (bucket_start, random_hex32(), self._clock()),
-                        )
+                        lambda: db.execute(insert, (bucket_start, random_hex32(), self._clock()))
                     )
-                    row = db.execute(
-                        "SELECT token FROM tokens WHERE bucket_start = ?", (bucket_start,)
-                    ).fetchone()
-                    return str(row[0])
+                    return str(db.execute(sql, (bucket_start,)).fetchone()[0])
                 except STORE_ERRORS as exc:
                     self._failed(exc)
             return self._tokens.setdefault(bucket_start, (random_hex32(), self._clock()))[0]
