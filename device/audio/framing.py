@@ -11,19 +11,23 @@ sees them; a single NaN would otherwise stay in the VAD state, the scorer's buff
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 
 from device.audio.source import Chunk
 
 SILENCE_DBFS = -120.0
+_MAX_MEAN_SQUARE = 4.0  # RMS 2 (+6 dBFS) is beyond real audio: such a chunk is checked sample by sample
+# a hostile chunk (values near float32's limit) overflows that dot product: expected, and handled right there
+warnings.filterwarnings("ignore", "overflow encountered in dot", RuntimeWarning, __name__)
 
 
 def sanitise(x: np.ndarray) -> tuple[np.ndarray, int]:
-    """``x`` as float32 with non-finite samples zeroed and all samples in [-1, 1]; and how many were
-    non-finite. A clean chunk costs a min and a max (NaN shows in both)."""
+    """``x`` as float32 with non-finite samples zeroed and out-of-range ones clipped to [-1, 1]; and how many
+    were non-finite. A clean chunk costs one dot product: NaN, infinities and huge values all show in it."""
     x = x.astype(np.float32, copy=False)
-    if not len(x) or (float(x.min()) >= -1.0 and float(x.max()) <= 1.0):
+    if float(np.dot(x, x)) <= _MAX_MEAN_SQUARE * len(x):  # False for NaN and inf too
         return x, 0
     bad = int(np.count_nonzero(~np.isfinite(x)))
     return np.clip(np.nan_to_num(x, nan=0.0, posinf=0.0, neginf=0.0), -1.0, 1.0), bad

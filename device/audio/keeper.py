@@ -104,7 +104,7 @@ class SourceKeeper:
 
     def _fail(self, error: DeviceError) -> None:
         self.failure = str(error)
-        log.error("audio source failed for good: %s", error)
+        log.info("audio source failed for good: %s", error)  # the front end says it (exit status, message)
         self._emit(SourceFailed(t_s=self._t_s(), source=error.source, reason=str(error)))
 
     def _wait(self, delay_s: float) -> bool:

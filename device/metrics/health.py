@@ -39,7 +39,9 @@ def describe_store_error(exc: BaseException, path: Path) -> str:
     raw = str(exc)
     text = raw.lower()
     folder = path.parent if path.parent.exists() else next((p for p in path.parents if p.exists()), path)
-    if (isinstance(exc, OSError) and exc.errno == errno.EROFS) or "readonly" in text or "read-only" in text:
+    if isinstance(exc, OSError) and exc.errno == errno.EROFS:
+        plain = "read-only file system"
+    elif "readonly" in text or "read-only" in text:
         plain = "read-only file system or file"
     elif (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "full" in text:
         plain = "disk full"
