@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 LRELEASE ?= $(firstword $(wildcard /usr/lib/qt6/bin/lrelease /usr/bin/lrelease6 /usr/bin/lrelease))
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup demo test test-fast lint i18n model bench bundle clean
+.PHONY: setup demo pilot-demo test test-fast lint i18n model bench bundle clean
 
 setup:
 	@bash scripts/bootstrap.sh
@@ -18,6 +18,9 @@ i18n:
 demo: setup
 	$(PY) -m lugn demo
 
+pilot-demo: setup
+	$(PY) -m lugn eval device/assets/demo_call.flac --report artifacts/pilot-demo
+
 test: setup
 	$(PY) -m pytest -q -p no:cacheprovider
 
@@ -25,7 +28,7 @@ test-fast: setup
 	$(PY) -m pytest -q -p no:cacheprovider -m "not slow"
 
 lint: setup
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy device fleet lugn ui training
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy device fleet lugn ui training devkit
 
 model: setup
 	$(PY) -m training.recipe

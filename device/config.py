@@ -26,7 +26,14 @@ class UiSettings(StrictModel):
         False, title="Kiosk mode", description="Full-screen indicator without quit or settings"
     )
     kiosk_pin: str | None = Field(
-        None, title="Kiosk PIN", description="PIN with which IT leaves kiosk mode; none means no exit"
+        None,
+        title="Kiosk PIN",
+        description="scrypt record of the PIN with which IT leaves kiosk mode (prefer kiosk_pin_file)",
+    )
+    kiosk_pin_file: str | None = Field(
+        None,
+        title="Kiosk PIN file",
+        description="File with the PIN's scrypt record, readable only by IT and the agents (mode 0640)",
     )
 
 

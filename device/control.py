@@ -1,9 +1,12 @@
 """Local control socket for softphones / CTI: ``call start``, ``call end``, ``pause``, ``resume``, ``status``.
 
 POSIX: a Unix socket in a private (0700) directory, ``$XDG_RUNTIME_DIR/lugn/control.sock`` or
-``<tmp>/lugn-<uid>/control.sock``; only this user can connect. Windows: loopback TCP on a free port,
-written with a random token to ``%LOCALAPPDATA%/Lugn/control.json``; a request must carry the token.
-``LUGN_CONTROL`` overrides the socket path (tests, several instances).
+``<tmp>/lugn-<uid>/control.sock``; only this user can connect. Both the agent and ``lugn call`` check that the
+directory is a real directory owned by this user with no access for others, and that the socket is this
+user's, and refuse otherwise: in a shared /tmp another local user could pre-create ``lugn-<uid>`` and answer
+the victim's commands. Windows: loopback TCP on a free port, written with a random token to
+``%LOCALAPPDATA%/Lugn/control.json``; a request must carry the token. ``LUGN_CONTROL`` overrides the socket
+path (tests, several instances); the same checks apply to it.
 
 Protocol: one request line per connection (``call start``), one JSON reply line (``{"ok": true, ...}``).
 """
@@ -16,6 +19,7 @@ import logging
 import os
 import secrets
 import socket
+import stat
 import sys
 import tempfile
 import threading
@@ -52,6 +56,38 @@ def default_address() -> Path:
     return base / "control.sock"
 
 
+def private_dir(path: Path, create: bool = False) -> Path:
+    """``path`` as a directory only this user can use; ``ControlError`` (saying why) when it is not one."""
+    if create:
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(path, 0o700)
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError as exc:
+        raise ControlError(f"Lugn is not running (no control folder {path})") from exc
+    if not stat.S_ISDIR(st.st_mode):
+        raise ControlError(f"{path} is not a directory (a link?): refusing to use it for the control socket")
+    if st.st_uid != os.getuid():
+        raise ControlError(
+            f"{path} belongs to uid {st.st_uid}, not to you: another user may be posing as Lugn; refusing "
+            "(set XDG_RUNTIME_DIR, or remove that folder)"
+        )
+    if st.st_mode & 0o077:
+        raise ControlError(f"{path} is open to others (mode {st.st_mode & 0o777:o}): refusing; chmod 700 it")
+    return path
+
+
+def _own_socket(path: Path) -> None:
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError as exc:
+        raise ControlError(f"Lugn is not running (no control socket at {path})") from exc
+    if not stat.S_ISSOCK(st.st_mode) or st.st_uid != os.getuid():
+        raise ControlError(
+            f"{path} is not your Lugn's socket (owner uid {st.st_uid}): refusing to talk to it"
+        )
+
+
 class ControlServer:
     """Serves control requests on a named thread; ``stop()`` joins it and removes the socket."""
 
@@ -66,20 +102,22 @@ class ControlServer:
         self.requests = 0
 
     def start(self) -> None:
-        self.address.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if self.use_tcp:
+            self.address.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
             self.address.write_text(json.dumps({"port": port, "token": self._token}), encoding="utf-8")
         else:
-            os.chmod(self.address.parent, 0o700)
+            self.address.parent.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.address.parent, create=True)
             if self.address.exists():
                 if _alive(self.address):
                     raise ControlError(f"another Lugn already serves {self.address}")
                 self.address.unlink()
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             sock.bind(str(self.address))
+            os.chmod(self.address, 0o600)
         sock.listen(4)
         sock.settimeout(0.2)
         self._sock = sock
@@ -141,6 +179,8 @@ def send(command: str, address: Path | None = None, timeout_s: float = 2.0) -> d
             sock = socket.create_connection(("127.0.0.1", int(info["port"])), timeout=timeout_s)
             line = f"{info['token']} {command}\n"
         else:
+            private_dir(address.parent)
+            _own_socket(address)
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             sock.settimeout(timeout_s)
             sock.connect(str(address))

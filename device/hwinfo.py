@@ -15,10 +15,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from device.audio.farend import LOOPBACK_HINTS, FarEndPlan, is_loopback_input, plan_far_end
 from device.audio.settings import AudioSettings
-from device.profiles import DeviceInfo, Match, Profile, ProfileSet
+from device.profiles import DeviceInfo, Match, ProfileSet
 
-LOOPBACK_HINTS = ("monitor", "loopback", "stereo mix", "what u hear")
+__all__ = ["LOOPBACK_HINTS", "FarEndPlan", "Inventory", "SeatPlan", "plan_far_end", "plan_seat"]
 _ALSA_CARD = re.compile(r"\(hw:(\d+),\d+\)")
 
 
@@ -26,7 +27,7 @@ _ALSA_CARD = re.compile(r"\(hw:(\d+),\d+\)")
 class Inventory:
     devices: list[DeviceInfo] = field(default_factory=list)
     source: str = "PortAudio"
-    error: str | None = None  # why PortAudio could not be asked at all
+    error: str | None = None  # why the backend (PortAudio, the sound server) could not be asked at all
     default_input: int | None = None
 
     @property
@@ -101,72 +102,6 @@ def read_inventory(path: Path) -> Inventory:
     return Inventory(devices, source=f"inventory {path}")
 
 
-@dataclass(frozen=True)
-class FarEndPlan:
-    possible: bool
-    method: str  # monitor | wasapi_loopback | stereo_channel | none
-    detail: str
-    device: DeviceInfo | None = None
-
-
-def plan_far_end(
-    mic: DeviceInfo,
-    profile: Profile,
-    inventory: Inventory,
-    configured: str | None = None,
-    platform: str = sys.platform,
-) -> FarEndPlan:
-    """Can the customer's side be captured for this mic and profile, and from where?"""
-    far = profile.capture.far_end
-    method = far.windows if platform == "win32" else far.linux
-    if configured:
-        hits = [d for d in inventory.inputs if configured.lower() in d.name.lower()]
-        if hits:
-            return FarEndPlan(
-                True, "configured", f"audio.far_end_device {configured!r} -> {hits[0].name!r}", hits[0]
-            )
-        return FarEndPlan(False, "configured", f"audio.far_end_device {configured!r} matches no input device")
-    if method == "none":
-        return FarEndPlan(False, "none", f"profile {profile.name} says the far end cannot be captured")
-    if method == "stereo_channel":
-        channel = far.channel if far.channel is not None else 1
-        if mic.max_input_channels > channel:
-            return FarEndPlan(True, method, f"channel {channel} of {mic.name!r}", mic)
-        return FarEndPlan(
-            False,
-            method,
-            f"profile {profile.name} expects the far end on channel {channel} of {mic.name!r}, "
-            f"but it has {mic.max_input_channels} input channel(s)",
-        )
-    if method == "wasapi_loopback":
-        outs = [d for d in inventory.devices if d.max_output_channels > 0 and "wasapi" in d.hostapi.lower()]
-        pick = _prefer(outs, far.sink_regex)
-        if pick:
-            return FarEndPlan(True, method, f"WASAPI loopback of {pick.name!r}", pick)
-        return FarEndPlan(
-            False, method, "no WASAPI output endpoint to loop back (is the headset the playback device?)"
-        )
-    loops = [d for d in inventory.inputs if any(h in d.name.lower() for h in LOOPBACK_HINTS)]
-    pick = _prefer(loops, far.sink_regex)
-    if pick:
-        return FarEndPlan(True, method, f"monitor source {pick.name!r}", pick)
-    return FarEndPlan(
-        False,
-        method,
-        "no monitor/loopback input for the customer's side: PortAudio lists no "
-        "'… Monitor of <headset>' source "
-        "(use the PulseAudio/PipeWire host API, or set audio.far_end_device)",
-    )
-
-
-def _prefer(devices: list[DeviceInfo], pattern: str | None) -> DeviceInfo | None:
-    if pattern:
-        for d in devices:
-            if re.search(pattern, d.name):
-                return d
-    return devices[0] if devices else None
-
-
 def matches(
     inventory: Inventory, profiles: ProfileSet, forced: str | None = None
 ) -> list[tuple[DeviceInfo, Match]]:
@@ -186,7 +121,7 @@ def pick_mic(inventory: Inventory, wanted: str | None = None) -> DeviceInfo | No
     inputs = inventory.inputs
     if wanted:
         return next((d for d in inputs if wanted.lower() in d.name.lower()), None)
-    real = [d for d in inputs if not any(h in d.name.lower() for h in LOOPBACK_HINTS)]
+    real = [d for d in inputs if not is_loopback_input(d)]
     default = next((d for d in real if d.index is not None and d.index == inventory.default_input), None)
     return default or (real[0] if real else None)
 

@@ -7,15 +7,17 @@ everything under ``metrics`` and the kiosk keys) cannot be changed by the agent.
 A bad policy never stops the agent: each problem is named by file, line and field, the bad keys are dropped,
 and the agent runs in a *safe state* — analysis on, publishing off. An unparseable policy also locks every
 setting, because we cannot know what IT meant to pin.
+
+Which policy: the SYSTEM policy (``/etc/lugn/policy.toml``, ``%ProgramData%\\Lugn\\policy.toml``) whenever it
+exists. ``LUGN_POLICY`` or an explicit path (tests, developers) is used only where there is no system policy,
+or where the system policy itself allows it (``[developer] allow_policy_override = true``, for developer
+machines); either way ``problems`` says so, and ``lugn doctor`` shows it. So an agent cannot lift IT's locks
+with an environment variable or a file of their own.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import os
-import secrets
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,23 +26,22 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from device import kioskpin
 from device.config import LugnConfig
+from device.policysource import default_policy_path, resolve_policy_path
 from device.tomlfile import TomlFileError, describe_errors, dumps, key_lines, line_for, read_toml
 
-ENV_POLICY = "LUGN_POLICY"
 ENV_USER_SETTINGS = "LUGN_USER_SETTINGS"
 POLICY_SCHEMA_VERSION = 1
 CONFIG_SECTIONS = tuple(LugnConfig.model_fields)
 # The agent may never change these, whatever [locks] says: where counts go, and how IT leaves a kiosk.
-ALWAYS_LOCKED = ("metrics", "ui.kiosk", "ui.kiosk_pin")
+ALWAYS_LOCKED = ("metrics", "ui.kiosk", "ui.kiosk_pin", "ui.kiosk_pin_file")
 # Cue name in ``[cues] allowed`` -> the coach setting that switches it.
 CUE_SETTINGS = {
     "tips": "coach.tips_enabled",
     "delivery": "coach.delivery_cues_enabled",
     "breathing": "coach.breathing_enabled",
 }
-PIN_SCHEME = "pbkdf2-sha256"
-PIN_ITERATIONS = 200_000
 
 
 class _Strict(BaseModel):
@@ -61,12 +62,24 @@ class CuesPolicy(_Strict):
     )
 
 
+class DeveloperPolicy(_Strict):
+    allow_policy_override: bool = Field(
+        False,
+        title="Allow a policy override",
+        description="Developer machines only: LUGN_POLICY or --policy may replace this system policy "
+        "(lugn doctor shows it)",
+    )
+
+
 class PolicyMeta(_Strict):
     """The policy-only part of ``policy.toml`` (the rest are ``LugnConfig`` sections)."""
 
     schema_version: Literal[1] = Field(1, title="Schema version", description="Policy file format version")
     locks: LocksPolicy = Field(default_factory=LocksPolicy, title="Locks", description="Settings IT pins")
     cues: CuesPolicy = Field(default_factory=CuesPolicy, title="Cues", description="Which cues are allowed")
+    developer: DeveloperPolicy = Field(
+        default_factory=DeveloperPolicy, title="Developer", description="Honoured in the system policy only"
+    )
 
 
 @dataclass(frozen=True)
@@ -91,14 +104,6 @@ class LockedSettingError(PermissionError):
 
 
 # -- paths ---------------------------------------------------------------------------------------------------
-
-
-def default_policy_path() -> Path:
-    if env := os.environ.get(ENV_POLICY):
-        return Path(env)
-    if sys.platform == "win32":
-        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / "Lugn" / "policy.toml"
-    return Path("/etc/lugn/policy.toml")
 
 
 def default_user_path() -> Path:
@@ -191,11 +196,19 @@ def _deepcopy(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def load_effective(policy_path: Path | None = None, user_path: Path | None = None) -> Effective:
-    """Compose defaults, the policy and the user settings; never raises for bad files (see ``problems``)."""
-    policy_path = Path(policy_path) if policy_path else default_policy_path()
+    """Compose defaults, the policy and the user settings; never raises for bad files (see ``problems``).
+
+    ``policy_path`` (or ``LUGN_POLICY``) is used only where no system policy exists, or the system policy
+    allows a developer override; see ``resolve_policy_path``."""
+    policy_path, notes = resolve_policy_path(Path(policy_path) if policy_path else None)
+    return compose(policy_path, user_path, notes)
+
+
+def compose(policy_path: Path, user_path: Path | None = None, notes: list[str] | None = None) -> Effective:
+    """Defaults, exactly this policy file and the user settings (``python -m device.policy check``)."""
     user_path = Path(user_path) if user_path else default_user_path()
     leaves = leaf_paths()
-    problems: list[str] = []
+    problems: list[str] = list(notes or [])
     safe = False
     locked: set[str] = {leaf for dotted in ALWAYS_LOCKED for leaf in _expand(dotted, leaves)}
     policy_cfg: dict[str, Any] = {}
@@ -268,11 +281,9 @@ def load_effective(policy_path: Path | None = None, user_path: Path | None = Non
             f"{policy_path}:{line}: metrics.password: a secret in a world-readable policy; "
             "use the keyring or metrics.password_file"
         )
-    if config.ui.kiosk_pin and not config.ui.kiosk_pin.startswith(PIN_SCHEME + "$"):
-        problems.append(
-            f"{policy_path}: ui.kiosk_pin is stored in plain text; store a hash instead "
-            "(python -m device.policy hash-pin)"
-        )
+    config = config.model_copy(
+        update={"ui": kioskpin.effective(config.ui, policy_path if found else None, problems)}
+    )
     return Effective(
         config=config,
         locked=frozenset(locked),
@@ -327,29 +338,9 @@ def save_user_settings(
 # -- kiosk PIN -----------------------------------------------------------------------------------------------
 
 
-def hash_pin(pin: str, *, iterations: int = PIN_ITERATIONS, salt: bytes | None = None) -> str:
-    """``pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`` for ``ui.kiosk_pin`` in the policy."""
-    if not pin:
-        raise ValueError("an empty PIN cannot lock a kiosk")
-    salt = salt or secrets.token_bytes(16)
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
-    b64 = base64.b64encode
-    return f"{PIN_SCHEME}${iterations}${b64(salt).decode()}${b64(digest).decode()}"
-
-
 def check_kiosk_pin(config: LugnConfig, pin: str) -> bool:
-    """True if ``pin`` leaves kiosk mode. No PIN in the policy means no exit; compares in constant time."""
-    stored = config.ui.kiosk_pin
-    if not stored or not pin:
-        return False
-    if not stored.startswith(PIN_SCHEME + "$"):
-        return hmac.compare_digest(stored.encode(), pin.encode())
-    try:
-        _, iterations, salt, expected = stored.split("$")
-        digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), base64.b64decode(salt), int(iterations))
-    except ValueError:
-        return False
-    return hmac.compare_digest(digest, base64.b64decode(expected))
+    """True if ``pin`` leaves kiosk mode. No (accepted) PIN means no exit; compares in constant time."""
+    return kioskpin.verify(config.ui.kiosk_pin, pin)
 
 
 def policy_json_schema() -> dict[str, Any]:
@@ -364,9 +355,10 @@ def policy_json_schema() -> dict[str, Any]:
 
 
 USAGE = """usage: python -m device.policy COMMAND
-  check [POLICY]   validate a policy before rolling it out (file:line: field: problem; exit 1 if any)
-  hash-pin         print a ui.kiosk_pin hash (PIN read from the terminal or stdin)
-  schema           print the JSON Schema of policy.toml"""
+  check [POLICY]     validate a policy before rolling it out (file:line: field: problem; exit 1 if any)
+  hash-pin [FILE]    a kiosk PIN's scrypt record (PIN from the terminal or stdin): printed, or written to FILE
+                     (mode 0640; chown root:<agents' group>; point ui.kiosk_pin_file at it)
+  schema             print the JSON Schema of policy.toml"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -379,7 +371,16 @@ def main(argv: list[str] | None = None) -> int:
     command = args[0] if args else ""
     if command == "hash-pin":
         pin = getpass.getpass("Kiosk PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
-        print(f'kiosk_pin = "{hash_pin(pin)}"')
+        try:
+            record = kioskpin.hash_pin(pin)
+        except ValueError as exc:
+            print(f"hash-pin: {exc}", file=sys.stderr)
+            return 1
+        if len(args) > 1:
+            path = kioskpin.write_pin_file(Path(args[1]), record)
+            print(f'{path} written (mode 0640); in the policy: [ui] kiosk_pin_file = "{path}"')
+        else:
+            print(f'kiosk_pin = "{record}"')
         return 0
     if command == "schema":
         print(json.dumps(policy_json_schema(), indent=2, ensure_ascii=False, default=str))
@@ -390,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: file not found")
             return 1
         with tempfile.TemporaryDirectory() as empty:  # the policy alone, without anyone's user settings
-            eff = load_effective(path, Path(empty) / "settings.toml")
+            eff = compose(path, Path(empty) / "settings.toml")
         for problem in eff.problems:
             print(problem)
         if not eff.problems:

@@ -197,6 +197,13 @@ class DeviceInfo:
     max_input_channels: int = 0
     max_output_channels: int = 0
     default_samplerate: float = 0.0
+    # From a sound server (PulseAudio/PipeWire, WASAPI): its own device id ("alsa_output.usb-Jabra…",
+    # an endpoint id), the output a monitor/loopback input belongs to, and the physical device it sits on
+    # (so the headset's mic and its speaker can be paired). PortAudio inventories leave them empty.
+    id: str | None = None
+    monitor_of: str | None = None
+    bus: str | None = None
+    is_default: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,15 @@
 
 - ``devkit.demo``: the bundled demo call played into the real agent UI (``lugn demo``), with screenshots.
 - ``devkit.simheadset``: a stand-in for ``sounddevice`` with one USB headset (``lugn bench``, tests).
+- ``devkit.broker``: the trial broker, the SHIPPED Mosquitto config on loopback (``lugn broker``, tests).
+- ``devkit.metricsdemo``: the demo's metrics path (trial broker + aggregator + one seat).
+- ``devkit.loadgen``: the fleet load generator (``lugn simulate``).
+- ``devkit.pulse``: a private PulseAudio (null sink = headset speaker, pipe source = headset mic) for the
+  real-capture tests and ``lugn bench``; never the user's sound server.
 
-The runtime (``device``) never imports this package; ``lugn demo`` and ``lugn bench`` do, so it ships in the
-bundle. Packaged files are found with ``importlib.resources``, so this works from a wheel or a bundle too.
+The runtime (``device``) and the aggregator (``fleet``) never import this package; ``lugn demo``,
+``lugn bench``, ``lugn broker`` and ``lugn simulate`` do, so it ships in the bundle. Packaged files are found
+with ``importlib.resources``, so this works from a wheel or a bundle too.
 """
 
 from __future__ import annotations

@@ -1,208 +1,244 @@
-"""The k-anonymous aggregator's core: validate, de-duplicate, sum, summarise. No MQTT in here.
+"""The k-anonymous aggregator's core: validate, place, de-duplicate, count per device. No MQTT in here.
 
-State is one SQLite file: every accepted message id (de-duplication survives a restart) and per-bucket sums
-per
-contributor token. The MQTT side (``fleet.service``) acknowledges a message only after it is committed here,
-so a
-restart neither loses nor double-counts a bucket.
+Who contributed is the broker-authenticated account at the end of the topic (the broker's ACL lets each device
+write only its own topic, only in its site and team). The account is kept only as an HMAC under a random key
+of the bucket (``fleet.store``), so one device is one contributor however many messages it sends, and its
+running totals are bounded by what a device can physically count (``device.protocol.limits``).
+
+Every acknowledged message ends in exactly one counted outcome (accepted, late, duplicate or rejected with a
+reason), committed in the same SQLite transaction as the counts; the MQTT side (``fleet.service``)
+acknowledges only after that commit. Buckets become final, and are published once, in ``fleet.buckets``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
-import sqlite3
+import secrets
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from device.metrics.payloads import MAX_PAYLOAD_BYTES, BucketSummary, Contribution, Counts, Summary
-from device.metrics.settings import K_FLOOR
-from device.metrics.topics import parse_team_topic
+from device.protocol.limits import Limits
+from device.protocol.payloads import COUNT_FIELDS, MAX_PAYLOAD_BYTES, Contribution, Summary
+from device.protocol.topics import parse_contrib_topic
+from fleet.buckets import Buckets
+from fleet.policy import AggregatorPolicy
+from fleet.store import Store
 
 log = logging.getLogger(__name__)
 
-COUNT_FIELDS = tuple(Counts.model_fields)
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS seen (message_id TEXT PRIMARY KEY, received_at REAL NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS sums (
-    site TEXT NOT NULL, team TEXT NOT NULL, bucket_start INTEGER NOT NULL, bucket_s INTEGER NOT NULL,
-    contributor TEXT NOT NULL, {", ".join(f"{f} INTEGER NOT NULL" for f in COUNT_FIELDS)},
-    PRIMARY KEY (site, team, bucket_start, bucket_s, contributor)
-);
-CREATE TABLE IF NOT EXISTS stats (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-"""
-_UPSERT = (
-    f"INSERT INTO sums VALUES (?, ?, ?, ?, ?, {', '.join('?' * len(COUNT_FIELDS))}) "
-    "ON CONFLICT (site, team, bucket_start, bucket_s, contributor) DO UPDATE SET "
-    + ", ".join(f"{f} = {f} + excluded.{f}" for f in COUNT_FIELDS)
-)
+
+@dataclass(frozen=True)
+class Incoming:
+    """One message as the broker delivered it."""
+
+    topic: str
+    payload: bytes
+    retain: bool = False
+    sent_at: float | None = None  # the sender's clock at send time (MQTT v5 user property), if given
 
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str  # accepted | duplicate | ignored | rejected
+    status: str  # accepted | late | duplicate | rejected
     reason: str = ""
     site: str = ""
     team: str = ""
     message_id: str = ""
+    bucket_start: int | None = None  # where it was counted, after any clock correction
+    detail: str = ""  # for the log; never names the device
+
+
+@dataclass(frozen=True)
+class _Placed:
+    site: str
+    team: str
+    account: str
+    contribution: Contribution
+    bucket_start: int
+    skew_s: int  # 0 when no correction was needed
+
+
+def device_hash(key: bytes, account: str) -> str:
+    return hmac.new(key, account.encode(), hashlib.sha256).hexdigest()[:32]
 
 
 class Aggregator:
     def __init__(
-        self,
-        state_path: str,
-        k: int = K_FLOOR,
-        teams: Iterable[str] | None = None,
-        clock: Callable[[], float] = time.time,
-        max_age_s: float = 8 * 86400,
-        max_skew_s: float = 300,
-        history: int = 16,
+        self, state_path: str, policy: AggregatorPolicy, clock: Callable[[], float] = time.time
     ) -> None:
-        self.k = max(K_FLOOR, int(k))  # the floor is compiled in: configuration may raise k, never lower it
-        self.teams = frozenset(teams) if teams else None
+        self.policy = policy
+        self.k = policy.k  # the policy model cannot go below the compiled-in floor
+        self.limits = Limits(policy.min_call_s)
         self._clock = clock
-        self._max_age_s = max_age_s
-        self._max_skew_s = max_skew_s
-        self._history = history
-        self._db = sqlite3.connect(state_path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
-        self.stats: Counter[str] = Counter(dict(self._db.execute("SELECT key, value FROM stats").fetchall()))
-        self._dirty: set[tuple[str, str]] = {
-            (s, t) for s, t in self._db.execute("SELECT DISTINCT site, team FROM sums").fetchall()
-        }
+        self.store = Store(state_path)
+        self.stats: Counter[str] = Counter(self.store.load_stats())
+        self._open = self.store.open_keys()
+        self.buckets = Buckets(self.store, policy, clock, self._open)
+        self.on_reject: Callable[[Outcome], None] = lambda _o: None
 
     def close(self) -> None:
-        self._db.close()
+        self.store.close()
 
-    def _reject(self, reason: str, topic: str, detail: str = "") -> Outcome:
-        self.stats["rejected"] += 1
-        self.stats[f"rejected.{reason}"] += 1
-        n = self.stats[f"rejected.{reason}"]
-        if n <= 10 or n % 1000 == 0:
-            log.warning("rejected message on %.80r: %s (%d so far) %s", topic, reason, n, detail[:200])
-        self._db.execute(
-            "INSERT INTO stats (key, value) VALUES (?, 1), ('rejected', 1) "
-            "ON CONFLICT(key) DO UPDATE SET value = value + 1",
-            (f"rejected.{reason}",),
-        )
-        return Outcome("rejected", reason)
+    # -- validation (no state)
+    def _reject(self, reason: str, where: tuple[str, str] = ("", ""), detail: str = "") -> Outcome:
+        return Outcome("rejected", reason, where[0], where[1], detail=detail[:200])
 
-    def handle(self, topic: str, payload: bytes) -> Outcome:
-        """Validate and count one message. Never raises on bad input: the outcome says what happened."""
-        return self.handle_batch([(topic, payload)])[0]
-
-    def _validate(self, topic: str, payload: bytes) -> Outcome | tuple[str, str, Contribution]:
-        if len(payload) > MAX_PAYLOAD_BYTES:
-            return self._reject("oversized", topic, f"{len(payload)} bytes")
-        where = parse_team_topic(topic, "contrib")
-        if where is None:
-            return self._reject("topic", topic)
-        site, team = where
-        if self.teams is not None and team not in self.teams:
-            self.stats["ignored"] += 1
-            return Outcome("ignored", "other shard", site, team)
+    def _validate(self, m: Incoming, now: float) -> Outcome | _Placed:
+        if len(m.payload) > MAX_PAYLOAD_BYTES:
+            return self._reject("oversized", detail=f"{len(m.payload)} bytes")
+        parsed = parse_contrib_topic(m.topic)
+        if parsed is None:
+            return self._reject("topic")
+        site, team, account = parsed
+        if m.retain:  # a retained contribution would be delivered again on every subscription
+            return self._reject("retained", (site, team))
+        if not self.policy.owns(site, team):
+            return self._reject("unknown_team", (site, team))
         try:
-            c = Contribution.model_validate_json(payload)
+            c = Contribution.model_validate_json(m.payload)
         except ValidationError as exc:
-            return self._reject("schema", topic, str(exc.errors(include_url=False, include_input=False)[:2]))
-        except ValueError as exc:
-            return self._reject("schema", topic, str(exc))
+            errors = exc.errors(include_url=False, include_input=False)[:2]
+            return self._reject("schema", (site, team), str(errors))
+        except ValueError as exc:  # e.g. nesting too deep for the JSON parser
+            return self._reject("schema", (site, team), str(exc))
         if (c.site, c.team) != (site, team):
-            return self._reject("topic_mismatch", topic)
-        now = self._clock()
-        if c.bucket_start > now + self._max_skew_s:
-            return self._reject("bucket_future", topic, str(c.bucket_start))
-        if c.bucket_start + c.bucket_s < now - self._max_age_s:
-            return self._reject("bucket_too_old", topic, str(c.bucket_start))
-        return site, team, c
+            return self._reject("topic_mismatch", (site, team))
+        if c.bucket_s != self.policy.bucket_s:
+            return self._reject(
+                "bucket_length", (site, team), f"{c.bucket_s} s, policy {self.policy.bucket_s} s"
+            )
+        return self._place(site, team, account, c, m.sent_at, now)
 
-    def handle_batch(self, messages: list[tuple[str, bytes]]) -> list[Outcome]:
-        """Validate and count messages in order, committing all accepted ones in one transaction."""
-        checked = [self._validate(topic, payload) for topic, payload in messages]
-        if not any(isinstance(v, tuple) for v in checked):
-            return [v for v in checked if isinstance(v, Outcome)]
-        out: list[Outcome] = []
+    def _place(
+        self, site: str, team: str, account: str, c: Contribution, sent_at: float | None, now: float
+    ) -> Outcome | _Placed:
+        """Correct for the device's clock: ``sent_at`` against ours, or (without it) a bucket in the future is
+        taken as sent when it ended. The contribution goes to the bucket that overlaps it most."""
+        length = c.bucket_s
+        tolerance = self.policy.clock_tolerance_s
+        if sent_at is not None:
+            skew = sent_at - now
+        elif c.bucket_start > now + tolerance:
+            skew = c.bucket_start + length - now
+        else:
+            skew = 0.0
+        start = c.bucket_start
+        if abs(skew) > tolerance:
+            start = int((c.bucket_start - skew + length / 2) // length) * length
+        if start > now + tolerance:
+            return self._reject("bucket_future", (site, team), f"bucket {start} after clock correction")
+        if start + length < now - self.policy.max_age_s:
+            return self._reject("bucket_too_old", (site, team), f"bucket {start}")
+        return _Placed(site, team, account, c, start, round(skew) if start != c.bucket_start else 0)
+
+    # -- counting
+    def handle(
+        self, topic: str, payload: bytes, retain: bool = False, sent_at: float | None = None
+    ) -> Outcome:
+        """Validate and count one message. Never raises on bad input: the outcome says what happened."""
+        return self.handle_batch([Incoming(topic, payload, retain, sent_at)])[0]
+
+    def handle_batch(self, messages: list[Incoming]) -> list[Outcome]:
+        """Validate and count messages in order, committing them and their counters in one transaction."""
         now = self._clock()
-        accepted: list[tuple[str, str]] = []
-        self._db.execute("BEGIN IMMEDIATE")
+        checked = [self._validate(m, now) for m in messages]
+        out: list[Outcome] = []
+        deltas: Counter[str] = Counter(received=len(messages))
+        new_keys: dict[tuple[str, str, int], bytes] = {}
+        max_skew = 0
+        self.store.begin()
         try:
             for v in checked:
-                if isinstance(v, Outcome):
-                    out.append(v)
-                    continue
-                site, team, c = v
-                cur = self._db.execute(
-                    "INSERT OR IGNORE INTO seen (message_id, received_at) VALUES (?, ?)", (c.message_id, now)
-                )
-                if cur.rowcount == 0:
-                    out.append(Outcome("duplicate", "", site, team, c.message_id))
-                    continue
-                self._db.execute(
-                    _UPSERT,
-                    (
-                        site,
-                        team,
-                        c.bucket_start,
-                        c.bucket_s,
-                        c.contributor,
-                        *(getattr(c.counts, f) for f in COUNT_FIELDS),
-                    ),
-                )
-                out.append(Outcome("accepted", "", site, team, c.message_id))
-                accepted.append((site, team))
-            self._db.execute("COMMIT")
+                o = v if isinstance(v, Outcome) else self._count(v, now, new_keys)
+                out.append(o)
+                if o.status == "rejected":
+                    deltas["rejected"] += 1
+                    deltas[f"rejected.{o.reason}"] += 1
+                else:
+                    deltas[
+                        {"accepted": "accepted", "late": "late_held", "duplicate": "duplicates"}[o.status]
+                    ] += 1
+                if isinstance(v, _Placed) and v.skew_s and o.status in ("accepted", "late"):
+                    deltas["clock_corrected"] += 1
+                    max_skew = max(max_skew, abs(v.skew_s))
+            self.store.add_stats(deltas)
+            if max_skew:
+                self.store.max_stat("max_clock_skew_s", max_skew)
+            last = next((o for o in reversed(out) if o.status == "rejected"), None)
+            if last is not None:
+                self.store.set_meta("last_rejected", f"{int(now)} {last.reason}")
+            self.store.commit()
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self.store.rollback()
             raise
-        self.stats["accepted"] += len(accepted)
-        self.stats["duplicates"] += sum(o.status == "duplicate" for o in out)
-        self._dirty.update(accepted)
+        self._open.update(new_keys)
+        self.stats.update(deltas)
+        if max_skew:
+            self.stats["max_clock_skew_s"] = max(self.stats["max_clock_skew_s"], max_skew)
+        for o in out:
+            if o.status == "rejected":
+                self.on_reject(o)
         return out
 
-    def take_dirty(self) -> list[Summary]:
-        """Summaries of every team that changed since the last call."""
-        dirty, self._dirty = self._dirty, set()
-        return [self.summary(site, team) for site, team in sorted(dirty)]
+    def _count(self, p: _Placed, now: float, new_keys: dict[tuple[str, str, int], bytes]) -> Outcome:
+        c = p.contribution
+        if not self.store.first_sight(c.message_id, now):
+            return Outcome("duplicate", "", p.site, p.team, c.message_id, p.bucket_start)
+        where = (p.site, p.team, p.bucket_start)
+        key = self._open.get(where) or new_keys.get(where)
+        # Late = its bucket was already published. A bucket nobody opened yet (e.g. the backlog after an
+        # aggregator outage) is opened now and published once, at the next finalisation.
+        late = key is None and self.store.is_published(*where)
+        if late:
+            lkey = self.store.late_key(p.site, p.team, secrets.token_bytes(32))
+            device = device_hash(lkey, p.account)
+            held = self.store.late_totals((p.site, p.team, device, p.bucket_start))
+            messages, current = held if held else (0, None)
+        else:
+            if key is None:
+                key = new_keys[where] = secrets.token_bytes(32)
+                self.store.open_bucket(p.site, p.team, p.bucket_start, c.bucket_s, key)
+            device = device_hash(key, p.account)
+            current = self.store.device_totals((*where, device))
+        totals = [
+            a + int(getattr(c.counts, f))
+            for a, f in zip(current or [0] * len(COUNT_FIELDS), COUNT_FIELDS, strict=True)
+        ]
+        problem = self.limits.problem(dict(zip(COUNT_FIELDS, totals, strict=True)), c.bucket_s)
+        if problem:
+            self.store.db.execute("DELETE FROM seen WHERE message_id = ?", (c.message_id,))
+            return Outcome("rejected", "implausible", p.site, p.team, c.message_id, detail=problem)
+        if late:
+            self.store.put_late(p.site, p.team, device, p.bucket_start, c.bucket_s, messages + 1, totals)
+            return Outcome("late", "", p.site, p.team, c.message_id, p.bucket_start)
+        self.store.put_device(*where, device, totals)
+        return Outcome("accepted", "", p.site, p.team, c.message_id, p.bucket_start)
 
-    def mark_dirty(self, site: str, team: str) -> None:
-        self._dirty.add((site, team))
+    # -- final buckets, summaries, housekeeping (fleet.buckets)
+    def finalise_due(self) -> set[tuple[str, str]]:
+        """Make every bucket whose grace period ended final, release late pools that reached k; returns the
+        teams whose summary changed. Counters for late releases/expiries are updated here."""
+        changed, deltas = self.buckets.finalise_due()
+        self.stats.update(deltas)
+        return changed
 
     def summary(self, site: str, team: str) -> Summary:
-        rows = self._db.execute(
-            f"SELECT bucket_start, bucket_s, COUNT(*), {', '.join(f'SUM({f})' for f in COUNT_FIELDS)} "
-            "FROM sums WHERE site = ? AND team = ? GROUP BY bucket_start, bucket_s "
-            "ORDER BY bucket_start DESC, bucket_s LIMIT ?",
-            (site, team, self._history),
-        ).fetchall()
-        buckets = [self._bucket(row) for row in reversed(rows)]
-        return Summary(site=site, team=team, k=self.k, generated_at=int(self._clock()), buckets=buckets)
+        return self.buckets.summary(site, team)
 
-    def _bucket(self, row: tuple[int, ...]) -> BucketSummary:
-        start, length, contributors, *sums = row
-        if contributors < self.k:
-            return BucketSummary(bucket_start=start, bucket_s=length, suppressed=True)
-        counts = Counts.model_construct(None, **dict(zip(COUNT_FIELDS, sums, strict=True)))
-        share = counts.calls_frustrated / counts.calls if counts.calls else None
-        rate = counts.deescalations / counts.calls_frustrated if counts.calls_frustrated else None
-        return BucketSummary(
-            bucket_start=start,
-            bucket_s=length,
-            suppressed=False,
-            contributors=contributors,
-            counts=counts,
-            frustrated_call_share=share,
-            deescalation_rate=rate,
-        )
+    def prune(self) -> dict[str, int]:
+        removed, deltas = self.buckets.prune()
+        self.stats.update(deltas)
+        return removed
 
-    def persist_stats(self) -> None:
-        for key in ("accepted", "duplicates"):
-            self._db.execute(
-                "INSERT INTO stats (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, self.stats[key]),
-            )
+    def last_rejected(self) -> tuple[int, str] | None:
+        raw = self.store.meta().get("last_rejected")
+        if not raw:
+            return None
+        at, _, reason = raw.partition(" ")
+        return int(at), reason

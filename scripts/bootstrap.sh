@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PKGS=(libportaudio2 mosquitto mosquitto-clients openssl qt6-l10n-tools libegl1 libgl1 libglib2.0-0
-          libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core desktop-file-utils ansible-core)
+          libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core desktop-file-utils ansible-core
+          pulseaudio pulseaudio-utils libpulse0)  # capture via the sound server; tests start their own
 VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
 

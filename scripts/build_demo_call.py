@@ -1,10 +1,12 @@
-"""Build the bundled demo call from CC0 EmoDB clips: ``device/assets/demo_call.flac`` + timeline JSON.
+"""Build the bundled demo call from CC0 EmoDB clips: ``device/assets/demo_call.flac`` + timeline JSON + the
+Audacity label track of the customer's frustrated stretch (``demo_call.txt``, for ``lugn eval``).
 
 A stereo 16 kHz FLAC (left = agent, right = customer). One customer (EmoDB speaker 08, female) throughout:
 calm, then sustained angry speech, then calmer again; the agent (EmoDB speaker 03, male, neutral) answers in
 turn, with some overlap in the heated part. Deterministic: same clips, gaps and noise seed on every run.
 
     .venv/bin/python scripts/build_demo_call.py [--data ../shared/data/emodb]
+    .venv/bin/python scripts/build_demo_call.py --labels-only   # demo_call.txt from the timeline JSON
 """
 
 from __future__ import annotations
@@ -139,14 +141,32 @@ def build(data: Path, out_dir: Path) -> dict[str, object]:
         "segments": segments,
     }
     (out_dir / "demo_call.timeline.json").write_text(json.dumps(timeline, indent=1) + "\n", encoding="utf-8")
+    write_labels(timeline, out_dir)
     return timeline
+
+
+def labels_text(timeline: dict[str, object]) -> str:
+    """What a QA labeller marks in Audacity: the customer's angry phase as one frustrated stretch, from the
+    first angry sentence's start to the last one's end (the agent's turns inside it included)."""
+    start, end = timeline["angry_speech_start_s"], timeline["angry_speech_end_s"]
+    return f"{float(start):.6f}\t{float(end):.6f}\tfrustrated\n"
+
+
+def write_labels(timeline: dict[str, object], out_dir: Path) -> None:
+    (out_dir / "demo_call.txt").write_text(labels_text(timeline), encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "emodb")
     parser.add_argument("--out", type=Path, default=ROOT / "device" / "assets")
+    parser.add_argument("--labels-only", action="store_true", help="only demo_call.txt, from the timeline")
     args = parser.parse_args()
+    if args.labels_only:
+        timeline = json.loads((args.out / "demo_call.timeline.json").read_text(encoding="utf-8"))
+        write_labels(timeline, args.out)
+        print(f"wrote {args.out / 'demo_call.txt'}")
+        return
     timeline = build(args.data, args.out)
     print(f"wrote {args.out / 'demo_call.flac'}: {timeline['duration_s']} s, phases {timeline['phases']}")
 

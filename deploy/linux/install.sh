@@ -12,6 +12,7 @@
 #   /etc/xdg/autostart/lugn.desktop                      (--autostart xdg, the default)
 #   /usr/lib/systemd/user/lugn-agent.service             (--autostart systemd, enabled globally)
 #   /etc/systemd/system/lugn-aggregator.service          (--aggregator) + /etc/lugn/aggregator.env
+#   /etc/lugn/aggregator.toml (--aggregator: the teams; like aggregator.env, kept once IT edited it)
 #   /etc/lugn/policy.toml                                (--policy FILE; an existing policy is never replaced)
 #
 # --root DIR installs as if DIR were / (tests, image builds). The virtual environment is created at
@@ -120,6 +121,7 @@ fi
 rm -rf "$APP/firmware_profiles" && cp -r "$SRC/firmware_profiles" "$APP/firmware_profiles"
 install -m 0644 "$SRC/deploy/policy.example.toml" "$APP/share/policy.example.toml"
 install -m 0644 "$HERE/aggregator.env.example" "$APP/share/aggregator.env.example"
+install -m 0644 "$HERE/aggregator.example.toml" "$APP/share/aggregator.example.toml"
 [ -f "$HERE/README.md" ] && install -m 0644 "$HERE/README.md" "$APP/share/README.linux.md"
 install -m 0755 "$HERE/uninstall.sh" "$APP/uninstall.sh"
 cat > "$APP/bin/lugn" <<EOF
@@ -159,9 +161,14 @@ if ((AGGREGATOR)); then
     install -m 0644 "$HERE/aggregator.env.example" "$ROOT/etc/lugn/aggregator.env"
     track "$ROOT/etc/lugn/aggregator.env"
   fi
+  if [ ! -e "$ROOT/etc/lugn/aggregator.toml" ]; then
+    install -m 0644 "$HERE/aggregator.example.toml" "$ROOT/etc/lugn/aggregator.toml"
+    track "$ROOT/etc/lugn/aggregator.toml"
+  fi
   if [ -z "$ROOT" ] && command -v systemctl >/dev/null; then
     systemctl daemon-reload || true
-    say "aggregator: edit /etc/lugn/aggregator.env, put the password in /etc/lugn/aggregator-password (0600),"
+    say "aggregator: edit /etc/lugn/aggregator.env and the teams in /etc/lugn/aggregator.toml, put the password"
+    say "            in /etc/lugn/aggregator-password (0600),"
     say "            then: systemctl enable --now lugn-aggregator"
   fi
 fi
@@ -171,6 +178,9 @@ if [ -f "$MANIFEST" ]; then
   while IFS= read -r rel; do
     if [ "$rel" = /etc/lugn/aggregator.env ] && ! cmp -s "$ROOT$rel" "$HERE/aggregator.env.example"; then
       track "$ROOT$rel"; continue  # edited by IT: keep it (uninstall.sh keeps it too)
+    fi
+    if [ "$rel" = /etc/lugn/aggregator.toml ] && ! cmp -s "$ROOT$rel" "$HERE/aggregator.example.toml"; then
+      track "$ROOT$rel"; continue
     fi
     rm -f "$ROOT$rel" && say "removed $rel (not part of this configuration)"
     dir=$(dirname "$ROOT$rel")  # tidy folders left empty (a staged root fully; a real one only *.wants)

@@ -28,14 +28,18 @@ if [ -z "$ROOT" ] && command -v systemctl >/dev/null; then
   systemctl --global disable lugn-agent.service >/dev/null 2>&1 || true
 fi
 
-template="$APP/share/aggregator.env.example"
-[ -f "$template" ] || template="$HERE/aggregator.env.example"
+edited() {  # $1: installed file, $2: the example it was copied from
+  local template="$APP/share/$2"
+  [ -f "$template" ] || template="$HERE/$2"
+  [ -f "$template" ] && ! cmp -s "$1" "$template"
+}
 while IFS= read -r rel; do
   [ -n "$rel" ] || continue
   case "$rel" in
     /etc/lugn/policy.toml) continue ;;  # never
-    /etc/lugn/aggregator.env)
-      if [ -f "$template" ] && ! cmp -s "$ROOT$rel" "$template"; then
+    /etc/lugn/aggregator.env | /etc/lugn/aggregator.toml)
+      example=$([ "$rel" = /etc/lugn/aggregator.env ] && echo aggregator.env.example || echo aggregator.example.toml)
+      if edited "$ROOT$rel" "$example"; then
         echo "uninstall.sh: keeping the edited $ROOT$rel"; continue
       fi ;;
   esac

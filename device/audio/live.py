@@ -1,13 +1,15 @@
-"""Live capture with sounddevice: the agent's microphone and the far end (the customer).
+"""Live capture: the agent's microphone and the far end (the customer), through a capture backend.
 
-The far end is a loopback of what the headset plays: a PipeWire/PulseAudio ``monitor`` source, a WASAPI
-loopback device on Windows, or one channel of a stereo call-recorder device (then both sides come from one
-stream). The PortAudio callback only copies the block and enqueues it (bounded queue, overflows counted);
-conversion to 16 kHz mono happens in ``read()`` on the pipeline thread.
+The far end is what the headset plays: the monitor of its PulseAudio/PipeWire sink, the WASAPI loopback of
+its render endpoint, or one channel of a stereo call-recorder device (then both sides come from one stream).
+Backends (``device.audio.capture``: pulse, wasapi, portaudio) call back from their own thread with each
+block; the callback only copies and enqueues it (bounded queue, overflows counted); conversion to 16 kHz mono
+happens in ``read()`` on the pipeline thread.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import deque
@@ -21,7 +23,12 @@ from device.audio.settings import AudioSettings
 from device.audio.source import Chunk, DeviceError
 from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES
 
+log = logging.getLogger(__name__)
 STALL_S = 2.0  # a started stream that delivers nothing for this long is treated as gone
+# ... except right after opening: an idle PulseAudio sink renders in up to 2 s pieces until a monitor
+# stream's latency request reaches it (measured: first block 2.0 s after opening a null sink's monitor).
+FIRST_BLOCK_S = 4.0
+DEFAULT_CHECK_S = 2.0  # how often the default output is compared with the one at open
 MAX_SKEW_S = 0.5  # two device clocks drift; beyond this the side that is ahead drops its oldest audio
 # Audio goes to the pipeline in 192 ms pieces (one VAD group: GROUP_FRAMES x FRAME_SAMPLES, one model
 # call for both sides), and PortAudio delivers the same 192 ms per callback. At real-time pacing every
@@ -43,10 +50,15 @@ class LiveSource:
     name = "live"
 
     def __init__(
-        self, settings: AudioSettings | None = None, queue_blocks: int = 256, sd_module: Any = None
+        self,
+        settings: AudioSettings | None = None,
+        queue_blocks: int = 256,
+        sd_module: Any = None,
+        backend: Any = None,
     ) -> None:
         self.settings = settings or AudioSettings()
         self._sd = sd_module
+        self.backend: Any = backend  # device.audio.capture.CaptureBackend; chosen at the first open
         # PortAudio thread -> pipeline thread. A deque's append/popleft are atomic: no lock, no condition
         # variable (queue.Queue's cost ~10 us per block on each side); the bound is checked by hand.
         self._queue: deque[tuple[str, np.ndarray]] = deque()
@@ -60,7 +72,10 @@ class LiveSource:
         self._pending: dict[str, np.ndarray] = {}
         self._last_data = 0.0
         self._last_arrival = 0.0
-        self._opened_before = False
+        self._got_first = False
+        self._default_out: str | None = None
+        self._next_default_check = 0.0
+        self._roles: list[str] = []
         self._gain = 1.0
         self.min_read_samples = round(MIN_READ_S * SAMPLE_RATE_HZ)
         self.plan: Any = None
@@ -86,18 +101,19 @@ class LiveSource:
     # --- pipeline side --------------------------------------------------------------------------------------
     def open(self) -> None:
         """Plan the seat (mic, headset profile, far end: ``device.hwinfo.plan_seat``); start the streams."""
-        from device.hwinfo import plan_seat, query_portaudio
+        from device.audio.capture import make_backend
+        from device.hwinfo import plan_seat
 
-        sd = self._sd or _import_sounddevice()
         self.close()
-        if self._opened_before:
+        if self.backend is None:
             try:
-                sd._terminate()  # re-scan devices so a re-plugged headset is seen
-                sd._initialize()
-            except Exception:  # best effort; older sounddevice versions lack these
-                pass
-        self._opened_before = True
-        plan = plan_seat(self.settings, query_portaudio(sd))
+                self.backend = make_backend(sd_module=self._sd)
+            except ValueError as exc:
+                raise DeviceError(str(exc), "mic") from exc
+        inventory = self.backend.inventory()
+        if inventory.error:
+            raise DeviceError(inventory.error, "mic")
+        plan = plan_seat(self.settings, inventory)
         if plan.problem or plan.mic is None or plan.match is None or plan.far_end is None:
             raise DeviceError(plan.problem or "no microphone found", "mic")
         if not plan.far_end.possible or plan.far_end.device is None:
@@ -112,7 +128,9 @@ class LiveSource:
         far_ch = self.settings.far_end_channel
         if far_ch is None and (same or plan.far_end.method == "stereo_channel"):
             far_ch = profile.capture.far_end.channel if profile.capture.far_end.channel is not None else 1
-        loopback = plan.far_end.method == "wasapi_loopback" and far.max_input_channels == 0
+        loopback = plan.far_end.loopback or (
+            plan.far_end.method == "wasapi_loopback" and far.max_input_channels == 0
+        )
         streams: list[tuple[Any, tuple[str, ...], int | None]] = (
             [(mic, ("agent", "customer"), None)]
             if same
@@ -136,7 +154,7 @@ class LiveSource:
                     )
                 # Mixing (no channel chosen) uses up to two channels; a chosen channel needs that many.
                 channels = max(need, min(available, 2)) if None in picks else need
-                rate = self._open_stream(sd, dev, channels, sides, profile, loopback and dev is far)
+                rate = self._open_stream(dev, channels, sides, profile, loopback and dev is far)
                 for side in sides:
                     self._converters[side] = conv = DeviceConverter(rate, wanted[side])
                     # The filter's look-ahead holds back a few output samples per block (10 at 48 kHz);
@@ -152,41 +170,38 @@ class LiveSource:
         self._gain = gain
         self.devices = {"mic": mic, "far_end": far}
         self._last_data = time.monotonic()
+        self._got_first = False
+        self._default_out = self.backend.default_output()
+        self._next_default_check = self._last_data + DEFAULT_CHECK_S
 
     def _open_stream(
-        self, sd: Any, dev: Any, channels: int, sides: tuple[str, ...], profile: Any, loopback: bool
+        self, dev: Any, channels: int, sides: tuple[str, ...], profile: Any, loopback: bool
     ) -> int:
         """Start one input stream at the profile's rate, else the device's own; returns the rate used."""
-        extra = None
-        if loopback:
-            try:
-                extra = sd.WasapiSettings(loopback=True)
-            except TypeError as exc:
-                raise DeviceError(
-                    "this sounddevice/PortAudio build cannot open WASAPI loopback; update sounddevice "
-                    "or set audio.far_end_device to a loopback input",
-                    "far_end",
-                ) from exc
+        role = "far_end" if "customer" in sides else "mic"
         last: Exception | None = None
-        for rate in dict.fromkeys([int(profile.audio.sample_rate_hz), int(dev.default_samplerate)]):
+        for rate in dict.fromkeys([int(profile.audio.sample_rate_hz), int(dev.default_samplerate or 0)]):
+            if rate <= 0:
+                continue
             try:
-                stream = sd.InputStream(
-                    device=dev.index,
-                    samplerate=rate,
-                    channels=channels,
-                    dtype="float32",
-                    blocksize=int(rate * DEVICE_BLOCK_S),
-                    latency=profile.audio.latency_ms / 1000.0,
-                    extra_settings=extra,
-                    callback=self.callback_for(sides),
+                stream = self.backend.open_input(
+                    dev,
+                    rate,
+                    channels,
+                    int(rate * DEVICE_BLOCK_S),
+                    self.callback_for(sides),
+                    loopback=loopback,
+                    latency_s=profile.audio.latency_ms / 1000.0,
                 )
-            except Exception as exc:  # PortAudioError: rate or channel count not supported
+            except DeviceError:
+                raise
+            except Exception as exc:  # PortAudioError / OSError: rate or channel count not supported
                 last = exc
                 continue
             self._streams.append(stream)
-            stream.start()
+            self._roles.append(role)
             return rate
-        raise DeviceError(f"cannot open {dev.name!r}: {last}", "far_end" if "customer" in sides else "mic")
+        raise DeviceError(f"cannot open {dev.name!r}: {last}", role)
 
     def read(self, timeout_s: float) -> Chunk | None:
         deadline = time.monotonic() + timeout_s
@@ -200,13 +215,46 @@ class LiveSource:
             got = self._drain(max(deadline, time.monotonic() + WAKE_SLACK_S)) or got
         now = time.monotonic()
         if got:
-            self._last_data = now
-        for stream in self._streams:
+            self._last_data, self._got_first = now, True
+        for stream, role in zip(self._streams, self._roles, strict=True):
             if not getattr(stream, "active", True):
-                raise DeviceError("audio stream stopped (device unplugged?)", "mic")
-        if now - self._last_data > STALL_S:
-            raise DeviceError(f"no audio from the device for {STALL_S:.0f} s (device unplugged?)", "mic")
+                why = getattr(stream, "error", None) or "device unplugged?"
+                raise DeviceError(f"audio stream stopped ({why})", role)
+        if (problem := self._backend_problem()) is not None:
+            raise DeviceError(problem[1], problem[0])
+        limit = STALL_S if self._got_first else FIRST_BLOCK_S
+        if now - self._last_data > limit:
+            raise DeviceError(f"no audio from the device for {limit:.0f} s (device unplugged?)", "mic")
+        if now >= self._next_default_check:
+            self._check_default(now)
         return self._take(self.min_read_samples)
+
+    def _backend_problem(self) -> tuple[str, str] | None:
+        """A backend that watches its sound server (pulse) reports a stream ended or moved under us."""
+        check = getattr(self.backend, "problem", None)
+        return check() if check is not None else None
+
+    def _check_default(self, now: float) -> None:
+        """A new default output mid-call: follow it only if the far end was the default, and say so."""
+        self._next_default_check = now + DEFAULT_CHECK_S
+        if self.backend is None or self._default_out is None or self.plan is None:
+            return
+        current = self.backend.default_output()
+        if current is None or current == self._default_out:
+            return
+        before, self._default_out = self._default_out, current
+        far = self.plan.far_end
+        if far.follows_default:
+            raise DeviceError(
+                f"the default output changed from {before!r} to {current!r}; the far end followed the "
+                "default, so it is re-chosen now",
+                "far_end",
+            )
+        out = far.output.name if far.output else far.device.name
+        log.warning(
+            "the default output changed from %r to %r; still capturing %r (picked by %s)",
+            before, current, out, far.rule,
+        )  # fmt: skip
 
     def _short(self) -> bool:
         return min((len(p) for p in self._pending.values()), default=0) < self.min_read_samples
@@ -233,7 +281,10 @@ class LiveSource:
             except Exception:  # a vanished device may fail to close
                 pass
         self._streams = []
+        self._roles = []
         self._queue.clear()
+        if self.backend is not None:
+            self.backend.close()  # its control connection: a re-open connects afresh (a restarted server)
 
     def _accept(self, side: str, block: np.ndarray) -> None:
         conv = self._converters.get(side)
@@ -264,18 +315,20 @@ class LiveSource:
 
 
 def _import_sounddevice() -> Any:
-    try:
-        import sounddevice as sd
-    except OSError as exc:  # the PortAudio library itself is missing
-        raise DeviceError(f"PortAudio is not installed ({exc}); install libportaudio2", "mic") from exc
-    return sd
+    from device.audio.portaudio import import_sounddevice
+
+    return import_sounddevice()
 
 
 def describe_devices(sd_module: Any = None) -> list[Any]:
-    """Capture devices, for ``lugn run --list-devices``."""
-    from device.hwinfo import query_portaudio
+    """Capture devices, for ``lugn run --list-devices`` (the backend ``lugn run`` would use)."""
+    from device.audio.capture import make_backend
 
-    inventory = query_portaudio(sd_module or _import_sounddevice())
+    backend = make_backend(sd_module=sd_module)
+    try:
+        inventory = backend.inventory()
+    finally:
+        backend.close()
     if inventory.error:
         raise DeviceError(inventory.error, "mic")
     return inventory.inputs

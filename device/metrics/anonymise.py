@@ -1,16 +1,16 @@
-"""Turns raw counts into a publishable ``Contribution``: no identifier, bounded counts, random ids.
+"""Turns raw counts into a publishable ``Contribution``: no identifier, bounded counts, a random message id.
 
-The contributor token is random per bucket. It is kept (in the outbox database) for the bucket's lifetime so
-an
-agent restart inside a bucket does not make one agent look like two contributors (which would weaken k).
+Who sent it is not in the payload at all: the broker knows the device by its account and lets it publish only
+under its own topic; the aggregator counts devices from that, and keeps them only as a keyed hash for the
+bucket's life (docs/privacy.md). So nothing here can be forged into "more contributors".
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
-from device.metrics.payloads import MAX_COUNT, Contribution, Counts
+from device.protocol.payloads import MAX_COUNT, Contribution, Counts
 
 
 def random_hex32() -> str:
@@ -18,14 +18,9 @@ def random_hex32() -> str:
 
 
 class Anonymiser:
-    def __init__(self, site: str, team: str, token_for_bucket: Callable[[int], str] | None = None) -> None:
+    def __init__(self, site: str, team: str) -> None:
         self._site = site
         self._team = team
-        self._tokens: dict[int, str] = {}
-        self._token_for_bucket = token_for_bucket or self._memory_token
-
-    def _memory_token(self, bucket_start: int) -> str:
-        return self._tokens.setdefault(bucket_start, random_hex32())
 
     def contribution(self, bucket_start: int, bucket_s: int, counts: Mapping[str, int]) -> Contribution:
         clamped = {k: max(0, min(int(v), MAX_COUNT)) for k, v in counts.items()}
@@ -37,6 +32,5 @@ class Anonymiser:
             bucket_start=bucket_start,
             bucket_s=bucket_s,
             message_id=random_hex32(),
-            contributor=self._token_for_bucket(bucket_start),
             counts=Counts(**clamped),
         )

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from device.metrics.anonymise import random_hex32
 from device.metrics.health import STORE_ERRORS, OutboxHealth, Reserve, describe_store_error
 from device.retry import Backoff
 
@@ -42,9 +41,7 @@ CREATE TABLE IF NOT EXISTS outbox (
     acked_at REAL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS tokens (
-    bucket_start INTEGER PRIMARY KEY, token TEXT NOT NULL, created_at REAL NOT NULL
-);
+DROP TABLE IF EXISTS tokens;  -- per-bucket contributor tokens: no longer part of the protocol (#11)
 """
 _INSERT = "INSERT OR IGNORE INTO outbox (message_id, topic, payload, created_at) VALUES (?, ?, ?, ?)"
 
@@ -82,7 +79,6 @@ class Outbox:
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         self._held: dict[str, OutboxRow] = {}  # message_id -> row, in arrival order
-        self._tokens: dict[int, tuple[str, float]] = {}  # tokens made while the file was away
         self._held_dropped = 0
         self._backoff = Backoff(retry_initial_s, retry_max_s)
         self._retry_at = 0.0
@@ -246,14 +242,8 @@ class Outbox:
             self._held_dropped += 1
 
     def _store_held(self) -> None:
-        """The file works (again): what was held, and the tokens made meanwhile, go into it."""
+        """The file works (again): what was held goes into it."""
         assert self._db is not None
-        if self._tokens:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO tokens (bucket_start, token, created_at) VALUES (?, ?, ?)",
-                [(b, tok, at) for b, (tok, at) in self._tokens.items()],
-            )
-            self._tokens.clear()
         if self._held:
             self._write(list(self._held.values()))
             log.warning("outbox %s: %d held contribution(s) saved", self.path, len(self._held))
@@ -290,7 +280,6 @@ class Outbox:
                 "(SELECT seq FROM outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?)",
                 (over,),
             )
-        self._db.execute("DELETE FROM tokens WHERE created_at < ?", (self._clock() - 2 * 86400,))
         dropped = old + over
         if dropped:
             self._count_dropped(dropped)
@@ -380,26 +369,3 @@ class Outbox:
         with self._lock:
             rows = self._query("SELECT value FROM meta WHERE key = 'dropped'")
             return (int(rows[0][0]) if rows else 0) + self._held_dropped
-
-    def token_for(self, bucket_start: int) -> str:
-        """The contributor token of a bucket, kept across restarts for as long as the bucket can matter.
-        While the file cannot be written, a token made meanwhile is kept in memory and stored later."""
-        with self._lock:
-            if bucket_start in self._tokens:
-                return self._tokens[bucket_start][0]
-            sql = "SELECT token FROM tokens WHERE bucket_start = ?"
-            found = self._query(sql, (bucket_start,))
-            if found:
-                return str(found[0][0])
-            if self._writable():
-                db = self._db
-                assert db is not None
-                insert = "INSERT OR IGNORE INTO tokens (bucket_start, token, created_at) VALUES (?, ?, ?)"
-                try:
-                    self._with_reserve(
-                        lambda: db.execute(insert, (bucket_start, random_hex32(), self._clock()))
-                    )
-                    return str(db.execute(sql, (bucket_start,)).fetchone()[0])
-                except STORE_ERRORS as exc:
-                    self._failed(exc)
-            return self._tokens.setdefault(bucket_start, (random_hex32(), self._clock()))[0]

@@ -3,6 +3,11 @@
 A row leaves the outbox only on a PUBACK with a reason code below 0x80, matched by message id (paho reports an
 ACL-denied publish as published). Anything in flight when the connection drops is simply sent again after the
 reconnect; the aggregator de-duplicates by message id, so the team sees each contribution exactly once.
+
+Contributions go to ``lugn/v1/<site>/<team>/contrib/<account>``: the broker lets this device's account write
+only that topic. Each publish carries this machine's clock at send time (``sent_at``), so the aggregator can
+put the counts of a seat with a wrong clock into the right bucket instead of dropping them after the broker
+acknowledged them.
 """
 
 from __future__ import annotations
@@ -14,9 +19,9 @@ import time
 from collections.abc import Callable
 
 from device.metrics.outbox import Outbox
-from device.metrics.payloads import Contribution, DeviceStatus
-from device.metrics.topics import contrib_topic
-from device.metrics.transport import Transport
+from device.protocol.payloads import Contribution, DeviceStatus
+from device.protocol.topics import CONTRIB_LEAF, contrib_topic
+from device.protocol.transport import Transport
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +35,18 @@ class Publisher:
         self,
         outbox: Outbox,
         transport: Transport,
+        account: str,
         status_topic: str | None = None,
         status: Callable[[], DeviceStatus] | None = None,
         status_interval_s: float = 300.0,
         max_inflight: int = 50,
         on_tick: Callable[[], None] | None = None,
         name: str = "lugn-metrics-publisher",
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.outbox = outbox
+        self.account = account
+        self._clock = clock
         self.transport = transport
         self._status_topic = status_topic
         self._status = status
@@ -60,7 +69,7 @@ class Publisher:
     # -- API
     def submit(self, contribution: Contribution) -> None:
         """Durably queue a contribution (any thread); it is sent when the broker is reachable."""
-        topic = contrib_topic(contribution.site, contribution.team)
+        topic = contrib_topic(contribution.site, contribution.team, self.account)
         self.outbox.put(topic, contribution.to_json(), contribution.message_id)
         self._wake.set()
 
@@ -163,7 +172,8 @@ class Publisher:
         self._refused_until = {m: t for m, t in self._refused_until.items() if t > now}
         busy = set(self._inflight.values()) | set(self._refused_until)
         for row in self.outbox.pending(limit=room, exclude=busy):
-            mid = self.transport.publish(row.topic, row.payload)
+            sent_at = self._clock() if f"/{CONTRIB_LEAF}/" in row.topic else None
+            mid = self.transport.publish(row.topic, row.payload, sent_at=sent_at)
             if mid is None:
                 return
             self._inflight[mid] = row.message_id

@@ -24,12 +24,12 @@ from device.metrics.anonymise import Anonymiser
 from device.metrics.credentials import CredentialsError, resolve_password
 from device.metrics.health import MetricsHealth, OutboxHealth
 from device.metrics.outbox import Outbox
-from device.metrics.payloads import Contribution, DeviceStatus
 from device.metrics.publisher import Publisher
 from device.metrics.settings import MetricsSettings
-from device.metrics.topics import contrib_topic, status_topic
-from device.metrics.transport import BrokerParams, PahoTransport, Transport
 from device.metrics.window import MetricsWindow
+from device.protocol.payloads import Contribution, DeviceStatus
+from device.protocol.topics import contrib_topic, status_topic
+from device.protocol.transport import BrokerParams, PahoTransport, Transport
 
 log = logging.getLogger(__name__)
 BROKER_GRACE_S = 120.0  # a broker away this long pauses metrics visibly (counts wait in the outbox meanwhile)
@@ -84,13 +84,9 @@ class MetricsService:
             path, max_age_s=settings.outbox_max_days * 86400, max_rows=settings.outbox_max_rows, clock=clock
         )
         self.outbox.on_health = self._outbox_health
-        self.window = MetricsWindow(
-            Anonymiser(settings.site, settings.team, self.outbox.token_for), settings.bucket_min * 60, clock
-        )
+        self.account = settings.username or self.asset_id  # the broker account: its topic ends in it
+        self.window = MetricsWindow(Anonymiser(settings.site, settings.team), settings.bucket_min * 60, clock)
         self.profile_version = profile_version
-        self.problem = (
-            ""  # why publishing is off although enabled (shown to IT; counts still go to the outbox)
-        )
         if transport is None and settings.enabled and settings.broker_url:
             try:
                 transport = PahoTransport(self.broker_params(), name="lugn-metrics-mqtt")
@@ -101,10 +97,12 @@ class MetricsService:
             self.publisher = Publisher(
                 self.outbox,
                 transport,
+                self.account,
                 status_topic=status_topic(settings.site, self.asset_id),
                 status=self.status,
                 status_interval_s=settings.status_interval_s,
                 on_tick=self.poll,
+                clock=clock,
             )
         self._update_health()
 
@@ -197,7 +195,7 @@ class MetricsService:
             if self.publisher is not None:
                 self.publisher.submit(c)
             else:
-                self.outbox.put(contrib_topic(c.site, c.team), c.to_json(), c.message_id)
+                self.outbox.put(contrib_topic(c.site, c.team, self.account), c.to_json(), c.message_id)
             log.info(
                 "metrics: contribution for bucket %d queued (%d pending)",
                 c.bucket_start,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from device.events import CallEnded, CallStarted, Event, ToneChanged, ToneState
 from device.metrics.anonymise import Anonymiser
-from device.metrics.payloads import Contribution
+from device.protocol.payloads import Contribution
 
 COUNTED_COACH_KINDS = {
     "TipShown": "tips_shown",

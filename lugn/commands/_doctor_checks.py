@@ -131,10 +131,37 @@ def check_far_end(eff: Effective, inventory: Inventory, mic: DeviceInfo | None, 
             "far_end", "fail", "far-end capture not possible: there is no microphone device to pair it with"
         )
     plan: FarEndPlan = plan_far_end(mic, match.profile, inventory, eff.config.audio.far_end_device)
-    details = {"method": plan.method, "device": plan.device.name if plan.device else None}
+    details = {
+        "method": plan.method,
+        "device": plan.device.name if plan.device else None,
+        "rule": plan.rule,
+        "backend": inventory.source,
+    }
     if plan.possible:
-        return Check("far_end", "ok", f"customer side from {plan.detail}", details)
+        by = f" (by {plan.rule})" if plan.rule else ""
+        return Check("far_end", "ok", f"customer side from {plan.detail}{by}", details)
     return Check("far_end", "fail", f"far-end source missing: {plan.detail}", details)
+
+
+def check_loopback(eff: Effective, devices_from: Path | None = None) -> Check:
+    """``--loopback-test``: chirp on the headset output, listen on the far-end capture."""
+    if devices_from is not None:
+        return Check(
+            "loopback_test", "fail", "not run: --loopback-test needs this seat's devices, not --devices-from"
+        )
+    from device.audio.selftest import run_loopback_test
+
+    try:
+        result = run_loopback_test(eff.config.audio)
+    except Exception as exc:  # a backend failing in a way the test did not foresee: report, do not crash
+        return Check("loopback_test", "fail", f"self-test failed: {type(exc).__name__}: {exc}")
+    details = {
+        "correlation": result.correlation,
+        "level_dbfs": result.level_dbfs,
+        "delay_ms": result.delay_ms,
+    }
+    status: Status = "ok" if result.heard else ("warn" if result.refused else "fail")
+    return Check("loopback_test", status, result.message, details)
 
 
 def check_models(models_dir: Path | None) -> list[Check]:
@@ -167,7 +194,7 @@ def check_models(models_dir: Path | None) -> list[Check]:
 
 def _connect_mqtt(params: Any, timeout_s: float) -> tuple[Status, str]:
     """TCP, then TLS, then MQTT CONNECT; the first that fails is named."""
-    from device.metrics.transport import make_client
+    from device.protocol.transport import make_client
 
     try:
         with socket.create_connection((params.host, params.port), timeout=timeout_s):
@@ -213,7 +240,7 @@ def check_broker(eff: Effective, timeout_s: float) -> list[Check]:
     try:
         from device.metrics.credentials import CredentialsError, resolve_password
         from device.metrics.service import default_asset_id
-        from device.metrics.transport import BrokerParams
+        from device.protocol.transport import BrokerParams
     except ImportError as exc:  # the metrics package is not installed in this build
         return [Check("broker", "warn", f"metrics components missing, broker not checked: {exc}")]
     user = m.username or m.asset_id or default_asset_id()

@@ -18,6 +18,8 @@ on a seat; the bench only attaches a listener.
   PortAudio does), so the callbacks, the hand-over and the 48 -> 16 kHz conversion are paid too. The
   pipeline's figure is checked against the target; the stand-in callback thread is shown on its own line
   (real PortAudio's cost differs).
+- live path, REAL PulseAudio: the same through the pulse capture backend on a private PulseAudio server
+  (``_bench_pulse``: null sink as the headset, pipe source as the mic), when pulseaudio is installed.
 - angry onset -> 'frustrated' (live path, wall clock): the demo call through the simulated headset in real
   time; from the moment the start of its sustained angry speech is played to the pipeline's ToneChanged.
 - peak RSS: VmHWM of a child process running ``lugn replay --headless`` on the demo, and ``lugn demo`` (the
@@ -193,13 +195,25 @@ def bench_paced_runs(agent: Any, customer: Any, paced_s: float, runs: int) -> di
     import statistics
 
     from lugn.commands._bench_live import bench_live_paced
+    from lugn.commands._bench_pulse import bench_live_pulse
 
     samples: dict[str, list[float]] = {}
+    notes: dict[str, str] = {}
     for _ in range(runs):
-        for result in (bench_paced(agent, customer, paced_s), bench_live_paced(agent, customer, paced_s)):
+        for result in (
+            bench_paced(agent, customer, paced_s),
+            bench_live_paced(agent, customer, paced_s),
+            bench_live_pulse(agent, customer, paced_s),
+        ):
             for key, value in result.items():
-                samples.setdefault(key, []).append(value)
+                if isinstance(value, str):
+                    notes[key] = value
+                else:
+                    samples.setdefault(key, []).append(value)
     out: dict[str, Any] = {key: statistics.median(values) for key, values in samples.items()}
+    out.update(notes)
+    if "pulse_paced_cpu_pct_one_core" in samples:
+        out["pulse_paced_cpu_runs"] = [round(v, 2) for v in samples["pulse_paced_cpu_pct_one_core"]]
     out["paced_runs"] = runs
     out["paced_cpu_runs"] = [round(v, 2) for v in samples["paced_cpu_pct_one_core"]]
     out["live_paced_cpu_runs"] = [round(v, 2) for v in samples["live_paced_cpu_pct_one_core"]]
@@ -336,6 +350,20 @@ def print_table(r: dict[str, Any]) -> None:
         (
             "    + the stand-in PortAudio callbacks",
             f"{r['live_callbacks_cpu_pct_one_core']:.2f} % of one core",
+            "",
+        ),
+        (
+            "  live path, paced (REAL PulseAudio, private server)",
+            f"{r['pulse_paced_cpu_pct_one_core']:.2f} % of one core  {_span(r['pulse_paced_cpu_runs'])}"
+            if "pulse_paced_cpu_pct_one_core" in r
+            else f"skipped: {r.get('pulse_skipped', 'n/a')}",
+            ok(r.get("pulse_paced_cpu_pct_one_core"), TARGETS["cpu_pct_one_core"]),
+        ),
+        (
+            "    + the PulseAudio server (monitor, playback)",
+            f"{r['pulse_server_cpu_pct_one_core']:.2f} % of one core"
+            if "pulse_server_cpu_pct_one_core" in r
+            else "",
             "",
         ),
         (

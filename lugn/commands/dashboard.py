@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from PyQt6.QtWidgets import QApplication
 
     from device.metrics.credentials import read_password_file
-    from device.metrics.transport import BrokerParams
+    from device.protocol.transport import BrokerParams
     from ui.i18n import install_translators
     from ui.supervisor.client import SummaryClient
     from ui.supervisor.window import DashboardWindow

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     service = None
     demo_metrics = None
     if args.metrics_outbox is None and not args.no_metrics:
-        from device.metrics.demo import start_demo_metrics
+        from devkit.metricsdemo import start_demo_metrics
 
         demo_metrics = start_demo_metrics(args.out / "metrics", echo=lambda m: print(f"  {m}"))
         service = demo_metrics.service

@@ -28,11 +28,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profiles-dir", type=Path, action="append", help="headset profile folder(s)")
     p.add_argument("--devices-from", type=Path, help="check against a device inventory (lugn devices --json)")
     p.add_argument("--timeout-s", type=float, default=5.0, help="broker connect timeout (default 5 s)")
+    p.add_argument(
+        "--loopback-test",
+        action="store_true",
+        help="play a short quiet chirp on the headset output and check the far-end capture hears it "
+        "(never during a call)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from device import __version__
-    from device.hwinfo import query_portaudio, read_inventory
+    from device.audio.capture import query_devices
+    from device.hwinfo import read_inventory
     from device.policy import load_effective
     from device.profiles import load_profiles
     from lugn.commands import _doctor_checks as c
@@ -43,13 +50,15 @@ def run(args: argparse.Namespace) -> int:
     if perms := c.check_policy_file(eff):
         checks.append(perms)
     try:
-        inventory = read_inventory(args.devices_from) if args.devices_from else query_portaudio()
+        inventory = read_inventory(args.devices_from) if args.devices_from else query_devices()
     except ValueError as exc:
         inventory = c.Inventory(error=str(exc))
     profiles = load_profiles(args.profiles_dir)
     audio, mic, match = c.check_audio(eff, inventory, profiles)
     checks += audio
     checks.append(c.check_far_end(eff, inventory, mic, match))
+    if args.loopback_test:
+        checks.append(c.check_loopback(eff, devices_from=args.devices_from))
     checks += c.check_models(args.models_dir)
     checks += c.check_broker(eff, args.timeout_s)
     checks.append(c.check_outbox(eff))

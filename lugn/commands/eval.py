@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from lugn.evalkit import command as calls
+
 NAME = "eval"
 HELP = "Evaluate the customer tone model on emotional-speech corpus folders"
 
@@ -31,9 +33,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="also check the arousal/valence outputs against DIR/arousal.csv and DIR/valence.csv (Spearman)",
     )
+    calls.add_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
+    if calls.wanted(args):  # labelled calls: the pilot kit (no training code needed)
+        return calls.run(args)
     from device.inference.models import ModelError
     from training.data import CorpusError
     from training.evaluate import check_corpus_dirs

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from device.inference.models import default_models_dir
-from device.metrics.localbroker import LocalBroker, free_port
+from devkit.broker import TrialBroker, free_port
 from lugn.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,14 +118,14 @@ def test_missing_broker(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_broker_ok_bad_password_bad_ca(
-    seat: Path, capsys: pytest.CaptureFixture[str], broker: LocalBroker
+    seat: Path, capsys: pytest.CaptureFixture[str], broker: TrialBroker
 ) -> None:
     if broker.proc is None or broker.proc.poll() is not None:
         broker.start()
     pw = seat / "broker-password"
-    pw.write_text(broker.passwords["dev-00"] + "\n")
+    pw.write_text(broker.passwords["s1-t1-00"] + "\n")
     os.chmod(pw, 0o600)
-    creds = f'username = "dev-00"\ncredentials = "file"\npassword_file = "{pw}"\n'
+    creds = f'username = "s1-t1-00"\ncredentials = "file"\npassword_file = "{pw}"\n'
     write_policy(seat, broker.device_url(), broker.ca_file, creds)
     code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"))
     assert check(report, "broker")["status"] == "ok", check(report, "broker")
@@ -144,7 +144,7 @@ def test_broker_ok_bad_password_bad_ca(
     )
 
     os.chmod(pw, 0o600)
-    pw.write_text(broker.passwords["dev-00"] + "\n")
+    pw.write_text(broker.passwords["s1-t1-00"] + "\n")
     other_ca = seat / "other-ca.pem"
     other_ca.write_text(Path(broker.ca_file).parent.joinpath("server.crt").read_text())  # not the CA
     write_policy(seat, broker.device_url(), str(other_ca), creds)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from device.events import CallEnded, CallStarted, ToneChanged, ToneState, Trend
-from device.metrics import demo, localbroker
+from devkit import broker as trialbroker
+from devkit import metricsdemo as demo
 
 EVENTS = (
     CallStarted(0.0, "control"),
@@ -20,7 +21,7 @@ EVENTS = (
 def test_demo_metrics_with_local_broker(tmp_path, broker) -> None:  # broker: skips when mosquitto is missing
     lines: list[str] = []
     dm = demo.start_demo_metrics(tmp_path, echo=lines.append)
-    assert dm.mode == "broker" and "local Mosquitto" in lines[0]
+    assert dm.mode == "broker" and "trial Mosquitto" in lines[0]
     for ev in EVENTS:
         dm.sink(ev)
     report = dm.finish(timeout_s=20)
@@ -31,7 +32,7 @@ def test_demo_metrics_with_local_broker(tmp_path, broker) -> None:  # broker: sk
 
 
 def test_demo_metrics_without_broker_keeps_the_outbox(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(localbroker, "find_mosquitto", lambda: None)
+    monkeypatch.setattr(trialbroker, "find_mosquitto", lambda: None)
     lines: list[str] = []
     dm = demo.start_demo_metrics(tmp_path, echo=lines.append)
     assert dm.mode == "outbox" and "kept in the outbox" in lines[0]

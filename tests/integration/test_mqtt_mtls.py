@@ -9,7 +9,7 @@ import ssl
 import pytest
 
 from device.metrics.anonymise import Anonymiser
-from device.metrics.transport import make_client
+from device.protocol.transport import make_client
 from tests.integration.conftest import Probe
 
 pytestmark = pytest.mark.broker
@@ -37,16 +37,17 @@ def test_device_certificate_is_its_identity(live_broker) -> None:
     try:
         assert p.connect() == 0
         assert p.publish("lugn/v1/s1/devices/ws-mtls-1/status", b'{"schema":1,"state":"online"}') < 0x80
-        assert p.publish("lugn/v1/s1/devices/dev-01/status", b'{"schema":1,"state":"offline"}') == DENIED
+        assert p.publish("lugn/v1/s1/devices/s1-t1-01/status", b'{"schema":1,"state":"offline"}') == DENIED
         c = Anonymiser("s1", "t1").contribution(1_800_000_000 // 900 * 900, 900, {"calls": 1})
-        assert p.publish("lugn/v1/s1/t1/contrib", c.to_json()) < 0x80
+        assert p.publish("lugn/v1/s1/t1/contrib/ws-mtls-1", c.to_json()) < 0x80
+        assert p.publish("lugn/v1/s1/t1/contrib/s1-t1-01", c.to_json()) == DENIED
         assert p.publish("lugn/v1/s1/t1/summary", b"{}") == DENIED
     finally:
         p.close()
 
 
 def test_device_without_certificate_is_refused(live_broker) -> None:
-    from fleet.mqttlite import connect_packet
+    from devkit.loadgen.mqttlite import connect_packet
 
     ctx = ssl.create_default_context(cafile=live_broker.ca_file)
     raw = socket.create_connection(("localhost", live_broker.mtls_port), timeout=5)
@@ -55,7 +56,7 @@ def test_device_without_certificate_is_refused(live_broker) -> None:
         ctx.wrap_socket(raw, server_hostname="localhost") as tls,
     ):
         # TLS 1.3: the refusal of a missing client certificate surfaces at the first read
-        tls.sendall(connect_packet("nocert", "dev-01", live_broker.passwords["dev-01"]))
+        tls.sendall(connect_packet("nocert", "s1-t1-01", live_broker.passwords["s1-t1-01"]))
         if not tls.recv(16):
             raise ConnectionResetError("closed without CONNACK")
     raw.close()

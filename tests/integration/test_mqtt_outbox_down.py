@@ -11,8 +11,8 @@ import pytest
 from device.metrics.anonymise import Anonymiser
 from device.metrics.outbox import Outbox
 from device.metrics.publisher import Publisher
-from device.metrics.transport import BrokerParams, PahoTransport
-from tests.integration.conftest import wait_for
+from device.protocol.transport import PahoTransport
+from tests.integration.conftest import device_params, seats, wait_for
 from tests.integration.test_mqtt_pipeline import BUCKET_S, _aggregator
 
 pytestmark = pytest.mark.broker
@@ -23,18 +23,12 @@ def test_held_contributions_reach_the_aggregator_when_the_outbox_file_is_broken(
     outbox_path.write_bytes(b"\x00 not a database " * 500)
     box = Outbox(outbox_path)
     assert not box.health().ok and "not a valid SQLite database" in box.health().problem
-    agg = _aggregator(live_broker, tmp_path / "agg.sqlite3", shard="down")
-    params = BrokerParams.from_url(
-        live_broker.device_url(),
-        ca_file=live_broker.ca_file,
-        username="dev-05",
-        password=live_broker.passwords["dev-05"],
-        client_id="lugn-dev-05",
-    )
-    pub = Publisher(box, PahoTransport(params, name="test-dev-05"))
+    agg = _aggregator(live_broker, tmp_path / "agg.sqlite3", "agg-od", {"od": ["t"]})
+    (seat,) = seats("od", "t")
+    pub = Publisher(box, PahoTransport(device_params(live_broker, seat), name=f"test-{seat}"), seat)
     pub.start()
     try:
-        anon = Anonymiser("site", "t1", box.token_for)
+        anon = Anonymiser("od", "t")
         bucket = (int(time.time()) // BUCKET_S - 1) * BUCKET_S
         for calls in (1, 2, 3):
             pub.submit(anon.contribution(bucket, BUCKET_S, {"calls": calls}))

@@ -8,9 +8,9 @@ import pytest
 
 from device.coach.events import DeliveryCue, TipShown
 from device.events import AgentDelivery, CallEnded, CallStarted, Heartbeat, ToneChanged, ToneState, Trend
-from device.metrics.payloads import Contribution, DeviceStatus
 from device.metrics.service import MetricsService
 from device.metrics.settings import MetricsSettings
+from device.protocol.payloads import Contribution, DeviceStatus
 from tests.integration.conftest import wait_for
 
 pytestmark = pytest.mark.broker
@@ -20,15 +20,15 @@ def test_service_publishes_counts_and_status_and_broker_sends_last_will(live_bro
     it = probe("it-monitor")
     it.subscribe("lugn/v1/st/devices/+/status")
     agg = probe("lugn-aggregator")
-    agg.subscribe("lugn/v1/st/+/contrib")
+    agg.subscribe("lugn/v1/st/+/contrib/+")
     now = [1_800_000_000.0]
     settings = MetricsSettings(
         enabled=True,
         broker_url=live_broker.device_url(),
         site="st",
         team="blue",
-        asset_id="dev-09",
-        password=live_broker.passwords["dev-09"],
+        asset_id="st-blue-00",
+        password=live_broker.passwords["st-blue-00"],
         ca_file=live_broker.ca_file,
         bucket_min=15,
     )
@@ -40,8 +40,8 @@ def test_service_publishes_counts_and_status_and_broker_sends_last_will(live_bro
     )
     svc.start()
     try:
-        assert wait_for(lambda: any(t.endswith("dev-09/status") for t, _p, _r in it.messages), 10)
-        status = DeviceStatus.model_validate_json([p for t, p, _r in it.messages if "dev-09" in t][-1])
+        assert wait_for(lambda: any(t.endswith("st-blue-00/status") for t, _p, _r in it.messages), 10)
+        status = DeviceStatus.model_validate_json([p for t, p, _r in it.messages if "st-blue-00" in t][-1])
         assert status.state == "online" and status.profile_version == "jabra-evolve2-40@1"
         assert status.app_version and status.outbox_backlog == 0
         events = [
@@ -59,15 +59,18 @@ def test_service_publishes_counts_and_status_and_broker_sends_last_will(live_bro
         now[0] += 900  # the wall clock leaves the bucket: the next tick publishes it
         assert wait_for(lambda: bool(agg.messages), 10)
         topic, payload, _r = agg.messages[-1]
-        assert topic == "lugn/v1/st/blue/contrib"
+        assert topic == "lugn/v1/st/blue/contrib/st-blue-00"
         c = Contribution.model_validate_json(payload)
         assert (c.counts.calls, c.counts.calls_frustrated, c.counts.deescalations) == (1, 1, 1)
         assert c.counts.frustrated_s == 30 and c.counts.tips_shown == 1
-        assert b"dev-09" not in payload and b"pace" not in payload
+        assert b"st-blue-00" not in payload and b"pace" not in payload
         # the device vanishes without a DISCONNECT: the broker publishes its last will
         svc.publisher.transport.client.socket().close()  # type: ignore[union-attr]
         assert wait_for(
-            lambda: json.loads([p for t, p, _r in it.messages if "dev-09" in t][-1])["state"] == "offline", 10
+            lambda: (
+                json.loads([p for t, p, _r in it.messages if "st-blue-00" in t][-1])["state"] == "offline"
+            ),
+            10,
         )
     finally:
         svc.stop(flush=False)

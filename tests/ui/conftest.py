@@ -47,6 +47,13 @@ def _english_afterwards(qapp):
     i18n.install_translators("en")
 
 
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Per-test state folder: the kiosk's persisted PIN lockout must not carry over between tests."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+
+
 @pytest.fixture
 def ui_artifacts(artifacts_dir: Path) -> Path:
     out = artifacts_dir / "ui" / "agent"

@@ -8,12 +8,13 @@ from PyQt6.QtCore import QTimer
 
 from device.config import LugnConfig, UiSettings
 from device.events import ToneChanged, ToneState, Trend
-from device.policy import check_kiosk_pin, hash_pin
-from ui.agent.kiosk import LOCKOUT_S, MAX_FAILURES, KioskWindow, PinDialog
+from device.kioskpin import hash_pin
+from device.policy import check_kiosk_pin
+from ui.agent.kiosk import LOCKOUT_S, MAX_FAILURES, KioskWindow, PinDialog, PinThrottle
 
 
 def _config(pin: str | None) -> LugnConfig:
-    stored = hash_pin(pin, iterations=1000) if pin else None
+    stored = hash_pin(pin, log_n=10, min_length=4) if pin else None
     return LugnConfig(ui=UiSettings(kiosk=True, kiosk_pin=stored))
 
 
@@ -32,7 +33,7 @@ def test_pin_dialog_accepts_only_the_policy_pin(qtbot) -> None:
 
 
 def test_wrong_pins_are_throttled(qtbot) -> None:
-    now = [100.0]
+    now = [1_800_000_000.0]
     dlg = PinDialog(lambda pin: pin == "right", clock=lambda: now[0])
     qtbot.addWidget(dlg)
     for _ in range(MAX_FAILURES):
@@ -111,3 +112,33 @@ def test_kiosk_shortcut_opens_pin_dialog(qtbot) -> None:
     win = KioskWindow(lambda pin: False)
     qtbot.addWidget(win)
     assert win.exit_shortcut.key().toString() == "Ctrl+Shift+L"
+
+
+def test_lockout_survives_closing_the_dialog_and_restarting_the_app(qtbot, tmp_path: Path) -> None:
+    """Attack 9: the lockout reset when the dialog was closed and reopened (unlocked on the 3rd opening)."""
+    now = [1_800_000_000.0]
+    path = tmp_path / "state" / "kiosk-pin-throttle.json"
+    win = KioskWindow(lambda pin: pin == "right", throttle=PinThrottle(path, lambda: now[0]))
+    qtbot.addWidget(win)
+    for _ in range(MAX_FAILURES):  # each attempt in a NEW dialog, closed again
+        dlg = PinDialog(win._pin_check, win, throttle=win.throttle)
+        dlg.pin.setText("wrong")
+        assert not dlg.try_pin()
+        dlg.reject()
+    dlg = PinDialog(win._pin_check, win, throttle=win.throttle)
+    dlg.pin.setText("right")
+    assert not dlg.try_pin() and "Try again in 30" in dlg.error.text()
+    # the app restarts: a new throttle from the same file, still locked
+    again = PinThrottle(path, lambda: now[0])
+    assert again.wait_s() == LOCKOUT_S
+    now[0] -= 3600  # setting the clock back does not shorten it either
+    assert again.wait_s() == LOCKOUT_S
+    now[0] += 3600 + LOCKOUT_S + 1
+    for _ in range(MAX_FAILURES):
+        again.failed()
+    assert again.wait_s() == 2 * LOCKOUT_S  # the second lockout is twice as long
+    dlg = PinDialog(lambda pin: pin == "right", throttle=PinThrottle(path, lambda: now[0] + 2 * LOCKOUT_S))
+    qtbot.addWidget(dlg)
+    dlg.pin.setText("right")
+    assert dlg.try_pin()
+    assert PinThrottle(path).failures == 0 and PinThrottle(path).wait_s() == 0

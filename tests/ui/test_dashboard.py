@@ -9,25 +9,23 @@ from pathlib import Path
 import pytest
 
 from device.metrics.anonymise import Anonymiser
-from device.metrics.transport import BrokerParams
-from tests.integration.conftest import broker, live_broker, probe  # noqa: F401 - real Mosquitto fixtures
-from tests.integration.test_mqtt_pipeline import _aggregator
+from tests.integration.conftest import backend_params, broker, live_broker, probe, seats  # noqa: F401 - real Mosquitto
+from tests.integration.test_mqtt_pipeline import Clock, _aggregator
 
 pytestmark = pytest.mark.broker
 SITE = "dash"
 
 
 def _feed(probe_factory, buckets: int = 4) -> None:
-    """Team alpha: 6 agents per bucket (shown); team beta: 3 agents (suppressed)."""
-    dev = probe_factory("dev-11")
+    """Team alpha: 6 devices per bucket (shown); team beta: 3 devices (suppressed). Each its own account."""
     now_bucket = int(time.time()) // 900 * 900
-    for ago in range(buckets, 0, -1):
-        start = now_bucket - 900 * ago
-        for team, seats in (("alpha", 6), ("beta", 3)):
-            for seat in range(seats):
-                calls = 4 + (seat + ago) % 3
+    for team in ("alpha", "beta"):
+        for seat, user in enumerate(seats(SITE, team)):
+            dev = probe_factory(user)
+            for ago in range(buckets, 0, -1):
+                start = now_bucket - 900 * ago
                 counts = {
-                    "calls": calls,
+                    "calls": 4 + (seat + ago) % 3,
                     "calls_frustrated": 1 + (seat * ago) % 3,
                     "frustrated_s": 30 * seat,
                     "deescalations": (seat + ago) % 2,
@@ -35,13 +33,9 @@ def _feed(probe_factory, buckets: int = 4) -> None:
                     "breathing_taken": seat % 2,
                     "tips_shown": 2,
                 }
-                assert (
-                    dev.publish(
-                        f"lugn/v1/{SITE}/{team}/contrib",
-                        Anonymiser(SITE, team).contribution(start, 900, counts).to_json(),
-                    )
-                    < 0x80
-                )
+                c = Anonymiser(SITE, team).contribution(start, 900, counts)
+                assert dev.publish(f"lugn/v1/{SITE}/{team}/contrib/{user}", c.to_json()) < 0x80
+            dev.close()
 
 
 def test_dashboard_live_and_suppressed_with_screenshots(
@@ -54,19 +48,15 @@ def test_dashboard_live_and_suppressed_with_screenshots(
     from ui.supervisor.client import SummaryClient
     from ui.supervisor.window import DashboardWindow
 
-    agg = _aggregator(live_broker, tmp_path / "agg.sqlite3", shard="dash")
+    clock = Clock()
+    teams = {SITE: ["alpha", "beta"]}
+    agg = _aggregator(live_broker, tmp_path / "agg.sqlite3", "agg-dash", teams, clock, grace_s=86_400)
     _feed(probe)
     assert qtbot.waitUntil(lambda: agg.aggregator.stats["accepted"] == 36, timeout=10000) is None
+    clock.offset_s = 86_400  # the four buckets become final: each is published once
     win = DashboardWindow()
     qtbot.addWidget(win)
-    params = BrokerParams.from_url(
-        live_broker.backend_url(),
-        ca_file=live_broker.ca_file,
-        username="supervisor",
-        password=live_broker.passwords["supervisor"],
-        client_id="dash-test",
-    )
-    client = SummaryClient(params, site=SITE)
+    client = SummaryClient(backend_params(live_broker, "supervisor"), site=SITE)
     client.summary.connect(win.on_summary)
     client.connection.connect(win.set_connection)
     win.show()
@@ -109,7 +99,7 @@ def test_dashboard_speaks_the_supervisors_language(qtbot, artifacts_dir: Path) -
     import shutil
     import subprocess
 
-    from device.metrics.payloads import BucketSummary, Summary
+    from device.protocol.payloads import BucketSummary, Summary
     from ui import i18n
     from ui.supervisor.window import DashboardWindow
 

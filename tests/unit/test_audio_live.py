@@ -223,11 +223,23 @@ def test_stream_that_stops_or_stalls_raises_device_error(monkeypatch: pytest.Mon
     with pytest.raises(DeviceError, match="stream stopped"):
         src.read(0.01)
     monkeypatch.setattr(live, "STALL_S", 0.05)
+    monkeypatch.setattr(live, "FIRST_BLOCK_S", 0.3)
     src.open()
     assert len(sd.streams) == 4  # re-opened: two fresh streams
-    with pytest.raises(DeviceError, match="no audio from the device"):
-        for _ in range(20):
+    t0 = time.monotonic()
+    with pytest.raises(DeviceError, match="no audio from the device for 0 s"):
+        for _ in range(100):
             src.read(0.01)
+    # before its first block a stream gets FIRST_BLOCK_S (an idle PulseAudio sink starts slowly), not STALL_S
+    assert time.monotonic() - t0 >= 0.3
+    cb = sd.streams[2].kwargs["callback"]
+    cb(np.zeros((9216, 1), np.float32), 9216, None, 0)
+    src.read(0.01)  # the first block arrived: from now on STALL_S applies
+    t1 = time.monotonic()
+    with pytest.raises(DeviceError, match="no audio from the device"):
+        for _ in range(100):
+            src.read(0.01)
+    assert time.monotonic() - t1 < 0.3
 
 
 ASOUNDRC = """

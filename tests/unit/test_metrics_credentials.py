@@ -15,7 +15,7 @@ from device.metrics.credentials import (
     write_password_file,
 )
 from device.metrics.settings import MetricsSettings
-from device.metrics.transport import BrokerParams, backoff_s
+from device.protocol.transport import BrokerParams, backoff_s
 
 
 def test_password_file_must_be_owner_only(tmp_path: Path) -> None:

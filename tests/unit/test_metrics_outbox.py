@@ -37,19 +37,12 @@ def test_limits_drop_oldest_and_count_it(tmp_path: Path, caplog) -> None:
     assert "dropped" in caplog.text
 
 
-def test_contributor_token_is_kept_per_bucket_across_restart(tmp_path: Path) -> None:
-    box = Outbox(tmp_path / "o.sqlite3")
-    t1 = box.token_for(900)
-    box.close()
-    box = Outbox(tmp_path / "o.sqlite3")
-    assert box.token_for(900) == t1 != box.token_for(1800)
-
-
 class FakeTransport:
     """Drives the publisher's ack bookkeeping deterministically; the real path runs against Mosquitto."""
 
     def __init__(self) -> None:
         self.sent: list[tuple[int, str]] = []
+        self.sent_at: list[float | None] = []
         self.on_ack = None
         self.on_conn = None
         self.mid = 0
@@ -59,10 +52,13 @@ class FakeTransport:
         self.on_conn, self.on_ack = on_connection, on_ack
         on_connection(True)
 
-    def publish(self, topic: str, payload: bytes, retain: bool = False) -> int | None:
+    def publish(
+        self, topic: str, payload: bytes, retain: bool = False, sent_at: float | None = None
+    ) -> int | None:
         with self.lock:
             self.mid += 1
             self.sent.append((self.mid, topic))
+            self.sent_at.append(sent_at)
             return self.mid
 
     def stop(self, timeout_s: float = 2.0) -> None:
@@ -72,7 +68,7 @@ class FakeTransport:
 def test_refused_publish_stays_in_the_outbox(tmp_path: Path) -> None:
     box = Outbox(tmp_path / "o.sqlite3")
     tr = FakeTransport()
-    pub = Publisher(box, tr)
+    pub = Publisher(box, tr, "ws-1", clock=lambda: 1_800_000_123.0)
     pub.start()
     a = Anonymiser("s", "t")
     pub.submit(a.contribution(1_800_000_000, 900, {"calls": 1}))
@@ -83,6 +79,8 @@ def test_refused_publish_stays_in_the_outbox(tmp_path: Path) -> None:
     while len(tr.sent) < 2 and time.monotonic() < deadline:
         time.sleep(0.01)
     assert len(tr.sent) == 2
+    assert {t for _m, t in tr.sent} == {"lugn/v1/s/t/contrib/ws-1"}  # the topic ends in the device's account
+    assert tr.sent_at == [1_800_000_123.0] * 2  # with the seat's clock at send time (for skew correction)
     tr.on_ack(tr.sent[0][0], 0)  # PUBACK success
     tr.on_ack(tr.sent[1][0], 0x87)  # PUBACK 0x87: paho calls this "published" too
     deadline = time.monotonic() + 5

@@ -28,16 +28,17 @@ from device.events import (
     ToneState,
     Trend,
 )
-from device.metrics.payloads import BucketSummary, Contribution, Counts, DeviceStatus, main, schema_documents
 from device.metrics.service import MetricsService
 from device.metrics.settings import MetricsSettings
+from device.protocol.payloads import BucketSummary, Contribution, Counts, DeviceStatus
+from device.protocol.schemas import main, schema_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "schemas"
 
 
 def test_committed_schemas_are_fresh() -> None:
-    assert main([str(SCHEMAS), "--check"]) == 0, "run: python -m device.metrics.payloads schemas"
+    assert main([str(SCHEMAS), "--check"]) == 0, "run: python -m device.protocol.schemas schemas"
     assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(schema_documents())
 
 
@@ -137,7 +138,9 @@ def test_allow_list_over_every_payload_the_agent_can_publish(tmp_path: Path) -> 
         doc = json.loads(payload)
         jsonschema.validate(doc, schema)
         assert _keys(doc) <= _schema_keys(schema), (kind, _keys(doc) - _schema_keys(schema))
-        text = (topic + payload.decode()).lower()
+        # The account ends the contribution topic (only the broker and the aggregator read it: the broker's
+        # ACL binds the device to it); the payload itself names nobody, and other topics name nothing either.
+        text = (topic.removesuffix("/ws-4711") + payload.decode()).lower()
         assert not [i for i in identifiers if i and i.lower() in text], (topic, payload)
         for bad in ("pace", "loud", "syl", "dbfs", "delivery", "agent", "user", "host", "device", "note"):
             assert bad not in payload.decode().lower(), (bad, payload)
@@ -152,9 +155,8 @@ def test_allow_list_over_every_payload_the_agent_can_publish(tmp_path: Path) -> 
         breathing_offered=1,
         breathing_taken=1,
     )
-    assert rows[0].topic == "lugn/v1/north/blue/contrib"
-    tokens = {Contribution.model_validate_json(r.payload).contributor for r in rows}
-    assert len(tokens) == 2  # a fresh token per bucket: not linkable across buckets
+    assert rows[0].topic == "lugn/v1/north/blue/contrib/ws-4711"
+    assert all("contributor" not in json.loads(r.payload) for r in rows)  # no token a seat could forge
 
 
 def test_contribution_json_is_small_and_round_trips() -> None:
@@ -163,3 +165,16 @@ def test_contribution_json_is_small_and_round_trips() -> None:
     c = Anonymiser("s", "t").contribution(1_800_000_000 // 900 * 900, 900, {"calls": 3})
     assert len(c.to_json()) < 400
     assert Contribution.model_validate_json(c.to_json()) == c
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "nb", "fi"])
+def test_works_council_sheets_list_exactly_the_contribution_fields(lang: str) -> None:
+    """The information sheets for unions list every field a contribution can carry: no more, no less."""
+    import re
+
+    text = (ROOT / "docs" / "works-council" / f"info-{lang}.md").read_text()
+    block = text.split("<!-- contribution-fields:begin -->")[1].split("<!-- contribution-fields:end -->")[0]
+    listed = set(re.findall(r"^\| `([a-z_.]+)` \|", block, re.M))
+    schema = json.loads((SCHEMAS / "contribution.schema.json").read_text())
+    assert listed == _schema_keys(schema) - {"counts"}
+    assert f"(schema {Contribution.model_fields['schema_version'].default})" in block

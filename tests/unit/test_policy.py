@@ -9,7 +9,8 @@ import pytest
 
 from device import policy
 from device.config import LugnConfig
-from device.policy import LockedSettingError, check_kiosk_pin, hash_pin, load_effective, save_user_settings
+from device.kioskpin import hash_pin
+from device.policy import LockedSettingError, check_kiosk_pin, load_effective, save_user_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -177,19 +178,43 @@ def test_save_keeps_a_broken_user_file(paths: tuple[Path, Path]) -> None:
     assert load_effective(pol, usr).config.ui.language == "sv"
 
 
-def test_kiosk_pin_hash_and_plain_text_warning(paths: tuple[Path, Path]) -> None:
+def test_kiosk_pin_only_as_scrypt_in_a_file_only_it_and_agents_read(paths: tuple[Path, Path]) -> None:
+    """Attack 9: the PIN hash sat in the world-readable policy (a 4-digit PIN fell in minutes)."""
     pol, usr = paths
-    stored = hash_pin("4711", iterations=1000)
+    stored = hash_pin("471100", log_n=14)
     write(pol, f'[ui]\nkiosk = true\nkiosk_pin = "{stored}"\n')
+    os.chmod(pol, 0o644)  # world-readable, as a policy is: the inline hash is refused
     eff = load_effective(pol, usr)
-    assert eff.config.ui.kiosk and not eff.problems
-    assert check_kiosk_pin(eff.config, "4711")
-    assert not check_kiosk_pin(eff.config, "4712") and not check_kiosk_pin(eff.config, "")
-    write(pol, '[ui]\nkiosk = true\nkiosk_pin = "1234"\n')
+    assert (
+        eff.config.ui.kiosk and eff.config.ui.kiosk_pin is None and not check_kiosk_pin(eff.config, "471100")
+    )
+    assert any("world-readable policy" in p and "kiosk_pin_file" in p for p in eff.problems)
+    os.chmod(pol, 0o640)  # a policy only IT and the agents' group can read may hold it
     eff = load_effective(pol, usr)
-    assert check_kiosk_pin(eff.config, "1234") and not check_kiosk_pin(eff.config, "12345")
-    assert any("plain text" in p for p in eff.problems)
-    assert not check_kiosk_pin(LugnConfig(), "1234")  # no PIN: no exit
+    assert check_kiosk_pin(eff.config, "471100") and not check_kiosk_pin(eff.config, "471101")
+    assert not eff.problems
+    pin_file = pol.with_name("kiosk-pin")
+    pin_file.write_text(hash_pin("246813", log_n=14) + "\n")
+    write(pol, f'[ui]\nkiosk = true\nkiosk_pin_file = "{pin_file}"\n')
+    os.chmod(pol, 0o644)
+    for mode, ok in ((0o644, False), (0o660, False), (0o640, True), (0o600, True)):
+        os.chmod(pin_file, mode)
+        eff = load_effective(pol, usr)
+        assert check_kiosk_pin(eff.config, "246813") is ok, oct(mode)
+        assert bool(eff.problems) is not ok, (oct(mode), eff.problems)
+    for bad, why in (
+        ("1234", "plain-text PIN"),
+        ("pbkdf2-sha256$200000$c2FsdA==$aGFzaA==", "old PBKDF2"),
+        (hash_pin("123456", log_n=10), "too cheap"),
+        (hash_pin("1234", min_length=4, log_n=14), "at least 6"),
+        ("scrypt$ln=15$x$y", "malformed"),
+    ):
+        pin_file.write_text(bad)
+        eff = load_effective(pol, usr)
+        assert eff.config.ui.kiosk_pin is None and any(why in p for p in eff.problems), (bad, eff.problems)
+    assert not check_kiosk_pin(LugnConfig(), "123456")  # no PIN: no exit
+    with pytest.raises(ValueError, match="at least 6"):
+        hash_pin("4711")
 
 
 def test_secret_in_world_readable_policy_is_flagged(paths: tuple[Path, Path]) -> None:
@@ -229,10 +254,15 @@ def test_it_helpers_check_schema_hash_pin(
     jsonschema.validate(tomllib.loads(example.read_text()), schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"locks": {"settingz": []}}, schema)
-    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("246813\n"))
     assert policy.main(["hash-pin"]) == 0
     line = capsys.readouterr().out.strip()
     stored = line.split('"')[1]
-    assert line.startswith('kiosk_pin = "pbkdf2-sha256$200000$')
-    assert check_kiosk_pin(LugnConfig.model_validate({"ui": {"kiosk_pin": stored}}), "2468")
+    assert line.startswith('kiosk_pin = "scrypt$ln=15,r=8,p=1,len=6$')
+    assert check_kiosk_pin(LugnConfig.model_validate({"ui": {"kiosk_pin": stored}}), "246813")
+    monkeypatch.setattr("sys.stdin", io.StringIO("246813\n"))
+    assert policy.main(["hash-pin", str(pol.with_name("kiosk-pin"))]) == 0
+    assert pol.with_name("kiosk-pin").stat().st_mode & 0o777 == 0o640
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    assert policy.main(["hash-pin"]) == 1  # too short
     assert policy.main([]) == 2

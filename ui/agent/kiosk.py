@@ -1,14 +1,22 @@
 """Kiosk mode: a full-screen, large indicator with no quit and no settings for the agent.
 
-IT leaves kiosk mode with the PIN from the policy (``ui.kiosk_pin``, stored as a hash; see
-``python -m device.policy hash-pin``): Ctrl+Shift+L or the small button in the corner opens the PIN dialog. No
-PIN in the policy means there is no way out from the UI. Wrong PINs are throttled.
+IT leaves kiosk mode with the PIN from the policy (a scrypt record in ``ui.kiosk_pin_file``; see
+``device.kioskpin``): Ctrl+Shift+L or the small button in the corner opens the PIN dialog. No PIN in the
+policy means there is no way out from the UI.
+
+Wrong PINs are throttled by ONE ``PinThrottle`` per kiosk, kept in a file: closing the dialog, opening it
+again or restarting the app does not reset it (the lockout used to reset when the dialog was reopened). Every
+``MAX_FAILURES`` wrong PINs lock the dialog, for ``LOCKOUT_S`` at first, doubling each time up to an hour.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PyQt6.QtCore import QEvent, Qt, pyqtSignal
 from PyQt6.QtGui import QCloseEvent, QKeySequence, QPainter, QPaintEvent, QShortcut
@@ -29,12 +37,67 @@ from ui.agent.indicator import MAX_WIDTH_PX, IndicatorView
 
 MAX_FAILURES = 5
 LOCKOUT_S = 30.0
+MAX_LOCKOUT_S = 3600.0
 
 
 def default_pin_check(config: LugnConfig) -> Callable[[str], bool]:
     from device.policy import check_kiosk_pin
 
     return lambda pin: check_kiosk_pin(config, pin)
+
+
+def default_throttle_path() -> Path:
+    base = os.environ.get("LOCALAPPDATA") or os.environ.get("XDG_STATE_HOME") or "~/.local/state"
+    return Path(base).expanduser() / "lugn" / "kiosk-pin-throttle.json"
+
+
+class PinThrottle:
+    """Failed PIN attempts and the lockout, persisted (wall clock, so a restart does not reset it)."""
+
+    def __init__(self, path: Path | None = None, clock: Callable[[], float] = time.time) -> None:
+        self.path = path
+        self._clock = clock
+        self.failures = 0  # since the last lockout
+        self.lockouts = 0
+        self.locked_until = 0.0
+        self._last = 0.0  # latest attempt: a clock set back does not shorten a lockout
+        if path is not None and path.is_file():
+            with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+                d = json.loads(path.read_text())
+                self.failures, self.lockouts = int(d["failures"]), int(d["lockouts"])
+                self.locked_until, self._last = float(d["locked_until"]), float(d["last"])
+
+    def _now(self) -> float:
+        return max(self._clock(), self._last)
+
+    def wait_s(self) -> float:
+        """Seconds until the next attempt is allowed (0 when allowed now)."""
+        return max(0.0, self.locked_until - self._now())
+
+    def failed(self) -> None:
+        now = self._now()
+        self._last = now
+        self.failures += 1
+        if self.failures >= MAX_FAILURES:
+            self.failures = 0
+            self.lockouts += 1
+            self.locked_until = now + min(MAX_LOCKOUT_S, LOCKOUT_S * 2 ** (self.lockouts - 1))
+        self._save()
+
+    def succeeded(self) -> None:
+        self.failures = self.lockouts = 0
+        self.locked_until = 0.0
+        self._save()
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        state = {"failures": self.failures, "lockouts": self.lockouts, "locked_until": self.locked_until}
+        with contextlib.suppress(OSError):  # a side path: the dialog still throttles in memory
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            tmp.write_text(json.dumps({**state, "last": self._last}))
+            os.replace(tmp, self.path)
 
 
 class PinDialog(QDialog):
@@ -44,15 +107,14 @@ class PinDialog(QDialog):
         self,
         check: Callable[[str], bool],
         parent: QWidget | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
+        throttle: PinThrottle | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("PinDialog")
         self.setModal(True)
         self._check = check
-        self._clock = clock
-        self._failures = 0
-        self._locked_until = 0.0
+        self.throttle = throttle or PinThrottle(None, clock)
         self.prompt = QLabel(self)
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -89,21 +151,19 @@ class PinDialog(QDialog):
         super().changeEvent(e)
 
     def try_pin(self) -> bool:
-        now = self._clock()
-        if now < self._locked_until:
-            wait = int(self._locked_until - now + 0.999)
-            self.error.setText(self.tr("Too many attempts. Try again in %n s.", "", wait))
+        wait_s = self.throttle.wait_s()
+        if wait_s > 0:
+            self.pin.clear()
+            self.error.setText(self.tr("Too many attempts. Try again in %n s.", "", int(wait_s + 0.999)))
             self.error.setVisible(True)
             return False
         pin = self.pin.text()
         self.pin.clear()
         if self._check(pin):
+            self.throttle.succeeded()
             self.accept()
             return True
-        self._failures += 1
-        if self._failures >= MAX_FAILURES:
-            self._failures = 0
-            self._locked_until = now + LOCKOUT_S
+        self.throttle.failed()
         self.error.setText(self.tr("Wrong PIN."))
         self.error.setVisible(True)
         return False
@@ -116,7 +176,12 @@ class KioskWindow(QWidget):
     pauseToggled = pyqtSignal()
     breathingRequested = pyqtSignal()
 
-    def __init__(self, pin_check: Callable[[str], bool], scale: float | None = None) -> None:
+    def __init__(
+        self,
+        pin_check: Callable[[str], bool],
+        scale: float | None = None,
+        throttle: PinThrottle | None = None,
+    ) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("KioskWindow")
         if scale is None:  # as large as the screen allows: read from across the room
@@ -124,6 +189,7 @@ class KioskWindow(QWidget):
             width = screen.geometry().width() if screen is not None else 1280
             scale = max(1.5, min(3.5, 0.85 * width / MAX_WIDTH_PX))
         self._pin_check = pin_check
+        self.throttle = throttle or PinThrottle(default_throttle_path())  # one per kiosk, on disk
         self._unlocked = False
         self.view = IndicatorView(scale, parent=self)
         self.view.pauseToggled.connect(self.pauseToggled)
@@ -164,7 +230,7 @@ class KioskWindow(QWidget):
 
     def ask_pin(self) -> bool:
         """Open the PIN dialog (modal). Returns True when IT entered the right PIN."""
-        self.pin_dialog = PinDialog(self._pin_check, self)
+        self.pin_dialog = PinDialog(self._pin_check, self, throttle=self.throttle)
         ok = self.pin_dialog.exec() == QDialog.DialogCode.Accepted
         if ok:
             self.unlock()

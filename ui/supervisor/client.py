@@ -7,9 +7,9 @@ import logging
 from pydantic import ValidationError
 from PyQt6.QtCore import QObject, pyqtSignal
 
-from device.metrics.payloads import MAX_PAYLOAD_BYTES, Summary
-from device.metrics.topics import ROOT, parse_team_topic
-from device.metrics.transport import BrokerParams, PahoTransport
+from device.protocol.payloads import MAX_PAYLOAD_BYTES, Summary
+from device.protocol.topics import ROOT, parse_team_topic
+from device.protocol.transport import BrokerParams, PahoTransport
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from device.metrics.payloads import BucketSummary, Summary
+from device.protocol.payloads import BucketSummary, Summary
 
 MAX_BUCKETS = 96  # one day of 15-minute buckets
 

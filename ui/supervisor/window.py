@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PyQt6.QtWidgets import QFrame, QGridLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from device.metrics.payloads import Summary
+from device.protocol.payloads import Summary
 from ui.supervisor.model import DashboardModel, TeamView
 
 PALETTE = ["#4cb38a", "#5b9bd5", "#e3b341", "#e8735a", "#a77dc2", "#6cc3c9", "#d98fb0", "#9aa64b"]

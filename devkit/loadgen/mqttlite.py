@@ -1,5 +1,6 @@
 """A deliberately tiny asyncio MQTT v5 client for the fleet simulator: CONNECT (user/password, last will),
-PUBLISH QoS 0/1, PUBACK with reason codes, PINGREQ, DISCONNECT.
+PUBLISH QoS 0/1 (optionally with the ``sent_at`` user property, as real seats send it), PUBACK with reason
+codes, PINGREQ, DISCONNECT.
 
 Why not paho per simulated seat: a paho client is a socket plus a thread (or a select loop) plus ~100 KiB of
 Python state; ten thousand of them do not fit two shared cores. One asyncio loop multiplexes thousands of TLS
@@ -52,9 +53,12 @@ def connect_packet(
     return _packet(0x10, var + payload)
 
 
-def publish_packet(topic: str, payload: bytes, mid: int, qos: int = 1, retain: bool = False) -> bytes:
+def publish_packet(
+    topic: str, payload: bytes, mid: int, qos: int = 1, retain: bool = False, sent_at: float | None = None
+) -> bytes:
     first = 0x30 | (qos << 1) | int(retain)
-    var = _str(topic) + (struct.pack("!H", mid) if qos else b"") + b"\x00"
+    props = b"" if sent_at is None else b"\x26" + _str("sent_at") + _str(f"{sent_at:.3f}")  # user property
+    var = _str(topic) + (struct.pack("!H", mid) if qos else b"") + _varint(len(props)) + props
     return _packet(first, var + payload)
 
 
@@ -128,9 +132,11 @@ class LiteClient:
             raise MqttError("not connected")
         self._writer.write(data)
 
-    def publish(self, topic: str, payload: bytes, qos: int = 1, retain: bool = False) -> int:
+    def publish(
+        self, topic: str, payload: bytes, qos: int = 1, retain: bool = False, sent_at: float | None = None
+    ) -> int:
         self._mid = self._mid % 65535 + 1
-        self._send(publish_packet(topic, payload, self._mid, qos, retain))
+        self._send(publish_packet(topic, payload, self._mid, qos, retain, sent_at))
         return self._mid
 
     async def close(self, clean: bool = True) -> None:

@@ -3,8 +3,11 @@
 ``PahoTransport``: paho-mqtt 2.x, MQTT v5, TLS, username/password, last will, and its own named network thread
 that reconnects with exponential backoff plus random jitter (paho's own backoff has none, so a whole floor of
 seats would reconnect in lockstep after a broker restart). Acknowledgements are reported by message id with
-the
-PUBACK reason code: paho marks an ACL-denied publish as "published", so callers must look at the code.
+the PUBACK reason code: paho marks an ACL-denied publish as "published", so callers must look at the code.
+
+Contributions carry the sender's wall clock at send time as the MQTT v5 user property ``sent_at``
+(``SENT_AT``): the aggregator compares it with its own clock and moves a contribution from a seat with a wrong
+clock into the bucket the real clock gives, instead of dropping it after the broker acknowledged it.
 """
 
 from __future__ import annotations
@@ -23,17 +26,39 @@ import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
+from paho.mqtt.subscribeoptions import SubscribeOptions
 
 log = logging.getLogger(__name__)
 
 AckCallback = Callable[[int, int], None]  # (mid, PUBACK reason code: < 0x80 is success)
 ConnCallback = Callable[[bool], None]  # connected?
+SENT_AT = "sent_at"  # user property: the sender's wall clock (Unix seconds) when it published
+
+
+def sent_at_properties(now: float) -> Properties:
+    props = Properties(PacketTypes.PUBLISH)
+    props.UserProperty = (SENT_AT, f"{now:.3f}")
+    return props
+
+
+def read_sent_at(msg: mqtt.MQTTMessage) -> float | None:
+    """The ``sent_at`` user property of a received message, or None when absent or not a number."""
+    for key, value in getattr(getattr(msg, "properties", None), "UserProperty", None) or ():
+        if key == SENT_AT:
+            try:
+                t = float(value)
+            except ValueError:
+                return None
+            return t if t == t and abs(t) < 1e11 else None
+    return None
 
 
 class Transport(Protocol):
     def start(self, on_connection: ConnCallback, on_ack: AckCallback) -> None: ...
 
-    def publish(self, topic: str, payload: bytes, retain: bool = False) -> int | None:
+    def publish(
+        self, topic: str, payload: bytes, retain: bool = False, sent_at: float | None = None
+    ) -> int | None:
         """QoS 1 publish; returns the message id, or None when not connected (nothing was queued)."""
         ...
 
@@ -101,6 +126,7 @@ class PahoTransport:
         on_message: Callable[[mqtt.MQTTMessage], None] | None = None,
         subscriptions: tuple[str, ...] = (),
         manual_ack: bool = False,
+        subscribe_options: SubscribeOptions | None = None,
     ) -> None:
         self.params = params
         self.connected = False
@@ -110,6 +136,7 @@ class PahoTransport:
         self._clean_start = clean_start
         self._session_expiry_s = session_expiry_s
         self._subs = subscriptions
+        self._sub_options = subscribe_options or SubscribeOptions(qos=1)
         self._client = make_client(params, manual_ack=manual_ack)
         self._client.on_connect = self._on_connect
         self._client.on_disconnect = self._on_disconnect
@@ -131,10 +158,13 @@ class PahoTransport:
         self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
         self._thread.start()
 
-    def publish(self, topic: str, payload: bytes, retain: bool = False) -> int | None:
+    def publish(
+        self, topic: str, payload: bytes, retain: bool = False, sent_at: float | None = None
+    ) -> int | None:
         if not self.connected:
             return None
-        info = self._client.publish(topic, payload, qos=1, retain=retain)
+        props = sent_at_properties(sent_at) if sent_at is not None else None
+        info = self._client.publish(topic, payload, qos=1, retain=retain, properties=props)
         if info.rc != mqtt.MQTT_ERR_SUCCESS:
             return None
         return int(info.mid)
@@ -185,8 +215,8 @@ class PahoTransport:
             self.last_error = f"broker refused connection: {reason}"
             log.warning("%s: %s", self._name, self.last_error)
             return
-        for sub in self._subs:
-            self._client.subscribe(sub, qos=1)
+        if self._subs:
+            self._client.subscribe([(sub, self._sub_options) for sub in self._subs])
         self.connected = True
         self.connections += 1
         log.info("%s: connected to %s:%s", self._name, self.params.host, self.params.port)

@@ -1,20 +1,20 @@
 """The metrics path for ``lugn demo``, with nothing else running.
 
-``start_demo_metrics()`` starts a private Mosquitto on loopback (when installed; TLS + the production ACLs,
-see ``device.metrics.localbroker``), the aggregator beside it (``lugn aggregate``, a separate process, as in
-production) and this workstation's ``MetricsService`` connected to it. Feed it every runtime and coach event
-with ``sink(event)``; ``finish()`` closes the open bucket, waits for delivery and the team summary, stops
-everything and says what happened. Without Mosquitto, contributions stay in the outbox, and it says so.
+``start_demo_metrics()`` starts the trial broker (``devkit.broker``: the shipped template, TLS and the
+generated ACLs) when Mosquitto is installed, the aggregator beside it, and this workstation's
+``MetricsService`` with its own device account. Feed it every runtime and coach event with ``sink(event)``;
+``finish()`` closes the open bucket, waits for delivery, lets the aggregator's clock run on to the end of the
+bucket plus its grace period (a demo is shorter than a bucket; each bucket is published once, only when
+final), waits for the team summary, stops everything and says what happened. Without Mosquitto, contributions
+stay in the outbox, and it says so.
 
-With one demo seat the team summary is *suppressed* (fewer than k = 5 agents): the privacy rule at work.
+With one demo seat the team summary is *suppressed* (fewer than k = 5 devices): the privacy rule at work.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -22,13 +22,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from device.metrics.credentials import write_password_file
-from device.metrics.localbroker import BrokerUnavailable, LocalBroker
-from device.metrics.payloads import Summary
 from device.metrics.service import MetricsService
 from device.metrics.settings import MetricsSettings
-from device.metrics.topics import summary_topic
-from device.metrics.transport import BrokerParams, PahoTransport
+from device.protocol.payloads import Summary
+from device.protocol.topics import summary_topic
+from device.protocol.transport import BrokerParams, PahoTransport
+from devkit.broker import AGGREGATOR, SUPERVISOR, BrokerUnavailable, TrialBroker, backend_accounts
+from fleet.aggregator import Aggregator
+from fleet.brokerconf import Account
+from fleet.service import AggregatorService
 
 log = logging.getLogger(__name__)
 SEAT = "demo-seat"
@@ -53,12 +55,16 @@ class DemoMetrics:
         self._echo = echo
         self._summary: Summary | None = None
         self._got_summary = threading.Event()
-        self.broker: LocalBroker | None = None
-        self._agg: subprocess.Popen[bytes] | None = None
+        self._offset_s = 0.0  # the demo aggregator's clock runs ahead by this much at finish()
+        self.broker: TrialBroker | None = None
+        self._agg: AggregatorService | None = None
         self._listener: PahoTransport | None = None
         self.mode = "outbox"
         try:
-            self.broker = LocalBroker(workdir / "broker", device_users=(SEAT,))
+            accounts = [*backend_accounts(), Account("device", SEAT, site, team)]
+            self.broker = TrialBroker(
+                workdir / "broker", accounts=accounts, bucket_s=bucket_min * 60, grace_s=5
+            )
             self.broker.setup()
             self.broker.start()
             self.mode = "broker"
@@ -82,59 +88,44 @@ class DemoMetrics:
         if self.broker is not None:
             self._start_backend()
             self.message = (
-                f"metrics: local Mosquitto {self.broker.device_url()} (TLS, ACL), aggregator running; "
+                f"metrics: trial Mosquitto {self.broker.device_url()} (TLS, ACL), aggregator running; "
                 f"team summary on {summary_topic(site, team)}"
             )
         self.service.start()
         echo(self.message)
 
-    def _start_backend(self) -> None:
+    def _params(self, user: str) -> BrokerParams:
         assert self.broker is not None
         b = self.broker
-        pw = write_password_file(self.workdir / "aggregator.pw", b.passwords["lugn-aggregator"])
-        self._agg = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "lugn",
-                "aggregate",
-                "--broker",
-                b.backend_url(),
-                "--ca",
-                b.ca_file,
-                "--password-file",
-                str(pw),
-                "--state",
-                str(self.workdir / "aggregator.sqlite3"),
-                "--shard",
-                "demo",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=open(self.workdir / "aggregator.log", "wb"),  # noqa: SIM115
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        return BrokerParams.from_url(
+            b.backend_url(), ca_file=b.ca_file, username=user, password=b.passwords[user], client_id=user
         )
-        deadline = (
-            time.monotonic() + 20
-        )  # contributions sent before its first subscription would not reach it
-        while time.monotonic() < deadline and self._agg.poll() is None:
-            if b"connected to" in (self.workdir / "aggregator.log").read_bytes():
-                time.sleep(0.2)
-                break
-            time.sleep(0.05)
-        params = BrokerParams.from_url(
-            b.backend_url(),
-            ca_file=b.ca_file,
-            username="supervisor",
-            password=b.passwords["supervisor"],
-            client_id="lugn-demo-supervisor",
+
+    def _start_backend(self) -> None:
+        assert self.broker is not None
+        aggregator = Aggregator(
+            str(self.workdir / "aggregator.sqlite3"),
+            self.broker.policy(),
+            clock=lambda: time.time() + self._offset_s,
         )
+        self._agg = AggregatorService(
+            self._params(AGGREGATOR), aggregator, summary_interval_s=0.2, settle_s=0
+        )
+        self._agg.start()
         self._listener = PahoTransport(
-            params,
+            self._params(SUPERVISOR),
             name="lugn-demo-summary",
             on_message=self._on_summary,
             subscriptions=(summary_topic(self.site, self.team),),
         )
         self._listener.start()
+        deadline = (
+            time.monotonic() + 20
+        )  # contributions sent before its first subscription would not reach it
+        while time.monotonic() < deadline and not (
+            self._agg.transport.connected and self._listener.connected
+        ):
+            time.sleep(0.05)
 
     def _on_summary(self, msg: object) -> None:
         try:
@@ -151,20 +142,28 @@ class DemoMetrics:
         """Close the open bucket (a demo is shorter than a bucket), deliver it, wait for the summary, stop."""
         svc = self.service
         with svc._lock:
+            bucket_end = svc.window.bucket_start + svc.settings.bucket_min * 60
             contributions = svc.window.flush()
             svc._submit(contributions)
         delivered = 0
         if svc.publisher is not None:
             svc.publisher.wait_idle(timeout_s)
             delivered = svc.publisher.acked
-            if delivered:
+            if delivered and self._agg is not None:
+                deadline = time.monotonic() + timeout_s
+                while self._agg.aggregator.stats["received"] < delivered and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                grace = self._agg.aggregator.policy.grace_s
+                self._offset_s = max(
+                    0.0, bucket_end + grace - time.time()
+                )  # fast-forward to the bucket's end
                 self._got_summary.wait(timeout_s)
         pending = svc.outbox.pending_count()
         svc.stop(flush=False)
         self._stop_backend()
         if self.mode == "broker":
             if self._summary and self._summary.buckets and self._summary.buckets[-1].suppressed:
-                state = f"team summary suppressed: fewer than {self._summary.k} agents (the privacy floor)"
+                state = f"team summary suppressed: fewer than {self._summary.k} devices (the privacy floor)"
             elif self._summary:
                 state = "team summary published"
             else:
@@ -182,11 +181,7 @@ class DemoMetrics:
         if self._listener is not None:
             self._listener.stop()
         if self._agg is not None:
-            self._agg.terminate()
-            try:
-                self._agg.wait(5)
-            except subprocess.TimeoutExpired:
-                self._agg.kill()
+            self._agg.stop()
         if self.broker is not None:
             self.broker.stop()
 
@@ -205,7 +200,7 @@ def start_demo_metrics(
     return DemoMetrics(path, site, team, bucket_min, echo)
 
 
-if __name__ == "__main__":  # python -m device.metrics.demo: a scripted call through the metrics path
+if __name__ == "__main__":  # python -m devkit.metricsdemo: a scripted call through the metrics path
     from device.events import CallEnded, CallStarted, ToneChanged, ToneState, Trend
 
     dm = start_demo_metrics()

@@ -1,0 +1,180 @@
+"""Attack 9: local attacks on a seat (no broker needed).
+
+Before the fix: ``LUGN_POLICY=~/mine.toml`` (or a path that does not exist) silently dropped every IT lock,
+the kiosk lock and the metrics settings; with ``XDG_RUNTIME_DIR`` unset another local user who pre-created
+``/tmp/lugn-<uid>`` received the victim's ``lugn call ...`` commands and answered them. (The kiosk PIN lockout
+and the PIN hash are tested in tests/ui/test_agent_kiosk.py and tests/unit/test_policy.py.)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from device import control, policysource
+from device.control import ControlError, ControlServer, send
+from device.policy import load_effective
+from lugn.commands._doctor_checks import check_policy
+
+SYSTEM = """
+[metrics]
+enabled = true
+broker_url = "mqtts://broker.example:8883"
+site = "malmo"
+team = "support-1"
+[ui]
+kiosk = true
+[coach]
+tips_enabled = false
+[locks]
+settings = ["coach"]
+"""
+
+
+@pytest.fixture
+def system_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "etc" / "policy.toml"
+    path.parent.mkdir()
+    path.write_text(SYSTEM)
+    monkeypatch.setattr(policysource, "system_policy_path", lambda: path)
+    monkeypatch.delenv("LUGN_POLICY", raising=False)
+    return path
+
+
+def test_an_environment_variable_or_own_file_cannot_lift_it_locks(
+    system_policy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text("[coach]\ntips_enabled = true\n[metrics]\nenabled = false\n")
+    user = tmp_path / "settings.toml"
+    user.write_text("[coach]\ntips_enabled = true\n[ui]\nkiosk = false\n")
+    for requested in (str(mine), str(tmp_path / "does-not-exist.toml")):
+        monkeypatch.setenv("LUGN_POLICY", requested)
+        eff = load_effective(user_path=user)
+        assert eff.policy_path == system_policy
+        assert eff.config.ui.kiosk and eff.config.metrics.enabled and not eff.config.coach.tips_enabled
+        assert {"coach.tips_enabled", "ui.kiosk", "metrics.enabled"} <= eff.locked
+        assert any(f"{requested} (LUGN_POLICY) ignored" in p for p in eff.problems)
+        assert check_policy(eff)[0].status == "warn"  # lugn doctor shows it
+    monkeypatch.delenv("LUGN_POLICY")
+    eff = load_effective(mine, user)  # --policy on a command line: the same rule
+    assert eff.policy_path == system_policy and eff.config.ui.kiosk
+
+
+def test_a_developer_override_needs_the_system_policy_and_shows_in_doctor(
+    system_policy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    system_policy.write_text(SYSTEM + "[developer]\nallow_policy_override = true\n")
+    mine = tmp_path / "mine.toml"
+    mine.write_text("[coach]\ntips_enabled = true\n")
+    monkeypatch.setenv("LUGN_POLICY", str(mine))
+    eff = load_effective(user_path=tmp_path / "none.toml")
+    assert eff.policy_path == mine and eff.config.coach.tips_enabled and not eff.config.ui.kiosk
+    (doctor,) = check_policy(eff)
+    assert doctor.status == "warn" and "developer override" in doctor.message and str(mine) in doctor.message
+    system_policy.unlink()  # no system policy at all (a developer's or CI machine): LUGN_POLICY as before
+    eff = load_effective(user_path=tmp_path / "none.toml")
+    assert eff.policy_path == mine and eff.problems == []
+
+
+ATTACKER = """
+import json, os, socket, sys
+os.makedirs(sys.argv[1], mode=0o777, exist_ok=True)
+os.chmod(sys.argv[1], 0o777)
+s = socket.socket(socket.AF_UNIX)
+s.bind(os.path.join(sys.argv[1], "control.sock"))
+os.chmod(os.path.join(sys.argv[1], "control.sock"), 0o777)
+s.listen(1)
+print("ready", flush=True)
+s.settimeout(5)
+try:
+    c, _ = s.accept()
+    print("GOT", c.recv(100).decode().strip(), flush=True)
+    c.sendall(json.dumps({"ok": True, "status": {"owned": "by the attacker"}}).encode() + b"\\n")
+except OSError:
+    print("nothing", flush=True)
+"""
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A world-writable, sticky folder like /tmp that another uid can reach (pytest's tmp_path is 0700)."""
+    path = Path(tempfile.mkdtemp(prefix="lugn-attack-", dir="/tmp"))
+    os.chmod(path, 0o1777)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def test_a_pre_created_runtime_folder_of_another_user_is_refused(
+    shared_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.delenv("LUGN_CONTROL", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(shared_tmp))
+    victim_dir = shared_tmp / f"lugn-{os.getuid()}"
+    assert control.default_address() == victim_dir / "control.sock"
+    other_uid = 4242 if os.getuid() == 0 else None  # as root we can be "another local user" for real
+    python = (
+        "/usr/bin/python3" if other_uid is not None and Path("/usr/bin/python3").exists() else sys.executable
+    )
+    attacker = subprocess.Popen(
+        [python, "-c", ATTACKER, str(victim_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        user=other_uid,
+    )
+    try:
+        assert attacker.stdout is not None and attacker.stdout.readline().strip() == "ready"
+        with pytest.raises(ControlError, match=r"refusing|not your"):
+            send("call start")  # ``lugn call start`` of the victim: refused, nothing sent
+        with pytest.raises(ControlError, match="refusing"):
+            ControlServer(_Target()).start()  # the victim's agent does not serve there either
+    finally:
+        attacker.terminate()
+        out = attacker.communicate(timeout=10)[0]
+    assert "GOT" not in out  # (not root: the attacker's folder is open to others rather than another uid's)
+
+
+def test_the_own_private_folder_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.delenv("LUGN_CONTROL", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    server = ControlServer(_Target())
+    server.start()
+    try:
+        assert send("status")["status"] == {"fine": True}
+        st = server.address.parent.stat()
+        assert st.st_uid == os.getuid() and st.st_mode & 0o777 == 0o700
+        assert server.address.stat().st_mode & 0o777 == 0o600
+    finally:
+        server.stop()
+    link = tmp_path / "elsewhere"
+    link.mkdir(mode=0o700)
+    server.address.parent.rmdir()
+    server.address.parent.symlink_to(link)  # a link planted where the folder goes: refused
+    with pytest.raises(ControlError, match="not a directory"):
+        ControlServer(_Target()).start()
+
+
+class _Target:
+    def call_start(self) -> bool:
+        return True
+
+    def call_end(self) -> bool:
+        return True
+
+    def pause(self) -> bool:
+        return True
+
+    def resume(self) -> bool:
+        return True
+
+    def status(self) -> dict[str, object]:
+        return {"fine": True}

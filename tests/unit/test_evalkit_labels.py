@@ -1,0 +1,128 @@
+"""Audacity label tracks and the call-corpus checks that run before any audio is decoded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lugn.evalkit.corpus import CallCorpusError, discover_calls, looks_like_calls
+from lugn.evalkit.labels import LabelError, Stretch, format_labels, parse_labels, read_labels
+
+P = Path("call.txt")
+
+
+def test_an_audacity_export_with_spectral_lines_crlf_and_bom() -> None:
+    text = "\ufeff1.500000\t4.250000\targ kund\r\n\\\t100.0\t3000.0\r\n\r\n10,5\t12\t\r\n"
+    got = parse_labels(text, P)
+    assert got == [Stretch(1.5, 4.25, "arg kund", 1), Stretch(10.5, 12.0, "", 4)]
+    assert parse_labels("", P) == []  # an empty file: a calm call
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1.0\t3.0\tx\n2.0\t4.0\ty\n", "call.txt:2: the region 2-4 s overlaps the region 1-3 s on line 1"),
+        ("3.0\t1.0\tx\n", "call.txt:1: the region 3-1 s ends before it starts"),
+        ("3.0\t3.0\tx\n", "is a point label"),
+        ("-1\t3.0\tx\n", "before the recording begins"),
+        ("1.0 3.0 x\n", "call.txt:1: expected 'start<TAB>end<TAB>label'"),
+        ("1.0\tabc\tx\n", "call.txt:1: end 'abc' is not a number of seconds"),
+        ("1.0\tinf\tx\n", "not a finite number"),
+    ],
+)
+def test_bad_regions_name_file_line_and_problem(text: str, message: str) -> None:
+    with pytest.raises(LabelError, match=message.replace("(", r"\(").replace("'", ".")):
+        parse_labels(text, P)
+
+
+def test_touching_regions_are_fine_and_sorted() -> None:
+    got = parse_labels("5\t6\tb\n1\t5\ta\n", P)
+    assert [(s.start_s, s.end_s) for s in got] == [(1, 5), (5, 6)]
+
+
+def test_regions_past_the_end_of_the_audio(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_text("1\t30.04\tok (rounding)\n")
+    assert len(read_labels(path, 30.0)) == 1
+    path.write_text("1\t31\tx\n")
+    with pytest.raises(
+        LabelError, match=r"c.txt:1: the region 1-31 s runs past the end of the audio \(30.00 s\)"
+    ):
+        read_labels(path, 30.0)
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(0.01, 50, allow_nan=False), st.floats(0.01, 50, allow_nan=False)), max_size=12
+    ),
+    st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=8),
+)
+def test_format_then_parse_round_trips(gaps: list[tuple[float, float]], note: str) -> None:
+    t, stretches = 0.0, []
+    for gap, length in gaps:
+        start = round(t + gap, 6)
+        end = round(start + length, 6)
+        stretches.append(Stretch(start, end, note.strip()))
+        t = end
+    got = parse_labels(format_labels(stretches), P)
+    assert [(s.start_s, s.end_s, s.text) for s in got] == [(s.start_s, s.end_s, s.text) for s in stretches]
+
+
+def _wav(path: Path, channels: int, seconds: float = 3.0) -> Path:
+    x = np.zeros((int(16000 * seconds), channels), dtype=np.float32)
+    sf.write(path, x if channels > 1 else x[:, 0], 16000)
+    return path
+
+
+def test_every_problem_of_a_folder_at_once(tmp_path: Path) -> None:
+    _wav(tmp_path / "mono.wav", 1)
+    (tmp_path / "mono.txt").write_text("")
+    _wav(tmp_path / "late.wav", 2)
+    (tmp_path / "late.txt").write_text("1\t9\tx\n")
+    _wav(tmp_path / "overlap.flac", 2)
+    (tmp_path / "overlap.txt").write_text("0.5\t2\tx\n1\t2.5\ty\n")
+    _wav(tmp_path / "unlabelled.wav", 2)
+    _wav(tmp_path / "half.agent.wav", 1)
+    (tmp_path / "half.txt").write_text("")
+    (tmp_path / "orphan.txt").write_text("")
+    (tmp_path / "broken.wav").write_bytes(b"RIFF not really")
+    (tmp_path / "broken.txt").write_text("")
+    with pytest.raises(CallCorpusError) as err:
+        discover_calls([tmp_path])
+    text = "\n".join(err.value.problems)
+    assert len(err.value.problems) == 7, text
+    assert (
+        "mono.wav: a mono file without a second file" in text and "mono.agent.wav + mono.customer.wav" in text
+    )
+    assert "late.txt:1: the region 1-9 s runs past the end of the audio (3.00 s)" in text
+    assert "overlap.txt:2: the region 1-2.5 s overlaps the region 0.5-2 s on line 1" in text
+    assert "unlabelled.txt: no label file beside the recording" in text
+    assert "the customer's file half.customer.wav is missing" in text
+    assert "orphan.txt: a label file without a recording" in text
+    assert "broken.wav: cannot read it as WAV/FLAC audio" in text
+
+
+def test_two_file_calls_stereo_calls_and_what_counts_as_calls(tmp_path: Path) -> None:
+    _wav(tmp_path / "a.agent.wav", 1, 2.0)
+    _wav(tmp_path / "a.customer.wav", 1, 3.0)
+    (tmp_path / "a.txt").write_text("2.5\t3.0\tx\n")  # within the longer file
+    _wav(tmp_path / "b.wav", 2)
+    (tmp_path / "b.txt").write_text("")
+    calls = {c.name: c for c in discover_calls([tmp_path])}
+    assert calls["a"].audio == (tmp_path / "a.agent.wav", tmp_path / "a.customer.wav")
+    assert calls["a"].duration_s == pytest.approx(3.0)
+    assert calls["b"].stretches == ()
+    # one file of a pair given alone finds its partner
+    assert discover_calls([tmp_path / "a.customer.wav"])[0].audio == calls["a"].audio
+    assert looks_like_calls([tmp_path]) and looks_like_calls([tmp_path / "b.wav"])
+    clips = tmp_path / "clips"
+    clips.mkdir()
+    (clips / "manifest.csv").write_text("file,speaker,gender,label\n")
+    assert not looks_like_calls([clips])
+    with pytest.raises(CallCorpusError, match="given twice"):
+        discover_calls([tmp_path, tmp_path / "b.wav"])
