@@ -25,16 +25,15 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("call start", "call end", "pause", "resume", "status")
-# Served by the agent UI when it registers them (``ControlServer.register_ui_action``); headless, they say so.
-UI_COMMANDS = ("dismiss", "breathe", "toggle-pause")
 IS_WINDOWS = sys.platform == "win32"
+# Added by the agent UI (``AgentRuntime.add_control_action``); a headless agent answers that it has no UI.
+UI_COMMANDS = ("dismiss", "breathe", "toggle-pause")
 
 
 class ControlError(RuntimeError):
@@ -42,10 +41,10 @@ class ControlError(RuntimeError):
 
 
 class Controllable(Protocol):
-    def call_start(self) -> bool: ...
-    def call_end(self) -> bool: ...
-    def pause(self) -> bool: ...
-    def resume(self) -> bool: ...
+    """What the socket drives: the runtime's action table (command -> method; ``device.runtime``) and its
+    status. New commands are added to that table, not here."""
+
+    def control_actions(self) -> Mapping[str, Callable[[], object]]: ...
     def status(self) -> dict[str, object]: ...
 
 
@@ -105,14 +104,6 @@ class ControlServer:
         self._thread: threading.Thread | None = None
         self._sock: socket.socket | None = None
         self.requests = 0
-        self.ui_actions: dict[str, Callable[[], dict[str, Any]]] = {}
-
-    def register_ui_action(self, command: str, action: Callable[[], dict[str, Any]]) -> None:
-        """Serve ``command`` (one of UI_COMMANDS) with ``action``, called on the control thread; it returns
-        the reply's fields (``ok`` and what happened)."""
-        if command not in UI_COMMANDS:
-            raise ValueError(f"not a UI command: {command!r}")
-        self.ui_actions[command] = action
 
     def start(self) -> None:
         if self.use_tcp:
@@ -174,35 +165,26 @@ class ControlServer:
                 return {"ok": False, "error": "missing or wrong token"}
             words = words[1:]
         command = " ".join(words).lower()
-        actions = {
-            "call start": self.target.call_start,
-            "call end": self.target.call_end,
-            "pause": self.target.pause,
-            "resume": self.target.resume,
-        }
         if command == "status":
             return {"ok": True, "status": self.target.status()}
-        if command in UI_COMMANDS:
-            return self._ui_command(command)
+        actions = self.target.control_actions()
         if command not in actions:
-            known = ", ".join((*COMMANDS, *UI_COMMANDS))
+            if command in UI_COMMANDS:
+                return {
+                    "ok": False,
+                    "command": command,
+                    "error": f"{command!r} needs the agent UI (headless here)",
+                }
+            known = ", ".join([*actions, "status"])
             return {"ok": False, "error": f"unknown command {command!r}; use one of: {known}"}
-        return {"ok": bool(actions[command]()), "command": command}
-
-    def _ui_command(self, command: str) -> dict[str, Any]:
-        action = self.ui_actions.get(command)
-        if action is None:
-            return {
-                "ok": False,
-                "command": command,
-                "error": f"{command!r} needs the agent UI (this Lugn is headless)",
-            }
         try:
-            out = dict(action())
-        except Exception as exc:  # the UI's problem must not end the control thread
+            result = actions[command]()
+        except Exception as exc:  # an action's failure must not end the control thread
             log.exception("control command %s failed", command)
             return {"ok": False, "command": command, "error": f"{type(exc).__name__}: {exc}"}
-        return {"command": command, **out, "ok": bool(out.get("ok", False))}
+        if isinstance(result, dict):  # an action that says what it did (the agent UI's dismiss, breathe)
+            return {"command": command, **result, "ok": bool(result.get("ok", False))}
+        return {"ok": bool(result), "command": command}
 
 
 def send(command: str, address: Path | None = None, timeout_s: float = 2.0) -> dict[str, Any]:

@@ -71,7 +71,7 @@ def test_kiosk_app_has_no_quit_or_settings_and_leaves_with_pin(
     assert app.settings_dialog is None
     assert not win.close(), "closing a kiosk is refused"
     assert win.isVisible()
-    app.on_pipeline_event(
+    app.runtime.on_pipeline_event(
         ToneChanged(
             t_s=3.0, state=ToneState.FRUSTRATED, previous=ToneState.CALM, score=0.8, trend=Trend.RISING
         )

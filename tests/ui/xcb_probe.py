@@ -122,6 +122,19 @@ def temp_settings() -> QSettings:
     return QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)
 
 
+def make_app(config: LugnConfig) -> Any:
+    """The agent UI on a real (not started) runtime, as ``lugn run`` builds it, without audio."""
+    import numpy as np
+
+    from device.audio.source import ReplaySource
+    from device.runtime import AgentRuntime
+    from ui.agent.app import AgentApp
+
+    silence = np.zeros(16_000, np.float32)
+    runtime = AgentRuntime(ReplaySource.from_arrays(silence, silence), config, metrics=False, control=False)
+    return AgentApp(runtime, qsettings=temp_settings())
+
+
 # -- placement -----------------------------------------------------------------------------------------------
 def placement(out: Path) -> dict[str, Any]:
     from ui.agent.indicator import IndicatorWindow
@@ -208,7 +221,6 @@ def offer(t_s: float = 100.0) -> BreathingOffered:
 
 def desk(out: Path) -> dict[str, Any]:
     from device.control import ControlServer, send
-    from ui.agent.app import AgentApp
 
     res: dict[str, Any] = {}
     phone = Softphone()
@@ -216,7 +228,7 @@ def desk(out: Path) -> dict[str, Any]:
     phone.activateWindow()
     phone.edit.setFocus()
     res["phone_focused"] = wait(lambda: app.focusWidget() is phone.edit and x_focus() == int(phone.winId()))
-    lugn = AgentApp(LugnConfig(), qsettings=temp_settings())
+    lugn = make_app(LugnConfig())
     lugn.show()
     wait(lambda: lugn.indicator is not None and lugn.indicator.isVisible())
     settle(0.3)
@@ -271,11 +283,10 @@ def desk(out: Path) -> dict[str, Any]:
     res["text_after_hotkeys"] = phone.edit.text()
     res["hotkeys_kept_out_of_the_text"] = phone.edit.text() == before
     still_focused("after shortcuts")
-    # lugn call …: the control socket reaches the same actions (from the socket's thread)
-    sock = Path(tempfile.mkdtemp()) / "control.sock"
-    server = ControlServer(_Target(), address=sock)
+    # lugn call …: the runtime's control socket reaches the same actions (from the socket's thread)
+    sock = Path(tempfile.mkdtemp()) / "lugn" / "control.sock"
+    server = ControlServer(lugn.runtime, address=sock)
     server.start()
-    lugn.actions.bind_control(server)
     replies: dict[str, Any] = {}
 
     def ask(command: str) -> None:
@@ -302,36 +313,24 @@ def desk(out: Path) -> dict[str, Any]:
         if w is not phone and w.isVisible() and w.isActiveWindow()
     ]
     lugn.close()
+    lugn.runtime.stop()
     return res
-
-
-class _Target:
-    """The pipeline's side of the control socket (call start/end, pause/resume): not under test here."""
-
-    def call_start(self) -> bool:
-        return True
-
-    call_end = pause = resume = call_start
-
-    def status(self) -> dict[str, object]:
-        return {}
 
 
 # -- kiosk ---------------------------------------------------------------------------------------------------
 def kiosk(out: Path) -> dict[str, Any]:
-    from ui.agent.app import AgentApp
     from ui.agent.look import system_pt
 
     res: dict[str, Any] = {}
     lang = sys.argv[3] if len(sys.argv) > 3 else "en"
     cfg = LugnConfig.model_validate({"ui": {"kiosk": True, "language": lang}})
-    lugn = AgentApp(cfg, qsettings=temp_settings())
+    lugn = make_app(cfg)
     lugn.show()
     win = lugn.kiosk_window
     assert win is not None
     wait(lambda: win.isVisible() and win.isFullScreen() and bool(x_geometry(win).get("width")))
     settle(0.3)
-    lugn.on_pipeline_event(
+    lugn.runtime.on_pipeline_event(
         ToneChanged(
             t_s=3.0, state=ToneState.FRUSTRATED, previous=ToneState.CALM, score=0.8, trend=Trend.RISING
         )
@@ -365,6 +364,7 @@ def kiosk(out: Path) -> dict[str, Any]:
     settle(0.3)
     screen_shot(out / f"kiosk_breathing_{lang}.png")
     lugn.close()
+    lugn.runtime.stop()
     return res
 
 

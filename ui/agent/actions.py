@@ -112,12 +112,12 @@ class AgentActions(QObject):
 
     # -- the control socket
     # -----------------------------------------------------------------------------------
-    def bind_control(self, server: Any) -> None:
-        """Serve ``dismiss``, ``breathe`` and ``toggle-pause`` on a ``device.control.ControlServer``."""
-        if server is None or not hasattr(server, "register_ui_action"):
+    def bind_control(self, runtime: Any) -> None:
+        """Add ``dismiss``, ``breathe`` and ``toggle-pause`` to the runtime's control-socket commands."""
+        if runtime is None or not hasattr(runtime, "add_control_action"):
             return
         for command, action in CONTROL_COMMANDS.items():
-            server.register_ui_action(command, self._control_handler(action))
+            runtime.add_control_action(command, self._control_handler(action))
 
     def _control_handler(self, action: str) -> Callable[[], dict[str, Any]]:
         return lambda: self.call(action)

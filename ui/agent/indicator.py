@@ -154,6 +154,12 @@ class IndicatorView(QWidget):
         f2 = QFont(self.font())
         f2.setPointSizeF(look.font_pt(DETAIL_REL, scale))
         self.detail.setFont(f2)
+        self.notice = QLabel(self)  # a small hint under the state: team metrics are paused
+        self.notice.setObjectName("notice")
+        self.notice.setFont(f2)
+        self.notice.setStyleSheet(f"color: {look.TEXT_DIM.name()}; background: transparent;")
+        self.notice.hide()
+        self._notice_reason: str | None = None
         self.arrow = _Glyph(px(14), self)
         self.arrow.trend = Trend.STEADY
         self.trend = QLabel(self)
@@ -178,6 +184,7 @@ class IndicatorView(QWidget):
         text.setSpacing(px(1))
         text.addWidget(self.title)
         text.addLayout(detail_row)
+        text.addWidget(self.notice)
         buttons = QHBoxLayout()
         buttons.setSpacing(px(6))
         buttons.addWidget(self.breathe_button)
@@ -206,6 +213,12 @@ class IndicatorView(QWidget):
         self.pause_button.kind = "resume" if paused else "pause"
         self._render()  # (announced by set_view: pausing changes the state to PAUSED)
 
+    def set_notice(self, reason: str | None) -> None:
+        """Show (with ``reason`` as its tooltip, for IT) or hide the "team metrics paused" hint."""
+        self._notice_reason = reason
+        self.notice.setVisible(reason is not None)
+        self._render()
+
     def retranslate(self) -> None:
         self.breathe_button.setToolTip(self.tr("Breathing exercise"))
         self.breathe_button.setAccessibleName(self.tr("Start a breathing exercise"))
@@ -223,6 +236,8 @@ class IndicatorView(QWidget):
         self.arrow.trend = v.trend
         self.arrow.colour = look.TEXT
         self.trend.setText(look.trend_word(v.trend))
+        self.notice.setText(self.tr("Team metrics paused"))
+        self.notice.setToolTip(self._notice_reason or "")
         label = self.tr("Pause analysis") if not self._paused else self.tr("Resume analysis")
         self.pause_button.setToolTip(label)
         self.pause_button.setAccessibleName(label)

@@ -4,7 +4,7 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="285" />
+        <location filename="../agent/app.py" line="205" />
         <source>Settings not saved</source>
         <translation>Settings not saved</translation>
     </message>
@@ -98,100 +98,105 @@
 </context><context>
     <name>IndicatorView</name>
     <message>
-        <location filename="../agent/indicator.py" line="213" />
+        <location filename="../agent/indicator.py" line="223" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="214" />
+        <location filename="../agent/indicator.py" line="224" />
         <source>Start a breathing exercise</source>
         <translation>Start a breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="229" />
+        <location filename="../agent/indicator.py" line="239" />
+        <source>Team metrics paused</source>
+        <translation>Team metrics paused</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="241" />
         <source>Pause analysis</source>
         <translation>Pause analysis</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="229" />
+        <location filename="../agent/indicator.py" line="241" />
         <source>Resume analysis</source>
         <translation>Resume analysis</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="234" />
+        <location filename="../agent/indicator.py" line="246" />
         <source>Customer tone: %1, %2</source>
         <translation>Customer tone: %1, %2</translation>
     </message>
 </context><context>
     <name>IndicatorWindow</name>
     <message>
-        <location filename="../agent/indicator.py" line="348" />
-        <location filename="../agent/indicator.py" line="347" />
+        <location filename="../agent/indicator.py" line="360" />
+        <location filename="../agent/indicator.py" line="359" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="396" />
+        <location filename="../agent/indicator.py" line="408" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="399" />
+        <location filename="../agent/indicator.py" line="411" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="400" />
+        <location filename="../agent/indicator.py" line="412" />
         <source>Quit Lugn</source>
         <translation>Quit Lugn</translation>
     </message>
 </context><context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../agent/kiosk.py" line="170" />
+        <location filename="../agent/kiosk.py" line="238" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="171" />
+        <location filename="../agent/kiosk.py" line="239" />
         <source>IT</source>
         <translation>IT</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="173" />
-        <location filename="../agent/kiosk.py" line="172" />
+        <location filename="../agent/kiosk.py" line="241" />
+        <location filename="../agent/kiosk.py" line="240" />
         <source>Leave kiosk mode (IT only)</source>
         <translation>Leave kiosk mode (IT only)</translation>
     </message>
 </context><context>
     <name>PinDialog</name>
     <message>
-        <location filename="../agent/kiosk.py" line="82" />
+        <location filename="../agent/kiosk.py" line="146" />
         <source>Leave kiosk mode</source>
         <translation>Leave kiosk mode</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="83" />
+        <location filename="../agent/kiosk.py" line="147" />
         <source>Enter the PIN from your IT department.</source>
         <translation>Enter the PIN from your IT department.</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="84" />
+        <location filename="../agent/kiosk.py" line="148" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="85" />
+        <location filename="../agent/kiosk.py" line="149" />
         <source>Leave kiosk</source>
         <translation>Leave kiosk</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="86" />
+        <location filename="../agent/kiosk.py" line="150" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../agent/kiosk.py" line="97" />
+        <location filename="../agent/kiosk.py" line="161" />
         <source>Too many attempts. Try again in %n s.</source>
         <translation>
             <numerusform>Too many attempts. Try again in %n second.</numerusform>
@@ -199,104 +204,104 @@
         </translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="109" />
+        <location filename="../agent/kiosk.py" line="171" />
         <source>Wrong PIN.</source>
         <translation>Wrong PIN.</translation>
     </message>
 </context><context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../agent/settings_dialog.py" line="165" />
+        <location filename="../agent/settings_dialog.py" line="171" />
         <source>Lugn settings</source>
         <translation>Lugn settings</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="167" />
+        <location filename="../agent/settings_dialog.py" line="173" />
         <source>Your IT department's settings could not all be read. Lugn runs with safe defaults for now.</source>
         <translation>Your IT department's settings could not all be read. Lugn runs with safe defaults for now.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="171" />
+        <location filename="../agent/settings_dialog.py" line="177" />
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="172" />
+        <location filename="../agent/settings_dialog.py" line="178" />
         <source>Your microphone</source>
         <translation>Your microphone</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="173" />
+        <location filename="../agent/settings_dialog.py" line="179" />
         <source>Customer audio</source>
         <translation>Customer audio</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="174" />
+        <location filename="../agent/settings_dialog.py" line="180" />
         <source>Headset default</source>
         <translation>Headset default</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="175" />
+        <location filename="../agent/settings_dialog.py" line="181" />
         <source>Automatic (headset output)</source>
         <translation>Automatic (headset output)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="177" />
+        <location filename="../agent/settings_dialog.py" line="183" />
         <source>Audio devices cannot be listed on this computer.</source>
         <translation>Audio devices cannot be listed on this computer.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="179" />
+        <location filename="../agent/settings_dialog.py" line="185" />
         <source>New audio sources are used from the next start of Lugn.</source>
         <translation>New audio sources are used from the next start of Lugn.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="180" />
+        <location filename="../agent/settings_dialog.py" line="186" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="181" />
+        <location filename="../agent/settings_dialog.py" line="187" />
         <source>Language of Lugn</source>
         <translation>Language of Lugn</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="188" />
+        <location filename="../agent/settings_dialog.py" line="194" />
         <source>Automatic (system language)</source>
         <translation>Automatic (system language)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="189" />
+        <location filename="../agent/settings_dialog.py" line="195" />
         <source>Coaching</source>
         <translation>Coaching</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="190" />
+        <location filename="../agent/settings_dialog.py" line="196" />
         <source>Show empathy tips</source>
         <translation>Show empathy tips</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="191" />
+        <location filename="../agent/settings_dialog.py" line="197" />
         <source>Show cues about my delivery</source>
         <translation>Show cues about my delivery</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="192" />
+        <location filename="../agent/settings_dialog.py" line="198" />
         <source>Offer breathing exercises</source>
         <translation>Offer breathing exercises</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="194" />
+        <location filename="../agent/settings_dialog.py" line="200" />
         <source>Set by your IT department</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="195" />
+        <location filename="../agent/settings_dialog.py" line="201" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="196" />
+        <location filename="../agent/settings_dialog.py" line="202" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>

@@ -4,7 +4,7 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="285" />
+        <location filename="../agent/app.py" line="205" />
         <source>Settings not saved</source>
         <translation>Asetuksia ei tallennettu</translation>
     </message>
@@ -98,100 +98,105 @@
 </context><context>
     <name>IndicatorView</name>
     <message>
-        <location filename="../agent/indicator.py" line="213" />
+        <location filename="../agent/indicator.py" line="223" />
         <source>Breathing exercise</source>
         <translation>Hengitysharjoitus</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="214" />
+        <location filename="../agent/indicator.py" line="224" />
         <source>Start a breathing exercise</source>
         <translation>Aloita hengitysharjoitus</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="229" />
+        <location filename="../agent/indicator.py" line="239" />
+        <source>Team metrics paused</source>
+        <translation>Tiimitilastot tauolla</translation>
+    </message>
+    <message>
+        <location filename="../agent/indicator.py" line="241" />
         <source>Pause analysis</source>
         <translation>Tauota analyysi</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="229" />
+        <location filename="../agent/indicator.py" line="241" />
         <source>Resume analysis</source>
         <translation>Jatka analyysia</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="234" />
+        <location filename="../agent/indicator.py" line="246" />
         <source>Customer tone: %1, %2</source>
         <translation>Asiakkaan äänensävy: %1, %2</translation>
     </message>
 </context><context>
     <name>IndicatorWindow</name>
     <message>
-        <location filename="../agent/indicator.py" line="348" />
-        <location filename="../agent/indicator.py" line="347" />
+        <location filename="../agent/indicator.py" line="360" />
+        <location filename="../agent/indicator.py" line="359" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – asiakkaan äänensävy</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="396" />
+        <location filename="../agent/indicator.py" line="408" />
         <source>Breathing exercise</source>
         <translation>Hengitysharjoitus</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="399" />
+        <location filename="../agent/indicator.py" line="411" />
         <source>Settings…</source>
         <translation>Asetukset…</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="400" />
+        <location filename="../agent/indicator.py" line="412" />
         <source>Quit Lugn</source>
         <translation>Sulje Lugn</translation>
     </message>
 </context><context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../agent/kiosk.py" line="170" />
+        <location filename="../agent/kiosk.py" line="238" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – asiakkaan äänensävy</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="171" />
+        <location filename="../agent/kiosk.py" line="239" />
         <source>IT</source>
         <translation>IT</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="173" />
-        <location filename="../agent/kiosk.py" line="172" />
+        <location filename="../agent/kiosk.py" line="241" />
+        <location filename="../agent/kiosk.py" line="240" />
         <source>Leave kiosk mode (IT only)</source>
         <translation>Poistu kioskitilasta (vain IT)</translation>
     </message>
 </context><context>
     <name>PinDialog</name>
     <message>
-        <location filename="../agent/kiosk.py" line="82" />
+        <location filename="../agent/kiosk.py" line="146" />
         <source>Leave kiosk mode</source>
         <translation>Poistu kioskitilasta</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="83" />
+        <location filename="../agent/kiosk.py" line="147" />
         <source>Enter the PIN from your IT department.</source>
         <translation>Anna IT-tuelta saamasi PIN-koodi.</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="84" />
+        <location filename="../agent/kiosk.py" line="148" />
         <source>PIN</source>
         <translation>PIN-koodi</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="85" />
+        <location filename="../agent/kiosk.py" line="149" />
         <source>Leave kiosk</source>
         <translation>Poistu</translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="86" />
+        <location filename="../agent/kiosk.py" line="150" />
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../agent/kiosk.py" line="97" />
+        <location filename="../agent/kiosk.py" line="161" />
         <source>Too many attempts. Try again in %n s.</source>
         <translation>
             <numerusform>Liian monta yritystä. Yritä uudelleen %n sekunnin kuluttua.</numerusform>
@@ -199,104 +204,104 @@
         </translation>
     </message>
     <message>
-        <location filename="../agent/kiosk.py" line="109" />
+        <location filename="../agent/kiosk.py" line="171" />
         <source>Wrong PIN.</source>
         <translation>Väärä PIN-koodi.</translation>
     </message>
 </context><context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../agent/settings_dialog.py" line="165" />
+        <location filename="../agent/settings_dialog.py" line="171" />
         <source>Lugn settings</source>
         <translation>Lugnin asetukset</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="167" />
+        <location filename="../agent/settings_dialog.py" line="173" />
         <source>Your IT department's settings could not all be read. Lugn runs with safe defaults for now.</source>
         <translation>Kaikkia IT-tuen asetuksia ei voitu lukea. Lugn käyttää toistaiseksi turvallisia oletuksia.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="171" />
+        <location filename="../agent/settings_dialog.py" line="177" />
         <source>Audio</source>
         <translation>Ääni</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="172" />
+        <location filename="../agent/settings_dialog.py" line="178" />
         <source>Your microphone</source>
         <translation>Oma mikrofoni</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="173" />
+        <location filename="../agent/settings_dialog.py" line="179" />
         <source>Customer audio</source>
         <translation>Asiakkaan ääni</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="174" />
+        <location filename="../agent/settings_dialog.py" line="180" />
         <source>Headset default</source>
         <translation>Kuulokkeiden oletus</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="175" />
+        <location filename="../agent/settings_dialog.py" line="181" />
         <source>Automatic (headset output)</source>
         <translation>Automaattinen (kuulokkeiden ääni)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="177" />
+        <location filename="../agent/settings_dialog.py" line="183" />
         <source>Audio devices cannot be listed on this computer.</source>
         <translation>Äänilaitteita ei voi näyttää tällä tietokoneella.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="179" />
+        <location filename="../agent/settings_dialog.py" line="185" />
         <source>New audio sources are used from the next start of Lugn.</source>
         <translation>Uudet äänilähteet otetaan käyttöön, kun Lugn käynnistetään seuraavan kerran.</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="180" />
+        <location filename="../agent/settings_dialog.py" line="186" />
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="181" />
+        <location filename="../agent/settings_dialog.py" line="187" />
         <source>Language of Lugn</source>
         <translation>Lugnin kieli</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="188" />
+        <location filename="../agent/settings_dialog.py" line="194" />
         <source>Automatic (system language)</source>
         <translation>Automaattinen (järjestelmän kieli)</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="189" />
+        <location filename="../agent/settings_dialog.py" line="195" />
         <source>Coaching</source>
         <translation>Valmennus</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="190" />
+        <location filename="../agent/settings_dialog.py" line="196" />
         <source>Show empathy tips</source>
         <translation>Näytä empatiavinkit</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="191" />
+        <location filename="../agent/settings_dialog.py" line="197" />
         <source>Show cues about my delivery</source>
         <translation>Näytä vinkit puhetahdistani ja äänenvoimakkuudestani</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="192" />
+        <location filename="../agent/settings_dialog.py" line="198" />
         <source>Offer breathing exercises</source>
         <translation>Ehdota hengitysharjoituksia</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="194" />
+        <location filename="../agent/settings_dialog.py" line="200" />
         <source>Set by your IT department</source>
         <translation>IT-tuen määrittämä</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="195" />
+        <location filename="../agent/settings_dialog.py" line="201" />
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../agent/settings_dialog.py" line="196" />
+        <location filename="../agent/settings_dialog.py" line="202" />
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
