@@ -48,6 +48,12 @@ class CallTracker:
     def control_end(self, t_s: float) -> list[Event]:
         return [self._end(t_s, "control")] if self.in_call else []
 
+    def resume(self, t_s: float) -> None:
+        """Analysis resumes after a pause: the pause was not far-end silence, so the call goes on (a pause
+        longer than ``end_silence_s`` would otherwise end the call at once and start a second one)."""
+        if self.in_call:
+            self._last_far_speech = max(self._last_far_speech, t_s)
+
     def stream_end(self, t_s: float) -> list[Event]:
         if not self.in_call:
             return []

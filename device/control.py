@@ -1,4 +1,6 @@
-"""Local control socket for softphones / CTI: ``call start``, ``call end``, ``pause``, ``resume``, ``status``.
+"""Local control socket for softphones / CTI: ``call start``, ``call end``, ``pause``, ``resume``, ``status``,
+and, while the agent UI runs, its actions without the keyboard focus: ``dismiss``, ``breathe``,
+``toggle-pause``.
 
 POSIX: a Unix socket in a private (0700) directory, ``$XDG_RUNTIME_DIR/lugn/control.sock`` or
 ``<tmp>/lugn-<uid>/control.sock``; only this user can connect. Both the agent and ``lugn call`` check that the
@@ -23,13 +25,15 @@ import stat
 import sys
 import tempfile
 import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("call start", "call end", "pause", "resume", "status")
 IS_WINDOWS = sys.platform == "win32"
+# Added by the agent UI (``AgentRuntime.add_control_action``); a headless agent answers that it has no UI.
+UI_COMMANDS = ("dismiss", "breathe", "toggle-pause")
 
 
 class ControlError(RuntimeError):
@@ -37,10 +41,10 @@ class ControlError(RuntimeError):
 
 
 class Controllable(Protocol):
-    def call_start(self) -> bool: ...
-    def call_end(self) -> bool: ...
-    def pause(self) -> bool: ...
-    def resume(self) -> bool: ...
+    """What the socket drives: the runtime's action table (command -> method; ``device.runtime``) and its
+    status. New commands are added to that table, not here."""
+
+    def control_actions(self) -> Mapping[str, Callable[[], object]]: ...
     def status(self) -> dict[str, object]: ...
 
 
@@ -161,17 +165,26 @@ class ControlServer:
                 return {"ok": False, "error": "missing or wrong token"}
             words = words[1:]
         command = " ".join(words).lower()
-        actions = {
-            "call start": self.target.call_start,
-            "call end": self.target.call_end,
-            "pause": self.target.pause,
-            "resume": self.target.resume,
-        }
         if command == "status":
             return {"ok": True, "status": self.target.status()}
+        actions = self.target.control_actions()
         if command not in actions:
-            return {"ok": False, "error": f"unknown command {command!r}; use one of: {', '.join(COMMANDS)}"}
-        return {"ok": bool(actions[command]()), "command": command}
+            if command in UI_COMMANDS:
+                return {
+                    "ok": False,
+                    "command": command,
+                    "error": f"{command!r} needs the agent UI (headless here)",
+                }
+            known = ", ".join([*actions, "status"])
+            return {"ok": False, "error": f"unknown command {command!r}; use one of: {known}"}
+        try:
+            result = actions[command]()
+        except Exception as exc:  # an action's failure must not end the control thread
+            log.exception("control command %s failed", command)
+            return {"ok": False, "command": command, "error": f"{type(exc).__name__}: {exc}"}
+        if isinstance(result, dict):  # an action that says what it did (the agent UI's dismiss, breathe)
+            return {"command": command, **result, "ok": bool(result.get("ok", False))}
+        return {"ok": bool(result), "command": command}
 
 
 def send(command: str, address: Path | None = None, timeout_s: float = 2.0) -> dict[str, Any]:

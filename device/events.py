@@ -101,6 +101,30 @@ class DeviceRestored(Event):
 
 
 @dataclass(frozen=True)
+class SourceFailed(Event):
+    """The source failed for good (a recording that cannot be decoded further): the stream ends here."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class MetricsPaused(Event):
+    """Team metrics cannot be kept or sent (``reason``; ``path`` is the outbox file): counts are held and
+    retried. Tone analysis and coaching go on. Shown to the agent and IT on this seat only."""
+
+    reason: str
+    path: str
+
+
+@dataclass(frozen=True)
+class MetricsResumed(Event):
+    """Team metrics work again after ``MetricsPaused``."""
+
+    path: str
+
+
+@dataclass(frozen=True)
 class AnalysisUnavailable(Event):
     reason: str
 

@@ -4,11 +4,16 @@ smoothing -> frozen events.
 Everything after the source works in fixed 512-sample frames and stream time, so a recording gives the same
 event sequence at any chunk size and any replay speed. Control (pause, resume, call start/end) may come from
 any thread; it is queued and applied on the pipeline thread between chunks.
+
+The source is kept open by ``SourceKeeper`` (re-opens with backoff and jitter; a fatal failure ends the
+stream, and ``failure`` says why). Audio is sanitised at the framer, and a non-finite model score never
+reaches the smoother.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import queue
 import threading
 from collections.abc import Callable
@@ -19,14 +24,13 @@ import numpy as np
 from device.audio import SAMPLE_RATE_HZ
 from device.audio.delivery import DeliveryMeter
 from device.audio.framing import Framer, LevelMeter
-from device.audio.source import AudioSource, Chunk, DeviceError, EndOfStream
+from device.audio.keeper import SourceKeeper
+from device.audio.source import AudioSource, Chunk, EndOfStream
 from device.calls import CallTracker
 from device.config import LugnConfig
 from device.events import (
     AnalysisUnavailable,
     AudioLevels,
-    DeviceLost,
-    DeviceRestored,
     Event,
     Heartbeat,
     PauseChanged,
@@ -53,12 +57,12 @@ class Pipeline:
         *,
         retry_initial_s: float = 0.1,
         retry_max_s: float = 1.0,
+        restart_max_s: float = 30.0,
     ) -> None:
         self.source = source
         self.config = config or LugnConfig()
         self.on_event = on_event or (lambda event: None)
-        self.retry_initial_s = retry_initial_s
-        self.retry_max_s = retry_max_s
+        self.scores_dropped = 0  # non-finite model scores kept away from the smoother
         audio = self.config.audio
         self._unavailable: list[str] = []
         self._vad: SileroVad | EnergyVad  # both sides in one call per group of frames: agent, customer
@@ -89,11 +93,20 @@ class Pipeline:
         self._paused = False
         self._commands: queue.Queue[str] = queue.Queue(maxsize=64)
         self._stop = threading.Event()
+        self._keeper = SourceKeeper(
+            source,
+            self._emit,
+            lambda: self.t_s,
+            self._apply_commands,
+            self._stop,
+            retry_initial_s=retry_initial_s,
+            retry_max_s=retry_max_s,
+            restart_max_s=restart_max_s,
+        )
         self._thread: threading.Thread | None = None
         self.callback_errors = 0
         self.commands_dropped = 0
         self.analysis_available = self._scorer is not None
-        self.stop_hooks: list[Callable[[], None]] = []  # e.g. the control socket, stopped with the pipeline
 
     # --- public API -----------------------------------------------------------------------------------------
     @property
@@ -110,12 +123,6 @@ class Pipeline:
     def stop(self, timeout_s: float = 3.0) -> bool:
         """Stop and join the pipeline thread; True if it ended within ``timeout_s``."""
         self._stop.set()
-        for hook in self.stop_hooks:
-            try:
-                hook()
-            except Exception:
-                log.exception("a stop hook failed")
-        self.stop_hooks.clear()
         if self._thread is None:
             return True
         self._thread.join(timeout_s)
@@ -130,6 +137,11 @@ class Pipeline:
             return True
         self._thread.join(timeout_s)
         return not self._thread.is_alive()
+
+    @property
+    def failure(self) -> str | None:
+        """Why the stream ended early (a fatal source error), else None."""
+        return self._keeper.failure
 
     @property
     def running(self) -> bool:
@@ -161,6 +173,8 @@ class Pipeline:
             "tone_state": self._smoother.state.value,
             "analysis_available": self.analysis_available,
             "overflows": int(getattr(self.source, "overflows", 0)),
+            "bad_samples": self._framer.bad_samples,
+            "failure": self.failure,
         }
 
     # --- thread body ----------------------------------------------------------------------------------------
@@ -185,7 +199,8 @@ class Pipeline:
         for reason in self._unavailable:
             self._emit(AnalysisUnavailable(t_s=self.t_s, reason=reason))
         try:
-            if not self._open(first=True):
+            if not self._keeper.open(first=True):
+                self._end_calls_if_failed()
                 return
             while not self._stop.is_set():
                 self._apply_commands()
@@ -193,49 +208,27 @@ class Pipeline:
                     chunk = self.source.read(READ_TIMEOUT_S)
                 except EndOfStream:
                     self._process_group()
-                    for event in self._calls.stream_end(self.t_s):
-                        self._emit(event)
+                    self._end_calls()
                     break
                 except Exception as exc:  # DeviceError, or anything a broken driver/file throws
-                    if not isinstance(exc, DeviceError):
-                        log.exception("audio source failed")
-                        exc = DeviceError(f"{type(exc).__name__}: {exc}", self.source.name)
                     self._process_group()  # what arrived before the loss
-                    self._emit(DeviceLost(t_s=self.t_s, source=exc.source, reason=str(exc)))
-                    self._close_source()
-                    if not self._open(first=False):
+                    if not self._keeper.recover(exc):
+                        self._end_calls_if_failed()
                         return
-                    self._emit(DeviceRestored(t_s=self.t_s, source=exc.source))
                     continue
                 if chunk is not None and len(chunk):
                     self._process_chunk(chunk)
         finally:
-            self._close_source()
+            self._keeper.close()
 
-    def _open(self, first: bool) -> bool:
-        """Open the source, retrying with backoff until it works or the pipeline is stopped."""
-        delay = self.retry_initial_s
-        lost_source = None if first else ""  # a device reported lost at start, by its role
-        while not self._stop.is_set():
-            try:
-                self.source.open()
-                if lost_source:
-                    self._emit(DeviceRestored(t_s=self.t_s, source=lost_source))
-                return True
-            except DeviceError as exc:
-                if lost_source is None:
-                    self._emit(DeviceLost(t_s=self.t_s, source=exc.source, reason=str(exc)))
-                    lost_source = exc.source
-                self._apply_commands()
-                self._stop.wait(delay)
-                delay = min(delay * 2, self.retry_max_s)
-        return False
+    def _end_calls(self) -> None:
+        for event in self._calls.stream_end(self.t_s):
+            self._emit(event)
 
-    def _close_source(self) -> None:
-        try:
-            self.source.close()
-        except Exception:
-            log.exception("closing the audio source failed")
+    def _end_calls_if_failed(self) -> None:
+        """A fatal source error ends the stream as the end of a recording does: the call closes."""
+        if self._keeper.failure is not None:
+            self._end_calls()
 
     def _apply_commands(self) -> None:
         while True:
@@ -253,6 +246,7 @@ class Pipeline:
                 self._reset_analysis()
             elif name == "resume" and self._paused:
                 self._paused = False
+                self._calls.resume(t)
                 self._emit(PauseChanged(t_s=t, paused=False))
             elif name == "call_start":
                 self._call_events(self._calls.control_start(t))
@@ -372,6 +366,9 @@ class Pipeline:
             self._emit(AnalysisUnavailable(t_s=t, reason=f"tone model failed while running: {exc}"))
             return
         for s in scores:
+            if not math.isfinite(s.frustration + s.arousal + s.valence):
+                self.scores_dropped += 1  # one bad window must not hold the smoother at NaN for the call
+                continue
             sample, changed = self._smoother.process(t, s.frustration, s.arousal, s.valence)
             if changed is not None:
                 self._emit(changed)

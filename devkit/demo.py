@@ -1,9 +1,10 @@
-"""``lugn demo``: the bundled demo call through the full pipeline into the real agent UI, with coaching.
+"""``lugn demo``: the bundled demo call through the agent runtime into the real agent UI, with coaching.
 
-Offscreen (no display) it runs as fast as the pipeline goes, saves a PNG of the indicator at every state
-change (and of the tip card and the breathing overlay) and prints the timeline. With a display it plays in
-real time, without sound. Event *sinks* (e.g. the metrics service) see every runtime and coaching event,
-in order.
+The same ``AgentRuntime`` as on a seat, with the agent UI attached as on a seat; only the source (the demo
+recording) and the screenshots are the demo's own. Offscreen (no display) it runs as fast as the pipeline
+goes, saves a PNG of the indicator at every state change (and of the tip card and the breathing overlay)
+and prints the timeline. With a display it plays in real time, without sound. ``listeners`` see every
+runtime and coaching event, in order; ``metrics`` is a metrics service the caller owns (or None).
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def run_demo(
     realtime: bool | None = None,
     language: str = "en",
     models_dir: Path | None = None,
-    sinks: Sequence[Callable[[object], None]] = (),
+    listeners: Sequence[Callable[[object], None]] = (),
+    metrics: Any = None,
     echo: TextIO | None = None,
     verbose: bool = False,
     linger_s: float = 5.0,
@@ -77,7 +79,7 @@ def run_demo(
     from PyQt6.QtCore import QSettings, QTimer
 
     from device.audio.source import ReplaySource
-    from device.pipeline import Pipeline
+    from device.runtime import AgentRuntime
     from ui.agent.app import AgentApp, ensure_qapp
     from ui.agent.screens import Screenshotter
 
@@ -89,7 +91,11 @@ def run_demo(
     result = DemoResult(out_dir=out_dir, realtime=realtime)
     config = LugnConfig(ui=UiSettings(language=language))
     qsettings = QSettings(str(out_dir / "demo-ui.ini"), QSettings.Format.IniFormat)
-    app = AgentApp(config, kiosk=False, qsettings=qsettings, sinks=sinks)
+    source = ReplaySource(audio, realtime=realtime)
+    runtime = AgentRuntime(
+        source, config, models_dir=models_dir, metrics=metrics or False, control=False, listeners=listeners
+    )
+    app = AgentApp(runtime, kiosk=False, qsettings=qsettings)
     app.quitRequested.connect(lambda: qapp.exit(0))
     shots = Screenshotter(app, out_dir)
     shots.attach()
@@ -143,9 +149,6 @@ def run_demo(
 
     app.eventDelivered.connect(on_event)
 
-    source = ReplaySource(audio, realtime=realtime)
-    pipeline = Pipeline(source, app.config, app.on_pipeline_event, models_dir=models_dir)
-    app.attach(pipeline)
     echo.write(
         f"lugn demo: {audio.name} ({source.duration_s:.1f} s), {'real time' if realtime else 'max speed'}, "
         f"{'offscreen' if offscreen else 'on screen'}, language {app.language}; screenshots -> {out_dir}\n"
@@ -157,7 +160,7 @@ def run_demo(
     done_at: list[float] = []
 
     def poll() -> None:
-        if pipeline.running or app.bridge.pending:
+        if runtime.running or app.bridge.pending:
             return
         if not done_at:
             done_at.append(time.monotonic())
@@ -171,11 +174,11 @@ def run_demo(
     timer.timeout.connect(poll)
     timer.start(50)
     started.append(time.monotonic())
-    pipeline.start()
+    runtime.start()
     try:
         qapp.exec()
     finally:
-        pipeline.stop(5.0)
+        runtime.stop(5.0)
         timer.stop()
         timeline.close()
         result.wall_s = time.monotonic() - t0

@@ -5,10 +5,17 @@ Acknowledged rows are kept for ``resend_s`` more and sent once again after a rec
 
 Survives broker downtime and agent restarts. Bounded by age and row count (policy); anything dropped is logged
 and counted (``dropped_count``), so IT can see it in the device status.
+
+A side path must never stop the indicator, so the outbox never raises for a broken store: when its file
+cannot be opened or written (read-only or full file system, a corrupt file) it says why (``health()``, with
+the path), keeps new contributions in memory (bounded, still sendable to the broker) and tries the file
+again with backoff; once the file works, what was held is written to it. A small reserve file beside the
+outbox is freed when the disk fills up, so the write in hand (and a few after it) still lands.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -16,10 +23,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
-from device.metrics.anonymise import random_hex32
+from device.metrics.health import STORE_ERRORS, OutboxHealth, Reserve, describe_store_error
+from device.retry import Backoff
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -31,10 +41,9 @@ CREATE TABLE IF NOT EXISTS outbox (
     acked_at REAL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS tokens (
-    bucket_start INTEGER PRIMARY KEY, token TEXT NOT NULL, created_at REAL NOT NULL
-);
+DROP TABLE IF EXISTS tokens;  -- per-bucket contributor tokens: no longer part of the protocol (#11)
 """
+_INSERT = "INSERT OR IGNORE INTO outbox (message_id, topic, payload, created_at) VALUES (?, ?, ?, ?)"
 
 
 @dataclass(frozen=True)
@@ -53,49 +62,209 @@ class Outbox:
         max_rows: int = 5000,
         clock: Callable[[], float] = time.time,
         resend_s: float = 60.0,
+        *,
+        retry_initial_s: float = 5.0,
+        retry_max_s: float = 300.0,
+        max_held: int = 1000,
+        on_health: Callable[[OutboxHealth], None] | None = None,
     ) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.reserve = Reserve(self.path.with_name(self.path.name + ".reserve"))
         self.max_age_s = max_age_s
         self.max_rows = max_rows
         self.resend_s = resend_s
+        self.max_held = max_held
+        self.on_health = on_health
         self._clock = clock
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self._lock = threading.RLock()
+        self._db: sqlite3.Connection | None = None
+        self._held: dict[str, OutboxRow] = {}  # message_id -> row, in arrival order
+        self._held_dropped = 0
+        self._backoff = Backoff(retry_initial_s, retry_max_s)
+        self._retry_at = 0.0
+        self._closed = False
+        self.problem = ""
+        with self._lock:
+            self._open()
 
+    # -- health ---------------------------------------------------------------------------------------------
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+    def health(self) -> OutboxHealth:
+        with self._lock:
+            return OutboxHealth(not self.problem, str(self.path), self.problem, len(self._held))
+
+    def tick(self) -> None:
+        """Try the file again if it failed and its retry is due (cheap when all is well)."""
+        if self.problem and not self._closed and time.monotonic() >= self._retry_at:
+            with self._lock:
+                self._writable()
+
+    def _open(self) -> bool:
+        db = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None, timeout=2.0)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(_SCHEMA)
+        except STORE_ERRORS as exc:
+            if db is not None:
+                with contextlib.suppress(*STORE_ERRORS):
+                    db.close()
+            self._failed(exc, keep=False)
+            return False
+        self._db = db
+        return self._recover()
+
+    def _recover(self) -> bool:
+        """The file is open (again): write what was held, make the reserve, say metrics work again."""
+        try:
+            self._with_reserve(self._store_held)
+        except STORE_ERRORS as exc:
+            self._failed(exc)
+            return False
+        self.reserve.make()
+        self._backoff.reset()
+        if self.problem:
+            log.warning("outbox %s works again; metrics resume", self.path)
+            self.problem = ""
+            self._notify()
+        return True
+
+    def _usable(self) -> bool:
+        """For reads: the open file, even while writes to it fail (a full disk can still be read)."""
+        if self._db is not None:
+            return True
+        return self._writable()
+
+    def _writable(self) -> bool:
+        """For writes: the file works, or it failed and its retry is due (then held rows go first)."""
+        if self._closed:
+            return False
+        if not self.problem:
+            return self._db is not None or self._open()
+        if time.monotonic() < self._retry_at:
+            return False
+        return self._open() if self._db is None else self._recover()
+
+    def _failed(self, exc: BaseException, keep: bool = True) -> None:
+        """A store error: pause with the reason, retry later. The connection is kept for reads when the
+        file itself is fine (full, read-only) and dropped when it is not (corrupt, I/O errors)."""
+        problem = describe_store_error(exc, self.path)
+        if self._db is not None:
+            with contextlib.suppress(*STORE_ERRORS):
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+            if not (keep and problem.startswith(("disk full", "read-only"))):
+                with contextlib.suppress(*STORE_ERRORS):
+                    self._db.close()
+                self._db = None
+        wait = self._backoff.next()
+        self._retry_at = time.monotonic() + wait
+        if problem != self.problem:
+            log.warning("metrics paused: outbox %s: %s; retrying in %.0f s", self.path, problem, wait)
+            self.problem = problem
+            self._notify()
+
+    def _notify(self) -> None:
+        if self.on_health is not None:
+            try:
+                self.on_health(OutboxHealth(not self.problem, str(self.path), self.problem, len(self._held)))
+            except Exception:
+                log.exception("outbox health listener failed")
+
+    # -- writing --------------------------------------------------------------------------------------------
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            if self.problem and not self._closed:
+                self._retry_at = 0.0  # one last try for what is held
+                self._writable()
+            if self._held:
+                log.error(
+                    "outbox %s: %d contribution(s) could not be saved (%s)",
+                    self.path,
+                    len(self._held),
+                    self.problem,
+                )
+            self._closed = True
+            if self._db is not None:
+                with contextlib.suppress(*STORE_ERRORS):
+                    self._db.close()
+                self._db = None
 
     def put(self, topic: str, payload: bytes, message_id: str) -> int:
         """Store one message; returns how many old messages the limits dropped to make room."""
+        row = OutboxRow(message_id, topic, payload, self._clock())
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.execute(
-                    "INSERT OR IGNORE INTO outbox (message_id, topic, payload, created_at) "
-                    "VALUES (?, ?, ?, ?)",
-                    (message_id, topic, payload, self._clock()),
-                )
-                dropped = self._enforce_limits()
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
+            if self._writable():
+                try:
+                    return self._with_reserve(lambda: self._write([row]))
+                except STORE_ERRORS as exc:
+                    self._failed(exc)
+            self._hold(row)
+        return 0
+
+    def _with_reserve(self, write: Callable[[], T]) -> T:
+        """``write()``; if the disk is full, free the reserve and try once more."""
+        try:
+            return write()
+        except STORE_ERRORS as exc:
+            if not describe_store_error(exc, self.path).startswith("disk full"):
                 raise
+            if not self.reserve.free():
+                raise
+            log.warning("outbox %s: the disk is full; its reserve was freed for the write in hand", self.path)
+            return write()
+
+    def _write(self, rows: list[OutboxRow]) -> int:
+        """One transaction; on an error SQLite may already have rolled back (SQLITE_FULL), so only an open
+        transaction is rolled back here."""
+        assert self._db is not None
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.executemany(_INSERT, [(r.message_id, r.topic, r.payload, r.created_at) for r in rows])
+            dropped = self._enforce_limits()
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                with contextlib.suppress(*STORE_ERRORS):
+                    self._db.execute("ROLLBACK")
+            raise
         return dropped
+
+    def _hold(self, row: OutboxRow) -> None:
+        self._held[row.message_id] = row
+        while len(self._held) > self.max_held:
+            del self._held[next(iter(self._held))]
+            self._held_dropped += 1
+
+    def _store_held(self) -> None:
+        """The file works (again): what was held goes into it."""
+        assert self._db is not None
+        if self._held:
+            self._write(list(self._held.values()))
+            log.warning("outbox %s: %d held contribution(s) saved", self.path, len(self._held))
+            self._held.clear()
+        if self._held_dropped:
+            self._count_dropped(self._held_dropped)
+            self._held_dropped = 0
 
     def prune(self) -> int:
         """Apply the age/size limits now (the publisher calls this periodically)."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            dropped = self._enforce_limits()
-            self._db.execute("COMMIT")
-        return dropped
+            if not self._writable():
+                return 0
+            try:
+                return self._write([])
+            except STORE_ERRORS as exc:
+                self._failed(exc)
+                return 0
 
     def _enforce_limits(self) -> int:
+        assert self._db is not None
         cutoff = self._clock() - self.max_age_s
         self._db.execute(
             "DELETE FROM outbox WHERE acked_at IS NOT NULL AND acked_at < ?", (self._clock() - self.resend_s,)
@@ -111,14 +280,9 @@ class Outbox:
                 "(SELECT seq FROM outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?)",
                 (over,),
             )
-        self._db.execute("DELETE FROM tokens WHERE created_at < ?", (self._clock() - 2 * 86400,))
         dropped = old + over
         if dropped:
-            self._db.execute(
-                "INSERT INTO meta (key, value) VALUES ('dropped', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = value + excluded.value",
-                (dropped,),
-            )
+            self._count_dropped(dropped)
             log.warning(
                 "outbox %s: dropped %d unsent contribution(s) (%d older than %.1f days, %d over %d rows)",
                 self.path,
@@ -130,21 +294,49 @@ class Outbox:
             )
         return dropped
 
+    def _count_dropped(self, n: int) -> None:
+        assert self._db is not None
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES ('dropped', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = value + excluded.value",
+            (n,),
+        )
+
+    # -- reading and acknowledging (held rows can be sent too: the broker may be there when the disk is not) -
+    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any] | None:
+        if not self._usable():
+            return None
+        assert self._db is not None
+        try:
+            return list(self._db.execute(sql, args).fetchall())
+        except STORE_ERRORS as exc:
+            self._failed(exc)
+            return None
+
     def pending(self, limit: int = 100, exclude: Iterable[str] = ()) -> list[OutboxRow]:
         skip = set(exclude)
         with self._lock:
-            rows = self._db.execute(
+            rows = self._query(
                 "SELECT message_id, topic, payload, created_at FROM outbox WHERE acked_at IS NULL "
                 "ORDER BY seq LIMIT ?",
                 (limit + len(skip),),
-            ).fetchall()
-        return [OutboxRow(m, t, bytes(p), c) for m, t, p, c in rows if m not in skip][:limit]
+            )
+            stored = [OutboxRow(m, t, bytes(p), c) for m, t, p, c in rows or ()]
+            held = list(self._held.values())
+        return [r for r in stored + held if r.message_id not in skip][:limit]
 
     def ack(self, message_id: str) -> None:
         with self._lock:
-            self._db.execute(
-                "UPDATE outbox SET acked_at = ? WHERE message_id = ?", (self._clock(), message_id)
-            )
+            if self._held.pop(message_id, None) is not None:
+                return  # delivered straight from memory: nothing left to keep
+            if self._writable():  # else it is sent once more later; the aggregator drops the duplicate
+                assert self._db is not None
+                try:
+                    self._db.execute(
+                        "UPDATE outbox SET acked_at = ? WHERE message_id = ?", (self._clock(), message_id)
+                    )
+                except STORE_ERRORS as exc:
+                    self._failed(exc)
 
     def requeue_recent(self) -> int:
         """Mark rows acknowledged within ``resend_s`` as unsent again (after a reconnect).
@@ -154,31 +346,26 @@ class Outbox:
         aggregator drops the duplicates by message id.
         """
         with self._lock:
-            return int(
-                self._db.execute(
-                    "UPDATE outbox SET acked_at = NULL WHERE acked_at IS NOT NULL AND acked_at >= ?",
-                    (self._clock() - self.resend_s,),
-                ).rowcount
-            )
+            if not self._writable():
+                return 0
+            assert self._db is not None
+            try:
+                return int(
+                    self._db.execute(
+                        "UPDATE outbox SET acked_at = NULL WHERE acked_at IS NOT NULL AND acked_at >= ?",
+                        (self._clock() - self.resend_s,),
+                    ).rowcount
+                )
+            except STORE_ERRORS as exc:
+                self._failed(exc)
+                return 0
 
     def pending_count(self) -> int:
         with self._lock:
-            return int(self._db.execute("SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL").fetchone()[0])
+            rows = self._query("SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL")
+            return (int(rows[0][0]) if rows else 0) + len(self._held)
 
     def dropped_count(self) -> int:
         with self._lock:
-            row = self._db.execute("SELECT value FROM meta WHERE key = 'dropped'").fetchone()
-        return int(row[0]) if row else 0
-
-    def token_for(self, bucket_start: int) -> str:
-        """The contributor token of a bucket, kept across restarts for as long as the bucket can matter."""
-        with self._lock:
-            self._db.execute(
-                "INSERT OR IGNORE INTO tokens (bucket_start, token, created_at) VALUES (?, ?, ?)",
-                (bucket_start, random_hex32(), self._clock()),
-            )
-            return str(
-                self._db.execute(
-                    "SELECT token FROM tokens WHERE bucket_start = ?", (bucket_start,)
-                ).fetchone()[0]
-            )
+            rows = self._query("SELECT value FROM meta WHERE key = 'dropped'")
+            return (int(rows[0][0]) if rows else 0) + self._held_dropped

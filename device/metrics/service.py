@@ -1,8 +1,11 @@
 """The metrics path of one workstation: events -> ``MetricsWindow`` -> ``Outbox`` -> ``Publisher`` -> broker.
 
-``MetricsService.process(event)`` is safe to call from the pipeline thread (or the GUI thread for coach
-events).
+``MetricsService.process(event)`` is safe to call from any thread (the runtime calls it under its event lock).
 Without a broker (metrics disabled, or no URL) contributions still go to the outbox, and are sent later.
+
+A side path: nothing here may stop the indicator. An outbox that cannot be written (read-only, full, corrupt)
+or a broker away for longer than ``BROKER_GRACE_S`` pauses metrics with the reason and the path
+(``health()``, and ``on_health`` when it changes); counts are held and retried, never raised to the caller.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 from device import __version__
 from device.metrics.anonymise import Anonymiser
 from device.metrics.credentials import CredentialsError, resolve_password
+from device.metrics.health import MetricsHealth, OutboxHealth
 from device.metrics.outbox import Outbox
 from device.metrics.publisher import Publisher
 from device.metrics.settings import MetricsSettings
@@ -28,6 +32,7 @@ from device.protocol.topics import contrib_topic, status_topic
 from device.protocol.transport import BrokerParams, PahoTransport, Transport
 
 log = logging.getLogger(__name__)
+BROKER_GRACE_S = 120.0  # a broker away this long pauses metrics visibly (counts wait in the outbox meanwhile)
 
 
 def default_outbox_path() -> Path:
@@ -60,27 +65,34 @@ class MetricsService:
         outbox_path: str | Path | None = None,
         clock: Callable[[], float] = time.time,
         profile_version: str | None = None,
+        on_health: Callable[[MetricsHealth], None] | None = None,
     ) -> None:
         self.settings = settings
         self.asset_id = settings.asset_id or default_asset_id()
-        path = outbox_path or settings.outbox_path or default_outbox_path()
-        self.outbox = Outbox(
-            path, max_age_s=settings.outbox_max_days * 86400, max_rows=settings.outbox_max_rows, clock=clock
-        )
-        self.account = settings.username or self.asset_id  # the broker account: its topic ends in it
-        self.window = MetricsWindow(Anonymiser(settings.site, settings.team), settings.bucket_min * 60, clock)
-        self.profile_version = profile_version
+        path = Path(outbox_path or settings.outbox_path or default_outbox_path()).expanduser()
+        self.on_health: Callable[[MetricsHealth], None] | None = on_health
+        self._health = MetricsHealth(False, path=str(path))
         self._lock = threading.Lock()
+        self._health_lock = threading.Lock()
+        self._down_since: float | None = None  # monotonic time the broker connection was lost
+        self._down_wall = ""
         self.problem = (
             ""  # why publishing is off although enabled (shown to IT; counts still go to the outbox)
         )
+        self.publisher: Publisher | None = None
+        self.outbox = Outbox(
+            path, max_age_s=settings.outbox_max_days * 86400, max_rows=settings.outbox_max_rows, clock=clock
+        )
+        self.outbox.on_health = self._outbox_health
+        self.account = settings.username or self.asset_id  # the broker account: its topic ends in it
+        self.window = MetricsWindow(Anonymiser(settings.site, settings.team), settings.bucket_min * 60, clock)
+        self.profile_version = profile_version
         if transport is None and settings.enabled and settings.broker_url:
             try:
                 transport = PahoTransport(self.broker_params(), name="lugn-metrics-mqtt")
             except (CredentialsError, OSError, ssl.SSLError, ValueError) as exc:
                 self.problem = f"metrics publishing off: {exc}"
                 log.error("%s; contributions are kept in the outbox %s", self.problem, path)
-        self.publisher: Publisher | None = None
         if transport is not None:
             self.publisher = Publisher(
                 self.outbox,
@@ -92,6 +104,7 @@ class MetricsService:
                 on_tick=self.poll,
                 clock=clock,
             )
+        self._update_health()
 
     def broker_params(self) -> BrokerParams:
         s = self.settings
@@ -108,6 +121,39 @@ class MetricsService:
             client_id=f"lugn-{self.asset_id}",
             will=will,
         )
+
+    # -- health ---------------------------------------------------------------------------------------------
+    def health(self) -> MetricsHealth:
+        """Paused (why, which file) or working; refreshed on every event and publisher tick."""
+        self._update_health()
+        return self._health
+
+    def _outbox_health(self, _h: OutboxHealth) -> None:
+        self._update_health()
+
+    def _update_health(self) -> None:
+        box = self.outbox.health()
+        reason = f"outbox {box.path}: {box.problem}" if box.problem else self.problem
+        pub = self.publisher
+        if pub is not None and not pub.connected:
+            if self._down_since is None:
+                self._down_since, self._down_wall = time.monotonic(), time.strftime("%H:%M")
+            if not reason and time.monotonic() - self._down_since >= BROKER_GRACE_S:
+                reason = (
+                    f"broker {self.settings.broker_url} not reachable since {self._down_wall} "
+                    "(contributions wait in the outbox)"
+                )
+        else:
+            self._down_since = None
+        health = MetricsHealth(bool(reason), reason, box.path)
+        with self._health_lock:
+            changed = health != self._health
+            self._health = health
+            if changed and self.on_health is not None:
+                try:
+                    self.on_health(health)
+                except Exception:
+                    log.exception("metrics health listener failed")
 
     def status(self) -> DeviceStatus:
         return DeviceStatus(
@@ -132,14 +178,17 @@ class MetricsService:
         if self.publisher is not None:
             self.publisher.stop(timeout_s)
         self.outbox.close()
+        self._update_health()
 
     def process(self, event: object) -> None:
         with self._lock:
+            self.outbox.tick()
             self._submit(self.window.process(event))
 
     def poll(self) -> None:
         with self._lock:
             self._submit(self.window.poll())
+        self._update_health()
 
     def _submit(self, contributions: list[Contribution]) -> None:
         for c in contributions:

@@ -1,4 +1,5 @@
-"""``lugn bench``'s live-path figures: ``LiveSource`` on the simulated headset (``devkit.simheadset``)."""
+"""``lugn bench``'s runtime and its live-path figures: ``LiveSource`` on the simulated headset
+(``devkit.simheadset``). Imports nothing from ``bench`` (which imports this)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from typing import Any
 from device.audio import SAMPLE_RATE_HZ
 
 
+def bench_runtime(source: Any, listener: Any = None) -> Any:
+    """The seat's runtime on ``source``, without the control socket and metrics (not what is measured)."""
+    from device.config import LugnConfig
+    from device.runtime import AgentRuntime
+
+    listeners = [listener] if listener is not None else []
+    return AgentRuntime(source, LugnConfig(), metrics=False, control=False, listeners=listeners)
+
+
 def bench_live_paced(agent: Any, customer: Any, paced_s: float) -> dict[str, float]:
     """The live path at real-time pacing: LiveSource on a simulated 48 kHz USB headset (``devkit.simheadset``)
     whose streams call back once per block from their own thread, through the 48 -> 16 kHz conversion and the
@@ -19,21 +29,20 @@ def bench_live_paced(agent: Any, customer: Any, paced_s: float) -> dict[str, flo
     import psutil
 
     from device.audio.live import LiveSource
-    from device.pipeline import Pipeline
     from devkit.simheadset import SimulatedHeadset
 
     n = round(paced_s * SAMPLE_RATE_HZ)
     sim = SimulatedHeadset(np.resize(agent, n), np.resize(customer, n))
-    pipe = Pipeline(LiveSource(sd_module=sim))
+    runtime = bench_runtime(LiveSource(sd_module=sim))
     proc = psutil.Process()
     before = {t.id: t.user_time + t.system_time for t in proc.threads()}
     c0, t0 = sum(proc.cpu_times()[:2]), time.perf_counter()
-    pipe.start()
+    runtime.start()
     time.sleep(paced_s)
     names = {t.native_id: t.name for t in threading.enumerate()}
     after = {t.id: t.user_time + t.system_time for t in proc.threads()}
     cpu, wall = sum(proc.cpu_times()[:2]) - c0, time.perf_counter() - t0
-    pipe.stop(2.0)
+    runtime.stop(2.0)
     callbacks = sum(v - before.get(k, 0.0) for k, v in after.items() if names.get(k) == "sim-portaudio")
     return {
         "live_paced_s": wall,
@@ -50,7 +59,6 @@ def bench_live_latency(path: Path, agent: Any, customer: Any) -> dict[str, float
     import numpy as np
 
     from device.audio.live import LiveSource
-    from device.pipeline import Pipeline
     from devkit.simheadset import SimulatedHeadset
 
     timeline_path = path.with_name(path.stem + ".timeline.json")
@@ -65,12 +73,12 @@ def bench_live_latency(path: Path, agent: Any, customer: Any) -> dict[str, float
         if event.kind == "ToneChanged" and event.state.value == "frustrated" and not seen:
             seen.append((time.monotonic(), event.t_s))
 
-    pipe = Pipeline(LiveSource(sd_module=sim), on_event=on_event)
-    pipe.start()
+    runtime = bench_runtime(LiveSource(sd_module=sim), on_event)
+    runtime.start()
     deadline = time.monotonic() + onset + 6.0
     while not seen and time.monotonic() < deadline:
         time.sleep(0.05)
-    pipe.stop(2.0)
+    runtime.stop(2.0)
     if not seen:
         return {"live_onset_to_frustrated_s": float("nan")}
     wall, t_s = seen[0]

@@ -24,8 +24,8 @@ def bench_live_pulse(agent: Any, customer: Any, paced_s: float) -> dict[str, Any
 
     from device.audio.live import LiveSource
     from device.audio.pulse import PulseBackend
-    from device.pipeline import Pipeline
     from devkit.pulse import PrivatePulse, find_pulseaudio
+    from lugn.commands._bench_live import bench_runtime
 
     if find_pulseaudio() is None:
         return {"pulse_skipped": "pulseaudio not installed"}
@@ -46,7 +46,7 @@ def bench_live_pulse(agent: Any, customer: Any, paced_s: float) -> dict[str, Any
             sf.write(Path(tmp) / "customer.wav", np.resize(np.asarray(customer, np.float32), n), rate)
             server.feed_mic(fifo, np.resize(np.asarray(agent, np.float32), n), rate)
             server.play(Path(tmp) / "customer.wav", sink="headset")
-            pipe = Pipeline(LiveSource(backend=PulseBackend()))
+            pipe = bench_runtime(LiveSource(backend=PulseBackend()))  # the seat's runtime, as the other rows
             pipe.start()
             time.sleep(3.0)  # past the first block (an idle null sink takes up to 2 s to start its monitor)
             proc, srv = psutil.Process(), psutil.Process(server.proc.pid)  # type: ignore[union-attr]
@@ -64,7 +64,7 @@ def bench_live_pulse(agent: Any, customer: Any, paced_s: float) -> dict[str, Any
             return {
                 "pulse_paced_cpu_pct_one_core": 100.0 * (cpu - fed) / wall,
                 "pulse_server_cpu_pct_one_core": 100.0 * server_cpu / wall,
-                "pulse_overflows": float(status.get("overflows", 0)),  # type: ignore[arg-type]
+                "pulse_overflows": float(status.get("overflows", 0)),
             }
         finally:
             if saved is None:

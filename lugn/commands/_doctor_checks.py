@@ -364,12 +364,12 @@ def check_outbox(eff: Effective) -> Check:
         return Check(
             "outbox", "ok", f"no outbox yet at {path} (nothing waiting)", {"path": str(path), "pending": 0}
         )
-    try:
-        box = Outbox(path)
-        pending, dropped = box.pending_count(), box.dropped_count()
-        box.close()
-    except Exception as exc:  # a corrupt SQLite file, a lock held by another process
-        return Check("outbox", "fail", f"outbox {path} cannot be read: {exc}", {"path": str(path)})
+    box = Outbox(path)  # never raises: a read-only, full or corrupt store is reported in its health
+    pending, dropped, health = box.pending_count(), box.dropped_count(), box.health()
+    box.close()
+    if not health.ok:  # the agent keeps analysing and coaching; team metrics wait (in memory) until fixed
+        problem = {"path": str(path), "problem": health.problem}
+        return Check("outbox", "warn", f"metrics paused: outbox {path}: {health.problem}", problem)
     details = {"path": str(path), "pending": pending, "dropped": dropped}
     if pending > OUTBOX_WARN_ROWS:
         return Check(

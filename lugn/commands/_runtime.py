@@ -1,9 +1,9 @@
-"""Shared by ``lugn run`` and ``lugn replay``: config, control socket, headless JSON lines, the UI."""
+"""Shared by ``lugn run`` and ``lugn replay``: settings, the one runtime, and the front end that attaches to
+it (headless JSON lines or the agent UI)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import signal
 import sys
 import threading
@@ -45,40 +45,32 @@ def with_audio(eff: Any, **changes: Any) -> Any:
     return dataclasses.replace(eff, config=eff.config.model_copy(update={"audio": audio}))
 
 
-def json_printer(out: Any = None) -> Any:
-    from device.events import event_to_dict
+def build(source: Any, eff: Any, args: argparse.Namespace) -> Any:
+    """The one ``AgentRuntime`` for ``lugn run`` / ``lugn replay``; the front end then only attaches."""
+    from device.runtime import AgentRuntime
 
-    stream = out or sys.stdout
-    lock = threading.Lock()
-
-    def emit(event: Any) -> None:
-        line = json.dumps(event_to_dict(event), ensure_ascii=False)
-        with lock:
-            stream.write(line + "\n")
-            stream.flush()
-
-    return emit
+    return AgentRuntime(
+        source, eff, models_dir=args.models_dir, control=not args.no_control, control_address=args.control
+    )
 
 
-def attach_control(pipeline: Any, args: argparse.Namespace) -> None:
-    if args.no_control:
-        return
-    from device.control import ControlError, ControlServer
-
-    server = ControlServer(pipeline, address=args.control)
-    try:
-        server.start()
-    except (ControlError, OSError) as exc:
-        print(f"lugn: control socket off: {exc}", file=sys.stderr)
-        return
-    pipeline.stop_hooks.append(server.stop)
+def finish(runtime: Any, command: str) -> int:
+    """What the run ended with, for the shell: 1 with the reason when the source failed for good."""
+    health = runtime.metrics.health() if runtime.metrics is not None else None
+    if health is not None and health.paused:
+        print(f"lugn {command}: metrics paused: {health.reason}", file=sys.stderr)
+    if runtime.failure:
+        print(f"lugn {command}: stopped at {runtime.last_t_s:.1f} s: {runtime.failure}", file=sys.stderr)
+        return 1
+    return 0
 
 
-def run_headless(source: Any, eff: Any, args: argparse.Namespace, *, until_end: bool) -> int:
-    from device.pipeline import Pipeline
+def run_headless(runtime: Any, command: str, *, until_end: bool) -> int:
+    """The JSON-lines front end: every runtime and coaching event as one line on stdout."""
+    from device.runtime import JsonLinesPrinter
 
-    pipeline = Pipeline(source, eff.config, json_printer(), models_dir=args.models_dir)
-    attach_control(pipeline, args)
+    printer = JsonLinesPrinter()
+    runtime.attach(printer)
     stop = threading.Event()
 
     def on_signal(signum: int, frame: Any) -> None:
@@ -86,29 +78,23 @@ def run_headless(source: Any, eff: Any, args: argparse.Namespace, *, until_end: 
 
     old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
-        pipeline.start()
-        while not stop.is_set():
-            if pipeline.wait(0.2) and until_end:
+        runtime.start()
+        while not stop.is_set() and not printer.closed:
+            if runtime.wait(0.2) and until_end:
                 break
-        return 0
     finally:
-        if not pipeline.stop(5.0):
+        if not runtime.stop(5.0):
             print("lugn: the pipeline thread did not stop within 5 s", file=sys.stderr)
         for s, handler in old.items():
             signal.signal(s, handler)
+    return finish(runtime, command)
 
 
-def run_ui(source: Any, eff: Any, args: argparse.Namespace, **kwargs: Any) -> int:
+def run_ui(runtime: Any, command: str, **kwargs: Any) -> int:
     try:
         from ui.agent.app import run_agent
     except ImportError as exc:
         print(f"lugn: the agent UI is not available ({exc}); use --headless", file=sys.stderr)
         return 2
-    from device.pipeline import Pipeline
-
-    def factory(src: Any, config: Any, on_event: Any, models_dir: Path | None = None) -> Pipeline:
-        pipeline = Pipeline(src, config, on_event, models_dir=models_dir)
-        attach_control(pipeline, args)
-        return pipeline
-
-    return int(run_agent(source, eff, models_dir=args.models_dir, pipeline_factory=factory, **kwargs))
+    code = int(run_agent(runtime, **kwargs))
+    return finish(runtime, command) or code

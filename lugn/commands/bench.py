@@ -1,6 +1,8 @@
 """``lugn bench``: the runtime's speed and memory, measured on this machine, as a table (or ``--json``).
 
 How each figure is measured:
+Every run goes through ``device.runtime.AgentRuntime`` (pipeline + coach; control socket and metrics off), as
+on a seat; the bench only attaches a listener.
 - tone window / VAD frame: wall time of single calls on real audio (the demo call's customer channel),
   after warm-up, one onnxruntime thread, as the pipeline runs them; the VAD with its background pre-gate
   off, so the figure is the model's cost per frame. The pipeline skips the model on background frames: the
@@ -38,6 +40,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from lugn.commands._bench_live import bench_runtime
 
 NAME = "bench"
 HELP = "measure model/VAD time, real-time factor, CPU share, peak RSS and time to first state"
@@ -127,7 +131,6 @@ def bench_pipeline(path: Path, agent: Any, customer: Any, call_s: float) -> dict
     import numpy as np
 
     from device.audio.source import ReplaySource
-    from device.pipeline import Pipeline
 
     counts: dict[str, int] = {}
 
@@ -136,18 +139,19 @@ def bench_pipeline(path: Path, agent: Any, customer: Any, call_s: float) -> dict
 
     src = ReplaySource(path, realtime=False, chunk_samples=512)
     duration = src.duration_s
-    pipe = Pipeline(src, on_event=count)  # models load here, outside the timing
+    runtime = bench_runtime(src, count)  # models load here, outside the timing
     t0, c0 = time.perf_counter(), time.thread_time()
-    pipe.run_until_end()
+    runtime.run_until_end()
     wall, cpu = time.perf_counter() - t0, time.thread_time() - c0
+    pipe = runtime.pipeline
     vad_skipped_pct = 100.0 * getattr(pipe._vad, "skipped", 0) / (2 * max(pipe._frames, 1))
 
     n = round(call_s * 16_000)
     long = ReplaySource.from_arrays(np.resize(agent, n), np.resize(customer, n))
     long_counts: dict[str, int] = {}
-    pipe = Pipeline(long, on_event=lambda e: long_counts.__setitem__(e.kind, long_counts.get(e.kind, 0) + 1))
+    runtime = bench_runtime(long, lambda e: long_counts.__setitem__(e.kind, long_counts.get(e.kind, 0) + 1))
     c1, t1 = time.thread_time(), time.perf_counter()
-    pipe.run_until_end()
+    runtime.run_until_end()
     long_cpu, long_wall = time.thread_time() - c1, time.perf_counter() - t1
     return {
         "demo_s": duration,
@@ -169,20 +173,19 @@ def bench_paced(agent: Any, customer: Any, paced_s: float) -> dict[str, float]:
     from device.audio import SAMPLE_RATE_HZ
     from device.audio.live import MIN_READ_S
     from device.audio.source import ReplaySource
-    from device.pipeline import Pipeline
 
     n = round(paced_s * SAMPLE_RATE_HZ)
     read = round(MIN_READ_S * SAMPLE_RATE_HZ)  # the reads the live source hands the pipeline
     src = ReplaySource.from_arrays(
         np.resize(agent, n), np.resize(customer, n), realtime=True, chunk_samples=read
     )
-    pipe = Pipeline(src)
+    runtime = bench_runtime(src)
     proc = psutil.Process()
     c0, t0 = sum(proc.cpu_times()[:2]), time.perf_counter()
-    pipe.start()
-    pipe.wait(paced_s + 30)
+    runtime.start()
+    runtime.wait(paced_s + 30)
     cpu, wall = sum(proc.cpu_times()[:2]) - c0, time.perf_counter() - t0
-    pipe.stop(2.0)
+    runtime.stop(2.0)
     return {"paced_s": wall, "paced_cpu_pct_one_core": 100.0 * cpu / wall}
 
 

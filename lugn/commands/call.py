@@ -1,4 +1,6 @@
-"""``lugn call start|end|status``: tell the running agent about a call (softphone / CTI integration)."""
+"""``lugn call start|end|status|pause|resume|dismiss|breathe|toggle-pause``: tell the running agent about a
+call (softphone / CTI integration), or do one of the agent's actions without the keyboard focus (a desktop
+hotkey tool or the softphone can bind these)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,15 @@ import sys
 from pathlib import Path
 
 NAME = "call"
-HELP = "mark a call's start or end in the running agent (for softphone/CTI hooks), or show its status"
+HELP = (
+    "tell the running agent a call started or ended, pause/resume, dismiss the tip, breathe, or show status"
+)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("action", choices=("start", "end", "status", "pause", "resume"))
+    p.add_argument(
+        "action", choices=("start", "end", "status", "pause", "resume", "dismiss", "breathe", "toggle-pause")
+    )
     p.add_argument("--control", type=Path, default=None, help="control socket path (default: per user)")
     p.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for the agent")
 
@@ -20,7 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from device.control import ControlError, send
 
-    command = args.action if args.action in ("status", "pause", "resume") else f"call {args.action}"
+    command = f"call {args.action}" if args.action in ("start", "end") else args.action
     try:
         reply = send(command, args.control, timeout_s=args.timeout)
     except ControlError as exc:

@@ -52,20 +52,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"lugn demo: {audio} not found (build it with scripts/build_demo_call.py)", file=sys.stderr)
         return 2
     realtime = {"auto": None, "realtime": True, "max": False}[args.speed]
-    sinks: list = []
     service = None
     demo_metrics = None
     if args.metrics_outbox is None and not args.no_metrics:
         from devkit.metricsdemo import start_demo_metrics
 
         demo_metrics = start_demo_metrics(args.out / "metrics", echo=lambda m: print(f"  {m}"))
-        sinks.append(demo_metrics.sink)
+        service = demo_metrics.service
     elif args.metrics_outbox is not None:
         from device.metrics.service import MetricsService
         from device.metrics.settings import MetricsSettings
 
         service = MetricsService(MetricsSettings(enabled=False), outbox_path=args.metrics_outbox)
-        sinks.append(service.process)
     result = run_demo(
         args.out,
         audio=audio,
@@ -74,12 +72,12 @@ def run(args: argparse.Namespace) -> int:
         models_dir=args.models_dir,
         verbose=args.verbose,
         linger_s=args.linger,
-        sinks=sinks,
+        metrics=service,
     )
     summarise(result, sys.stdout)
     if demo_metrics is not None:
         demo_metrics.finish(timeout_s=15)  # prints what happened to the contribution and the team summary
-    if service is not None:
+    if service is not None and demo_metrics is None:
         service.stop(flush=True)
         from device.metrics.outbox import Outbox
 

@@ -41,7 +41,14 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"lugn replay: {exc}", file=sys.stderr)
         return 2
-    eff = _runtime.effective(args)
+    for warning in source.warnings:
+        print(f"lugn replay: warning: {warning}", file=sys.stderr)
+    known = len(source.warnings)
+    runtime = _runtime.build(source, _runtime.effective(args), args)
     if args.headless:
-        return _runtime.run_headless(source, eff, args, until_end=True)
-    return _runtime.run_ui(source, eff, args, offscreen_screenshots_dir=args.screenshots)
+        code = _runtime.run_headless(runtime, "replay", until_end=True)
+    else:
+        code = _runtime.run_ui(runtime, "replay", offscreen_screenshots_dir=args.screenshots)
+    for warning in source.warnings[known:]:  # found on the way (a file that ended early)
+        print(f"lugn replay: warning: {warning}", file=sys.stderr)
+    return code

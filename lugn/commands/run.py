@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         far_end_device=args.far_end,
         far_end_channel=args.far_end_channel,
     )
-    source = LiveSource(eff.config.audio)
+    runtime = _runtime.build(LiveSource(eff.config.audio), eff, args)
     if args.headless:
-        return _runtime.run_headless(source, eff, args, until_end=False)
-    return _runtime.run_ui(source, eff, args, kiosk=args.kiosk)
+        return _runtime.run_headless(runtime, "run", until_end=False)
+    return _runtime.run_ui(runtime, "run", kiosk=args.kiosk)

@@ -34,8 +34,11 @@ SEATS: dict[tuple[str, str | None], int] = {
     ("dash", "beta"): 3,
     ("priv", "t1"): 1,
     ("cli", "t"): 1,
+    ("od", "t"): 1,  # test_mqtt_outbox_down
 }
-AGGREGATORS = ("lugn-aggregator", "agg-k", "agg-eo", "agg-a", "agg-b", "agg-ns", "agg-hostile", "agg-dash")
+AGGREGATORS = (
+    *("lugn-aggregator", "agg-k", "agg-eo", "agg-a", "agg-b", "agg-ns", "agg-hostile", "agg-dash", "agg-od"),
+)
 STAFF = ("supervisor", "supervisor-2", "supervisor-3")
 BACKEND_USERS = (*AGGREGATORS, *STAFF, "it-monitor")
 MTLS = ("ws-mtls-1",)

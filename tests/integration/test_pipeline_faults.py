@@ -12,6 +12,7 @@ import pytest
 import soundfile as sf
 
 from device.audio.source import Chunk, DeviceError, ReplaySource
+from device.config import LugnConfig
 from device.control import ControlServer, send
 from device.events import (
     AnalysisUnavailable,
@@ -27,6 +28,7 @@ from device.events import (
 )
 from device.inference.models import default_models_dir
 from device.pipeline import Pipeline
+from device.runtime import AgentRuntime
 
 DEMO = Path(__file__).resolve().parents[2] / "device" / "assets" / "demo_call.flac"
 
@@ -150,13 +152,14 @@ def test_model_missing_or_tampered_means_analysis_unavailable(tmp_path: Path, da
 
 
 def test_pause_stops_analysis_and_control_socket_drives_calls(tmp_path: Path) -> None:
+    """The runtime owns the control socket; its commands are the runtime's action methods."""
     rec = Recorder()
     source = ReplaySource(DEMO, realtime=True, chunk_samples=800)
-    pipeline = Pipeline(source, on_event=rec)
-    server = ControlServer(pipeline, address=tmp_path / "ctl" / "control.sock", use_tcp=False)
-    server.start()
-    pipeline.stop_hooks.append(server.stop)
-    pipeline.start()
+    runtime = AgentRuntime(source, LugnConfig(), metrics=False, control_address=tmp_path / "ctl" / "s.sock")
+    runtime.attach(lambda item: rec(item) if isinstance(item, Event) else None)
+    runtime.start()
+    server = runtime.control
+    assert isinstance(server, ControlServer) and server.address.exists()
     try:
         rec.wait_for(CallStarted)
         assert send("call end", server.address) == {"ok": True, "command": "call end"}
@@ -178,8 +181,9 @@ def test_pause_stops_analysis_and_control_socket_drives_calls(tmp_path: Path) ->
         assert [s.source for s in starts] == ["auto", "control"]  # type: ignore[attr-defined]
         reply = send("dance", server.address)
         assert reply["ok"] is False and "unknown command" in reply["error"]
+        assert "call start" in reply["error"] and "status" in reply["error"]
     finally:
-        assert pipeline.stop(3.0)
+        assert runtime.stop(3.0)
     assert not server.address.exists()
     assert _lugn_threads() == []
 

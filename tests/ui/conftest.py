@@ -63,17 +63,32 @@ def ui_artifacts(artifacts_dir: Path) -> Path:
 
 @pytest.fixture
 def agent_app(qsettings):
-    """A factory for AgentApp objects, each closed after the test (so no window or shortcut outlives it)."""
+    """A factory for AgentApp objects, each attached to its own (real, not started) ``AgentRuntime`` and
+    closed after the test (so no window or shortcut outlives it). ``listeners`` attach to the runtime;
+    ``app.runtime.on_pipeline_event(e)`` feeds it as the pipeline thread does."""
+    import numpy as np
+
+    from device.audio.source import ReplaySource
+    from device.runtime import AgentRuntime
     from ui.agent.app import AgentApp
 
     made: list[AgentApp] = []
 
-    def make(*args, **kwargs) -> AgentApp:
+    def make(config_effective=None, *, listeners=(), **kwargs) -> AgentApp:
         kwargs.setdefault("qsettings", qsettings)
-        app = AgentApp(*args, **kwargs)
+        silence = np.zeros(16_000, np.float32)
+        runtime = AgentRuntime(
+            ReplaySource.from_arrays(silence, silence),
+            config_effective,
+            metrics=False,
+            control=False,
+            listeners=listeners,
+        )
+        app = AgentApp(runtime, **kwargs)
         made.append(app)
         return app
 
     yield make
     for app in made:
         app.close()
+        app.runtime.stop()

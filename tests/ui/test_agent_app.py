@@ -14,26 +14,19 @@ from ui.agent.state import IndicatorState
 
 
 class RecordingPipeline:
-    """Stands in for the pipeline's control surface only (the real pipeline runs in the demo test)."""
+    """Records the pipeline's pause/resume commands (the real pipeline runs in the demo test)."""
 
-    def __init__(self) -> None:
+    def __init__(self, pipeline, monkeypatch) -> None:
         self.calls: list[str] = []
-
-    def pause(self) -> bool:
-        self.calls.append("pause")
-        return True
-
-    def resume(self) -> bool:
-        self.calls.append("resume")
-        return True
+        for name in ("pause", "resume"):
+            monkeypatch.setattr(pipeline, name, lambda name=name: self.calls.append(name) or True)
 
 
-def test_pause_and_resume(agent_app, qtbot, qsettings) -> None:
+def test_pause_and_resume(agent_app, qtbot, qsettings, monkeypatch) -> None:
     app = agent_app()
-    pipe = RecordingPipeline()
-    app.attach(pipe)
-    app.on_pipeline_event(CallStarted(t_s=1.0, source="auto"))
-    app.on_pipeline_event(
+    pipe = RecordingPipeline(app.runtime.pipeline, monkeypatch)  # the UI acts through the runtime
+    app.runtime.on_pipeline_event(CallStarted(t_s=1.0, source="auto"))
+    app.runtime.on_pipeline_event(
         ToneChanged(t_s=3.0, state=ToneState.UNEASY, previous=ToneState.CALM, score=0.5, trend=Trend.RISING)
     )
     qtbot.waitUntil(lambda: app.current_view().state is IndicatorState.UNEASY, timeout=2000)
@@ -44,7 +37,7 @@ def test_pause_and_resume(agent_app, qtbot, qsettings) -> None:
     assert app.view_widget.pause_button.accessibleName() == "Resume analysis"
     assert app.tray.pause_action.text() == "Resume analysis"
     # the pipeline confirms; nothing changes twice
-    app.on_pipeline_event(PauseChanged(t_s=3.5, paused=True))
+    app.runtime.on_pipeline_event(PauseChanged(t_s=3.5, paused=True))
     qtbot.waitUntil(lambda: app.bridge.pending == 0, timeout=2000)
     assert app.current_view().state is IndicatorState.PAUSED
     app.tray.pause_action.trigger()
@@ -176,16 +169,16 @@ def test_switched_off_coaching_is_neither_shown_nor_counted(agent_app, qtbot, qs
     from device.coach.events import BreathingOffered, TipKind, TipShown
 
     seen: list[object] = []
-    app = agent_app(sinks=[seen.append], save_settings=lambda ch: None)
+    app = agent_app(listeners=[seen.append], save_settings=lambda ch: None)
     tip = TipShown(t_s=1.0, tip=TipKind.ACKNOWLEDGE, display_s=15.0, tip_number=1)
-    assert app.runner.action(lambda t_s: [tip]) == [tip]
+    assert app.runtime.coach_action(lambda t_s: [tip]) == [tip]
     assert app.apply_settings({"coach.tips_enabled": False})
-    assert app.runner.action(lambda t_s: [tip]) == []
+    assert app.runtime.coach_action(lambda t_s: [tip]) == []
     offer = dict(pattern="paced", duration_s=60.0, inhale_s=4.0, hold_in_s=0.0, exhale_s=6.0, hold_out_s=0.0)
     assert app.apply_settings({"coach.breathing_enabled": False})
     after_call = BreathingOffered(t_s=2.0, reason="frustrated_share", **offer)  # type: ignore[arg-type]
     asked = BreathingOffered(t_s=3.0, reason="requested", **offer)  # type: ignore[arg-type]
-    assert app.runner.action(lambda t_s: [after_call, asked]) == [asked], "asked for: always honoured"
+    assert app.runtime.coach_action(lambda t_s: [after_call, asked]) == [asked], "asked for: always honoured"
     assert seen == [tip, asked]
 
 
@@ -193,7 +186,7 @@ def test_breathing_on_request_and_tip_dismiss_reach_the_real_coach(agent_app, qt
     from device.coach.events import BreathingOffered, TipDismissed, TipShown
 
     seen: list[object] = []
-    app = agent_app(sinks=[seen.append])
+    app = agent_app(listeners=[seen.append])
     app.show()
     # breathing on request, from the indicator's button: the real coach offers it, the overlay shows it
     qtbot.mouseClick(app.view_widget.breathe_button, Qt.MouseButton.LeftButton)
@@ -204,19 +197,19 @@ def test_breathing_on_request_and_tip_dismiss_reach_the_real_coach(agent_app, qt
     # a call where the customer stays frustrated: the coach shows a tip; Esc (the dismiss key) dismisses it
     from device.events import CallStarted, Heartbeat, ToneSample
 
-    app.on_pipeline_event(CallStarted(t_s=100.0, source="auto"))
-    app.on_pipeline_event(
+    app.runtime.on_pipeline_event(CallStarted(t_s=100.0, source="auto"))
+    app.runtime.on_pipeline_event(
         ToneChanged(
             t_s=100.5, state=ToneState.FRUSTRATED, previous=ToneState.CALM, score=0.9, trend=Trend.RISING
         )
     )
     for i in range(40):
         t = 100.5 + 0.5 * i
-        app.on_pipeline_event(
+        app.runtime.on_pipeline_event(
             ToneSample(t_s=t, score=0.9, raw_score=0.9, arousal=0.8, valence=0.2, state=ToneState.FRUSTRATED)
         )
         if i % 2 == 0:
-            app.on_pipeline_event(Heartbeat(t_s=t))
+            app.runtime.on_pipeline_event(Heartbeat(t_s=t))
     tips = [e for e in seen if isinstance(e, TipShown)]
     assert tips, "20 s of a frustrated customer gives a tip"
     qtbot.waitUntil(lambda: app.coaching.tip_card.isVisible(), timeout=2000)

@@ -53,7 +53,7 @@ def test_app_indicator_follows_events_from_another_thread(agent_app, qtbot, qset
 
     def pipeline() -> None:
         for e in events:
-            app.on_pipeline_event(e)
+            app.runtime.on_pipeline_event(e)
 
     t = threading.Thread(target=pipeline, name="lugn-pipeline-test")
     t.start()
@@ -69,15 +69,15 @@ def test_app_indicator_follows_events_from_another_thread(agent_app, qtbot, qset
     assert app.view_widget.title.text() == "No call"
 
 
-def test_sinks_see_every_event_in_order_and_a_broken_sink_is_contained(agent_app, qtbot, qsettings) -> None:
+def test_listeners_see_every_event_in_order_and_a_broken_one_is_contained(agent_app, qtbot, qsettings):
     got: list[Heartbeat] = []
 
     def broken(_e: object) -> None:
         raise RuntimeError("sink down")
 
-    app = agent_app(sinks=[broken, got.append])
+    app = agent_app(listeners=[broken, got.append])
     for i in range(10):
-        app.on_pipeline_event(Heartbeat(t_s=float(i)))
+        app.runtime.on_pipeline_event(Heartbeat(t_s=float(i)))
     assert [e.t_s for e in got] == [float(i) for i in range(10)]
-    assert app.runner.sink_errors == 10
+    assert app.runtime.listener_errors == 10
     qtbot.waitUntil(lambda: app.bridge.pending == 0, timeout=2000)

@@ -37,14 +37,6 @@ def test_limits_drop_oldest_and_count_it(tmp_path: Path, caplog) -> None:
     assert "dropped" in caplog.text
 
 
-def test_contributor_token_is_kept_per_bucket_across_restart(tmp_path: Path) -> None:
-    box = Outbox(tmp_path / "o.sqlite3")
-    t1 = box.token_for(900)
-    box.close()
-    box = Outbox(tmp_path / "o.sqlite3")
-    assert box.token_for(900) == t1 != box.token_for(1800)
-
-
 class FakeTransport:
     """Drives the publisher's ack bookkeeping deterministically; the real path runs against Mosquitto."""
 

@@ -1,10 +1,10 @@
-"""The agent app: pipeline events -> (coach, event sinks) -> Qt bridge -> indicator, tray, coaching widgets.
+"""The agent UI: a view and controller attached to the runtime (``device.runtime.AgentRuntime``).
 
-Threads: the pipeline calls :meth:`AgentApp.on_pipeline_event` on its own thread. There the coach turns the
-event into coaching events and every *sink* (e.g. the metrics window) sees the runtime event and the coaching
-events, in order, under one lock; then both are posted to the GUI thread through :class:`EventBridge`. User
-actions (dismiss, breathing on request) go through the same lock from the GUI thread, so a sink is never
-called concurrently and sees one ordered stream.
+The runtime owns everything that runs on the seat (source, pipeline, coach, metrics, control socket) and
+publishes one ordered stream of runtime and coaching events; this app is one listener on it. Events arrive on
+the pipeline thread and are posted into the GUI thread through :class:`EventBridge`; user actions (pause,
+dismiss, breathing, settings) go back through the runtime's action methods, never to the pipeline directly.
+The headless JSON-lines printer attaches to the same stream, so both front ends see the same events.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ import logging
 import os
 import signal
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from PyQt6.QtCore import (
     QEvent,
@@ -32,10 +31,12 @@ from PyQt6.QtCore import (
 from PyQt6.QtGui import QKeySequence, QShortcut
 from PyQt6.QtWidgets import QApplication, QMessageBox
 
-from device.coach.events import BreathingOffered, BreathingOutcome, CoachEvent, DeliveryCue, TipShown
+from device.coach.events import CoachEvent, TipKind
 from device.config import LugnConfig
-from device.events import Event, PauseChanged
+from device.events import Event, MetricsPaused, MetricsResumed, PauseChanged
+from device.runtime import AgentRuntime
 from ui import i18n
+from ui.agent.actions import AgentActions
 from ui.agent.bridge import EventBridge
 from ui.agent.coaching import CoachingPresenter
 from ui.agent.indicator import IndicatorWindow
@@ -46,88 +47,10 @@ from ui.agent.tray import TrayController
 
 log = logging.getLogger(__name__)
 DISMISS_KEY = "Esc"
-Sink = Callable[[object], None]
-
-
-class PipelineLike(Protocol):
-    def pause(self) -> object: ...
-    def resume(self) -> object: ...
-
-
-class EffectiveLike(Protocol):
-    config: LugnConfig
-    locked: frozenset[str]
-
-
-def split_effective(config_effective: Any) -> tuple[LugnConfig, frozenset[str]]:
-    """Accept a ``device.policy.Effective`` or a bare ``LugnConfig`` (nothing locked)."""
-    if isinstance(config_effective, LugnConfig):
-        return config_effective, frozenset()
-    if config_effective is None:
-        return LugnConfig(), frozenset()
-    return config_effective.config, frozenset(getattr(config_effective, "locked", frozenset()))
-
-
-class _CoachRunner:
-    """The coach behind one lock, with the sinks. Pure rules, so this is cheap on the pipeline thread."""
-
-    def __init__(self, config: LugnConfig, sinks: Sequence[Sink], post: Callable[[object], None]) -> None:
-        from device.coach.coach import Coach
-
-        self.coach = Coach(config.coach)
-        self.coach_settings = config.coach
-        self.sinks = list(sinks)
-        self._post = post
-        self._lock = threading.Lock()
-        self.last_t_s = 0.0
-        self.sink_errors = 0
-
-    def _emit(self, items: Sequence[object]) -> None:
-        for item in items:
-            for sink in self.sinks:
-                try:
-                    sink(item)
-                except Exception:  # a broken sink must not stop the indicator
-                    self.sink_errors += 1
-                    log.exception("event sink %r failed on %s", sink, type(item).__name__)
-            self._post(item)
-
-    def _allowed(self, events: list[CoachEvent]) -> list[CoachEvent]:
-        """The agent's own switches, changed since the coach was built, applied here: what is switched off is
-        neither shown nor counted. (The coach reads its settings when a stream starts.)"""
-        s = self.coach_settings
-        out = []
-        for e in events:
-            if isinstance(e, TipShown) and not s.tips_enabled:
-                continue
-            if isinstance(e, DeliveryCue) and not s.delivery_cues_enabled:
-                continue
-            if isinstance(e, BreathingOffered) and not s.breathing_enabled and e.reason != "requested":
-                continue
-            out.append(e)
-        return out
-
-    def runtime(self, event: Event) -> None:
-        with self._lock:
-            self.last_t_s = max(self.last_t_s, event.t_s)
-            coach_events = self._allowed(self.coach.process(event))
-            self._emit([event, *coach_events])
-
-    def action(self, fn: Callable[..., list[CoachEvent]], *args: Any) -> list[CoachEvent]:
-        with self._lock:
-            out = self._allowed(fn(*args, self.last_t_s))
-            self._emit(out)
-            return out
-
-    def update_settings(self, config: LugnConfig) -> None:
-        with self._lock:
-            self.coach_settings = config.coach
-            if hasattr(self.coach, "update_settings"):
-                self.coach.update_settings(config.coach)
 
 
 class AgentApp(QObject):
-    """Owns the widgets and the state; knows nothing about where the events come from."""
+    """Owns the widgets and the view state; the runtime owns everything else."""
 
     viewChanged = pyqtSignal(object, float)  # View, stream t_s
     eventDelivered = pyqtSignal(object)  # every runtime and coaching event, in the GUI thread
@@ -135,25 +58,25 @@ class AgentApp(QObject):
 
     def __init__(
         self,
-        config_effective: Any = None,
+        runtime: AgentRuntime,
         *,
         kiosk: bool | None = None,
         qsettings: QSettings | None = None,
-        sinks: Sequence[Sink] = (),
         pin_check: Callable[[str], bool] | None = None,
         save_settings: Callable[[dict[str, Any]], Any] | None = None,
         reload_effective: Callable[[], Any] | None = None,
+        hotkeys: Any = None,
     ) -> None:
         super().__init__()
-        self.config, self.locked = split_effective(config_effective)
-        self.safe_state = bool(getattr(config_effective, "safe_state", False))
+        self.runtime = runtime
+        self.config, self.locked, self.safe_state = runtime.config, runtime.locked, runtime.safe_state
         self.kiosk = self.config.ui.kiosk if kiosk is None else kiosk
         self.language = i18n.install_translators(self.config.ui.language)
         self.model = IndicatorModel()
-        self.pipeline: PipelineLike | None = None
+        self.metrics_notice: str | None = None  # why team metrics are paused, while they are
         self.bridge = EventBridge(self)
         self.bridge.delivered.connect(self._on_delivered)
-        self.runner = _CoachRunner(self.config, sinks, self.bridge.post)
+        runtime.attach(self.bridge.post)
         self._save_settings = save_settings
         self._reload_effective = reload_effective
         self.settings_dialog: SettingsDialog | None = None
@@ -179,7 +102,7 @@ class AgentApp(QObject):
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
         # Cards sit next to the indicator itself (in a kiosk: under the large centred indicator).
-        self.coaching = CoachingPresenter(self, anchor=main.view, fullscreen_breathing=self.kiosk)
+        self.coaching = CoachingPresenter(self, anchor=main.view, host=self.kiosk_window)
         self.coaching.dismissed.connect(self.dismiss_tip)
         self.coaching.breathingResult.connect(self.breathing_result)
         self.tray.dismissRequested.connect(self.coaching.dismiss_current)
@@ -189,15 +112,12 @@ class AgentApp(QObject):
         self.dismiss_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.dismiss_shortcut.activated.connect(self.coaching.dismiss_current)
         main.installEventFilter(self)
+        # Without the focus: global shortcuts and lugn call dismiss|breathe|toggle-pause (ui/agent/actions.py)
+        self.actions = AgentActions(self, self, backend=hotkeys)
+        self.actions.start_shortcuts(self.config)
+        self.actions.bind_control(runtime)
 
     # -- wiring ------------------------------------------------------------------------------------------
-    def attach(self, pipeline: PipelineLike) -> None:
-        self.pipeline = pipeline
-
-    def on_pipeline_event(self, event: Event) -> None:
-        """Called on the pipeline thread for every runtime event."""
-        self.runner.runtime(event)
-
     def show(self) -> None:
         if self.kiosk_window is not None:
             self.kiosk_window.showFullScreen()
@@ -217,6 +137,8 @@ class AgentApp(QObject):
             changed = self.model.apply(item)
             if isinstance(item, PauseChanged):
                 self._show_paused(item.paused)
+            elif isinstance(item, MetricsPaused | MetricsResumed):
+                self._show_metrics(item.reason if isinstance(item, MetricsPaused) else None)
             if changed:
                 self._render(item.t_s)
         elif isinstance(item, CoachEvent):
@@ -233,25 +155,29 @@ class AgentApp(QObject):
         self.view_widget.set_paused(paused)
         self.tray.set_paused(paused)
 
+    def _show_metrics(self, reason: str | None) -> None:
+        """A small hint: team metrics are paused (the reason, with the file, in its tooltip for IT)."""
+        self.metrics_notice = reason
+        self.view_widget.set_notice(reason)
+
     # -- user actions ------------------------------------------------------------------------------------
     def toggle_pause(self) -> None:
         paused = not self.model.paused
-        if self.pipeline is not None:
-            (self.pipeline.pause if paused else self.pipeline.resume)()
+        (self.runtime.pause if paused else self.runtime.resume)()
         # Shown at once; the pipeline's own PauseChanged (same value) confirms it without a second change.
-        event = PauseChanged(t_s=self.runner.last_t_s, paused=paused)
+        event = PauseChanged(t_s=self.runtime.last_t_s, paused=paused)
         if self.model.apply(event):
             self._render(event.t_s)
         self._show_paused(paused)
 
-    def request_breathing(self) -> None:
-        self.runner.action(self.runner.coach.request_breathing)
+    def request_breathing(self) -> list[CoachEvent]:
+        return self.runtime.request_breathing()
 
-    def dismiss_tip(self, tip: object) -> None:
-        self.runner.action(self.runner.coach.dismiss, tip)
+    def dismiss_tip(self, tip: TipKind | str) -> None:
+        self.runtime.dismiss_tip(tip)
 
     def breathing_result(self, outcome: str) -> None:
-        self.runner.action(self.runner.coach.breathing_result, BreathingOutcome(outcome))
+        self.runtime.breathing_result(outcome)
 
     def open_settings(self) -> None:
         if self.kiosk:
@@ -278,9 +204,11 @@ class AgentApp(QObject):
         except (PermissionError, ValueError, OSError) as exc:
             QMessageBox.warning(self.main_window, self.tr("Settings not saved"), str(exc))
             return False
+        effective = None
         if self._reload_effective is not None:
             effective = self._reload_effective()
-            self.config, self.locked = split_effective(effective)
+            self.config = effective.config
+            self.locked = frozenset(effective.locked)
             self.safe_state = bool(getattr(effective, "safe_state", False))
         else:
             data = self.config.model_dump()
@@ -288,8 +216,9 @@ class AgentApp(QObject):
                 section, key = dotted.split(".", 1)
                 data[section][key] = value
             self.config = LugnConfig.model_validate(data)
-        self.runner.update_settings(self.config)
+        self.runtime.update_config(self.config, effective)
         self.set_language(self.config.ui.language)
+        self.actions.start_shortcuts(self.config)
         return True
 
     def set_language(self, language: str) -> str:
@@ -320,6 +249,7 @@ class AgentApp(QObject):
 
     def close(self) -> None:
         """Take every window of this app off the screen and free it (the app object is done after this)."""
+        self.runtime.detach(self.bridge.post)
         self.bridge.delivered.disconnect(self._on_delivered)
         self.tray.hide()
         self.coaching.close_all()
@@ -332,6 +262,7 @@ class AgentApp(QObject):
             w.hide()
             w.deleteLater()
         self.dismiss_shortcut.setEnabled(False)
+        self.actions.stop()
 
 
 def has_display() -> bool:
@@ -366,73 +297,39 @@ def ensure_qapp(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def metrics_sink(config: LugnConfig, enabled: bool | None) -> Any:
-    """The metrics service when the policy enables publishing (or ``enabled`` forces it), else None."""
-    if not (config.metrics.enabled if enabled is None else enabled):
-        return None
-    from device.metrics.service import MetricsService
-
-    return MetricsService(config.metrics)
-
-
 def run_agent(
-    source: Any,
-    config_effective: Any = None,
-    *,
-    kiosk: bool = False,
-    offscreen_screenshots_dir: str | Path | None = None,
-    models_dir: str | Path | None = None,
-    sinks: Sequence[Sink] = (),
-    pipeline_factory: Callable[..., Any] | None = None,
-    metrics: bool | None = None,
+    runtime: AgentRuntime, *, kiosk: bool = False, offscreen_screenshots_dir: str | Path | None = None
 ) -> int:
-    """Run the agent UI on ``source`` (a LiveSource or ReplaySource) until the agent (or IT on a kiosk) quits.
+    """Attach the agent UI to ``runtime``, start it, and run until the agent (or IT on a kiosk) quits.
 
-    ``sinks`` receive every runtime and coaching event in order; the metrics service is added when the policy
-    enables publishing (``metrics=None``) or when forced. With ``offscreen_screenshots_dir`` the indicator is
-    saved as PNG at each state change. Offscreen (no display) the app ends when a replay ends.
+    With ``offscreen_screenshots_dir`` the indicator is saved as PNG at each state change. Offscreen (no
+    display) the app ends when a replay ends. The runtime is stopped (metrics written) on the way out.
     """
     qapp = ensure_qapp()
     offscreen = not has_display()
-    config, _locked = split_effective(config_effective)
-    service = metrics_sink(config, metrics)
-    all_sinks = [*sinks, *([service.process] if service is not None else [])]
-    app = AgentApp(config_effective, kiosk=kiosk or config.ui.kiosk, qsettings=QSettings(), sinks=all_sinks)
+    app = AgentApp(runtime, kiosk=kiosk or runtime.config.ui.kiosk, qsettings=QSettings())
     if offscreen_screenshots_dir is not None:
         from ui.agent.screens import Screenshotter
 
         shots = Screenshotter(app, Path(offscreen_screenshots_dir))
         shots.attach()
-    if pipeline_factory is None:
-        from device.pipeline import Pipeline
-
-        pipeline_factory = Pipeline
-    pipeline: Any = pipeline_factory(
-        source, config, app.on_pipeline_event, models_dir=Path(models_dir) if models_dir else None
-    )
-    app.attach(pipeline)
     # exit(), not quit(): in Qt 6 a window that refuses to close (kiosk, breathing overlay) cancels quit()
     app.quitRequested.connect(lambda: qapp.exit(0))
 
     def tick() -> None:  # also lets Python see Ctrl+C while Qt's loop runs
-        if offscreen and not pipeline.running and app.bridge.pending == 0:
+        if offscreen and not runtime.running and app.bridge.pending == 0:
             qapp.exit(0)
 
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(200)
     old_sigint = signal.signal(signal.SIGINT, lambda *_: qapp.exit(130))
-    if service is not None:
-        service.start()
     app.show()
-    pipeline.start()
+    runtime.start()
     try:
         return int(qapp.exec())
     finally:
         timer.stop()
         signal.signal(signal.SIGINT, old_sigint)
-        if not pipeline.stop(5.0):
-            log.error("the pipeline thread did not stop within 5 s")
-        if service is not None:
-            service.stop()
+        runtime.stop(5.0)
         app.tray.hide()

@@ -17,6 +17,7 @@ from device.events import (
     DeviceRestored,
     Event,
     PauseChanged,
+    SourceFailed,
     ToneChanged,
     ToneSample,
     ToneState,
@@ -95,7 +96,7 @@ class IndicatorModel:
                 self.tone = event.state
         elif isinstance(event, PauseChanged):
             self.paused = event.paused
-        elif isinstance(event, DeviceLost):
+        elif isinstance(event, DeviceLost | SourceFailed):
             self.lost_sources.add(event.source)
         elif isinstance(event, DeviceRestored):
             self.lost_sources.discard(event.source)
