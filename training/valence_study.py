@@ -359,11 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "emodb")
     ap.add_argument("--cache-dir", type=Path, default=ROOT / "training" / "cache")
     ap.add_argument("--out", type=Path, default=ROOT / "training" / "runs" / "valence_study.jsonl")
-    ap.add_argument(
-        "--set", action="append", default=[], help="name:key=value,... a variant built on the fly"
-    )
     a = ap.parse_args(argv)
-    cfg = TrainConfig()
+    # the 1.2.0 recipe's renderings and front end; each variant adds its own parts
+    cfg = replace(TrainConfig(), voice_features=False, pitch_octave_check=False, shift_semitones=())
     set_determinism(cfg.seed)
     clips = [c for c in read_manifest(a.data) if c.use == "train"]
     waves = [load_audio(c.path) for c in clips]
@@ -378,18 +376,6 @@ def main(argv: list[str] | None = None) -> int:
         return sets[v.octave]
 
     variants = dict(VARIANTS)
-    for spec in a.set:
-        name, _, kv = spec.partition(":")
-        kw: dict[str, Any] = {}
-        for item in filter(None, kv.split(",")):
-            k, _, val = item.partition("=")
-            kw[k] = (
-                type(getattr(Variant("x"), k))(val)
-                if not isinstance(getattr(Variant("x"), k), bool)
-                else val == "1"
-            )
-        variants[name] = replace(Variant(name), **kw)
-        a.variants.append(name)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     for name in a.variants:
         v = variants[name]
