@@ -58,7 +58,12 @@ class Pipeline:
         retry_initial_s: float = 0.1,
         retry_max_s: float = 1.0,
         restart_max_s: float = 30.0,
+        smoother: Callable[..., ToneSmoother] | None = None,
     ) -> None:
+        """``smoother``, when given, builds the tone smoother from the model's ``SmoothingParams`` in place of
+        a plain ``ToneSmoother``: a tool that must see every tone window's score as the smoother gets it (the
+        threshold sweep of ``lugn eval``) passes a ``ToneSmoother`` subclass that notes its ``process`` and
+        ``reset`` calls. The live agent passes none."""
         self.source = source
         self.config = config or LugnConfig()
         self.on_event = on_event or (lambda event: None)
@@ -107,6 +112,8 @@ class Pipeline:
         self.callback_errors = 0
         self.commands_dropped = 0
         self.analysis_available = self._scorer is not None
+        if smoother is not None:
+            self._smoother = smoother(tone.params)
 
     # --- public API -----------------------------------------------------------------------------------------
     @property

@@ -64,7 +64,7 @@ def snippet(rec: dict[str, Any], run: dict[str, Any], today: dt.date | None = No
         f"{iv(b['threshold_95'], '.2f')} on 95 % of resamples.",
         *(f"# Caution: {note}." for note in rec["notes"]),
         "# The labels are the judgement of whoever marked them; see docs/pilot.md before rolling this out.",
-        "# Merge the [tone] table into the site policy; check it with `python -m device.policy check FILE`.",
+        "# Merge the [tone] table into the site policy; check it with `lugn doctor --policy FILE`.",
         "schema_version = 1",
         "",
         "[tone]",

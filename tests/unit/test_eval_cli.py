@@ -166,13 +166,15 @@ def _err(capsys: pytest.CaptureFixture[str], args: list[str]) -> str:
 
 
 def test_missing_manifest_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert "manifest.csv not found" in _err(capsys, [str(tmp_path)])
+    # a folder without a manifest could be either kind: the message names both (calls or a clip corpus)
+    err = _err(capsys, [str(tmp_path)])
+    assert "no recordings (.wav or .flac" in err and "nor a manifest.csv of a clip corpus" in err
 
 
 def test_empty_manifest_and_not_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "manifest.csv").write_text("file,speaker,gender,label\n")
     assert "lists no clips" in _err(capsys, [str(tmp_path)])
-    assert "not a folder" in _err(capsys, [str(tmp_path / "nope")])
+    assert f"{tmp_path / 'nope'}: not found" in _err(capsys, [str(tmp_path / "nope")])
 
 
 def test_unknown_label_names_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
