@@ -89,8 +89,8 @@ def recommend(sweep: Sweep, budget: float) -> dict[str, Any]:
         why = "raise --max-false-per-hour or check the labels"
         if 0 < budget < 1.0 / hours:  # the sample cannot resolve the budget at all: say so
             why = (
-                f"these calls hold {hours:.2f} h of unlabelled customer speech, so one false alarm is already "
-                f"{1.0 / hours:.1f}/h: a budget of {budget:g}/h needs at least {1.0 / budget:.1f} h "
+                f"these calls hold {hours:.2f} h of unlabelled customer speech, so one false alarm is "
+                f"already {1.0 / hours:.1f}/h: a budget of {budget:g}/h needs at least {1.0 / budget:.1f} h "
                 "of it, about 4 h to show it (label more ordinary calls, see docs/pilot.md), or a higher "
                 "--max-false-per-hour"
             )
