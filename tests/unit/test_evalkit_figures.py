@@ -137,8 +137,8 @@ def test_recommendation_bootstrap_and_refusals() -> None:
         recommend(_sweep(caught, [*false[:3], [0, 1, 0, 0]], [6, 6, 6, 6], [0.05] * 4), 1.0)
     assert str(err.value).endswith(
         "(the fewest: 5.00/h at 0.50); these calls hold 0.20 h of unlabelled customer speech, so one false "
-        "alarm is already 5.0/h: a budget of 1/h needs at least 1.0 h of it, about 4 h to show it (label more "
-        "ordinary calls, see docs/pilot.md), or a higher --max-false-per-hour"
+        "alarm is already 5.0/h: a budget of 1/h needs at least 1.0 h of it, about 4 h to show it (label "
+        "more ordinary calls, see docs/pilot.md), or a higher --max-false-per-hour"
     )
 
 
