@@ -91,7 +91,14 @@ def parse_labels(text: str, path: Path) -> list[Stretch]:
     out: list[Stretch] = []
     problems: list[str] = []
     after_region = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    for number, raw in enumerate(lines, start=1):
+        if "-->" in raw or raw.lstrip("\ufeff").startswith("WEBVTT"):  # one message, not one per line
+            raise LabelError(
+                f"{path}:{number}: subtitles (SubRip/WebVTT), not a label track: export the labels again "
+                "choosing the plain text format (Audacity's default)"
+            )
+    for number, raw in enumerate(lines, start=1):
         line = raw.lstrip("\ufeff")
         fields = line.split("\t")
         if not line.strip() or line.startswith("\\") or (after_region and _is_frequency_line(fields)):

@@ -67,10 +67,12 @@ def run_bundle(exe: Path, tmp_path: Path) -> None:
     )
     assert demo.returncode == 0, demo.stdout[-2000:] + demo.stderr[-2000:]
     assert list((tmp_path / "demo").glob("*.png"))
-    # the pilot kit as a site's QA lead runs it from the installed app: matplotlib (Agg only) is in the bundle
+    # the pilot kit as a site's QA lead runs it from the installed app (docs/pilot.md: the bundle's own demo
+    # call and its label file): matplotlib (Agg only) is in the bundle
     report = tmp_path / "pilot report"
+    demo_call = exe.parent / "_internal" / "device" / "assets" / "demo_call.flac"
     pilot = subprocess.run(
-        [exe, "eval", ROOT / "device" / "assets" / "demo_call.flac", "--json", "--report", report],
+        [exe, "eval", demo_call, "--json", "--report", report],
         capture_output=True,
         text=True,
         env=env,

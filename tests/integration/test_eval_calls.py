@@ -293,6 +293,18 @@ def test_the_demo_call_ships_with_its_labels() -> None:
     assert result["recommendation"] is None and "at least 20" in result["refused"]
 
 
+def test_the_pilot_guide_shows_what_the_demo_prints() -> None:
+    """docs/pilot.md's excerpt of the demo run (and `make pilot-demo`'s command): what the kit prints now."""
+    guide = (ROOT / "docs" / "pilot.md").read_text()
+    command = "lugn eval device/assets/demo_call.flac --report artifacts/pilot-demo"
+    assert command in guide and command in (ROOT / "Makefile").read_text()
+    excerpt = guide.split("It prints (abridged):\n\n```text\n", 1)[1].split("```", 1)[0].splitlines()
+    rc, out, _ = run_cli("eval", str(ASSETS / "demo_call.flac"))
+    assert rc == 0
+    shown = [line for line in excerpt if line.strip() != "..." and not line.startswith("report: ")]
+    assert len(shown) > 10 and [line for line in shown if line not in out.splitlines()] == []
+
+
 def _frustrated_intervals(events: list[dict[str, Any]], end_s: float) -> list[tuple[float, float]]:
     """When 'frustrated' was on screen, from lugn replay's own events (a change out of it or a call's end)."""
     out, since = [], None

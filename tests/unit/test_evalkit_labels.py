@@ -145,6 +145,15 @@ def test_what_audacity_and_windows_editors_really_write() -> None:
         assert parse_labels(decode_labels(raw), P) == [Stretch(1.5, 2.0, "irriterad kund åäö", 1)]
 
 
+def test_a_subtitle_export_gets_one_message() -> None:
+    with pytest.raises(LabelError) as err:
+        parse_labels("1\n00:00:01,000 --> 00:00:03,000\nfrustrated\n\n", P)
+    assert err.value.problems == [
+        "call.txt:2: subtitles (SubRip/WebVTT), not a label track: export the labels again choosing the "
+        "plain text format (Audacity's default)"
+    ]
+
+
 def test_every_bad_line_of_a_file_at_once() -> None:
     text = "1\t2\tok\n3\t3\tfrustrerad\n5\t4\tx\n7\t7\t\n1.5\t2.5\tlapp\n\t300\t3400\nabc\t9\tx\n"
     with pytest.raises(LabelError) as err:
