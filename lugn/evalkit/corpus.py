@@ -59,8 +59,20 @@ def is_audio(path: Path) -> bool:
 
 def _junk(path: Path) -> bool:
     """Hidden files (macOS ``._x``/``.DS_Store``), lock files of open documents (``~$x``), Audacity 2's
-    ``NAME_data`` folders."""
-    return path.name.startswith((".", "~")) or (path.is_dir() and path.name.endswith("_data"))
+    ``NAME_data`` folders, what Windows keeps at a drive's root (``$RECYCLE.BIN``, ``System Volume
+    Information``)."""
+    if path.name.startswith((".", "~", "$")) or path.name == "System Volume Information":
+        return True
+    return path.is_dir() and path.name.endswith("_data")
+
+
+def _listing(folder: Path, skipped: list[str]) -> list[Path]:
+    """A folder's entries, sorted; one that cannot be read is named and passed over, not a traceback."""
+    try:
+        return sorted(folder.iterdir())
+    except OSError as exc:
+        skipped.append(f"{folder}: cannot be read ({exc.strerror or exc})")
+        return []
 
 
 def looks_like_calls(paths: Sequence[Path]) -> bool:
@@ -184,7 +196,7 @@ def _index(folder: Path, problems: list[str], skipped: list[str]) -> dict[str, _
     """The calls of one folder (not its subfolders), keyed by their name folded to one case."""
     groups: dict[str, _Group] = {}
     others: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
+    for path in _listing(folder, skipped):
         if not path.is_file() or _junk(path):
             continue
         suffix = path.suffix.lower()
@@ -239,7 +251,7 @@ def _folder_calls(
             calls.append(_renamed(call, prefix + call.name) if prefix else call)
         except LabelError as exc:
             problems.extend(exc.problems)
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not _junk(p)):
+    for sub in [p for p in _listing(folder, []) if p.is_dir() and not _junk(p)]:
         if (sub / "manifest.csv").is_file():
             skipped.append(f"{sub}: a clip corpus (manifest.csv), not labelled calls")
             continue

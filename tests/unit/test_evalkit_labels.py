@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -232,3 +233,24 @@ def test_recordings_the_replay_would_refuse_or_cut_short(tmp_path: Path) -> None
     assert call.notes == (
         f"{cut} is truncated: its header declares 10.0 s, the file holds 4.0 s; replaying what is there",
     )
+
+
+def test_the_root_of_a_windows_drive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`lugn eval E:\\` on a USB stick: the recycle bin is passed over, a folder it may not read is named."""
+    _wav(tmp_path / "c1.wav", 2)
+    (tmp_path / "c1.txt").write_text("")
+    for system in ("$RECYCLE.BIN", "System Volume Information"):
+        (tmp_path / system).mkdir()
+        _wav(tmp_path / system / "old.wav", 2)
+    (tmp_path / "locked").mkdir()
+    real = Path.iterdir
+
+    def iterdir(self: Path) -> Any:
+        if self.name == "locked":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    skipped: list[str] = []
+    assert [c.name for c in discover_calls([tmp_path], skipped)] == ["c1"]
+    assert skipped == [f"{tmp_path / 'locked'}: cannot be read (Permission denied)"]
