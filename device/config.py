@@ -12,6 +12,8 @@ from device.audio.settings import AudioSettings
 from device.coach.settings import CoachSettings
 from device.inference.settings import ToneSettings
 from device.metrics.settings import MetricsSettings
+from device.notice import NoticeSettings
+from device.oplog import OplogSettings
 
 
 class StrictModel(BaseModel):
@@ -49,3 +51,9 @@ class LugnConfig(StrictModel):
         default_factory=MetricsSettings, title="Metrics", description="Anonymised team metrics over MQTT"
     )
     ui: UiSettings = Field(default_factory=UiSettings, title="User interface", description="Agent UI")
+    notice: NoticeSettings = Field(
+        default_factory=NoticeSettings, title="Caller notice", description="How callers are told (IT only)"
+    )
+    oplog: OplogSettings = Field(
+        default_factory=OplogSettings, title="Operation log", description="Local audit log (IT only)"
+    )

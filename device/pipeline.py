@@ -1,5 +1,5 @@
-"""The pipeline thread: 16 kHz frames -> levels -> VAD per side -> tone windows on customer speech ->
-smoothing -> frozen events.
+"""The pipeline thread: 16 kHz frames -> levels -> VAD per side -> (caller-notice gate) -> tone windows on
+customer speech -> smoothing -> frozen events.
 
 Everything after the source works in fixed 512-sample frames and stream time, so a recording gives the same
 event sequence at any chunk size and any replay speed. Control (pause, resume, call start/end) may come from
@@ -8,6 +8,12 @@ any thread; it is queued and applied on the pipeline thread between chunks.
 The source is kept open by ``SourceKeeper`` (re-opens with backoff and jitter; a fatal failure ends the
 stream, and ``failure`` says why). Audio is sanitised at the framer, and a non-finite model score never
 reaches the smoother.
+
+The caller-notice gate (``device.notice``) sits in front of the tone scorer: until the notice is given for the
+current call, customer frames are not scored at all; a decline drops what the scorer and smoother hold and
+keeps them empty for the rest of the call. The tone model only ever receives the far-end (customer) channel.
+CTI actions at stream times (``schedule``) are applied before the first frame that ends after their time, so a
+recording with a timeline gives the same events at any chunk size and speed.
 """
 
 from __future__ import annotations
@@ -38,13 +44,15 @@ from device.events import (
     SpeechActivity,
 )
 from device.inference.models import ModelError, load_model
-from device.inference.smoothing import ToneSmoother
-from device.inference.tone import load_tone
+from device.inference.smoothing import SmoothingParams, ToneSmoother
+from device.inference.tone import ToneParts, load_tone
 from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES, EnergyVad, SileroVad, SpeechGate
+from device.notice import NoticeGate
 
 log = logging.getLogger(__name__)
 
 READ_TIMEOUT_S = 0.25  # > one live read (MIN_READ_S): one wake-up per read; commands wait at most this long
+COMMANDS = ("pause", "resume", "call_start", "call_end", "notice_given", "declined", "call_start_noticed")
 
 
 class Pipeline:
@@ -72,11 +80,17 @@ class Pipeline:
             self._unavailable.append(f"speech detection model unavailable, using levels instead: {exc}")
             self._vad = EnergyVad()
         self._gates = {side: SpeechGate(audio.vad_threshold) for side in Side}
-        tone = load_tone(models_dir, self.config.tone.threshold)
+        self.notice = NoticeGate(self.config.notice, tone_enabled=self.config.tone.enabled)
+        if self.config.tone.enabled:
+            tone = load_tone(models_dir, self.config.tone.threshold)
+        else:  # IT switched tone analysis off for the site: the model is not even loaded
+            tone = ToneParts(None, SmoothingParams(), None)
         self._scorer = tone.scorer
         if tone.unavailable:
             self._unavailable.append(tone.unavailable)
         self._smoother = ToneSmoother(tone.params)
+        self._schedule: list[tuple[float, str]] = []  # CTI actions at stream times (replay), sorted
+        self.schedule_left: list[tuple[float, str]] = []  # those after the end of the stream
         self._delivery: DeliveryMeter | None = DeliveryMeter()
         # agent frames of one speech state, handed to the delivery meter together (per group, not per frame)
         self._delivery_frames: list[np.ndarray] = []
@@ -164,6 +178,25 @@ class Pipeline:
     def call_end(self) -> bool:
         return self._command("call_end")
 
+    def notice_given(self) -> bool:
+        return self._command("notice_given")
+
+    def declined(self) -> bool:
+        return self._command("declined")
+
+    def call_start_noticed(self) -> bool:
+        """A call starts and the caller was already told (the IVR's ``lugn call start --notice-given``)."""
+        return self._command("call_start_noticed")
+
+    def schedule(self, actions: list[tuple[float, str]]) -> None:
+        """CTI actions ``(t_s, command)`` applied at those stream times (``lugn replay --cti``); before start."""
+        if self._thread is not None:
+            raise RuntimeError("schedule CTI actions before the pipeline starts")
+        unknown = sorted({name for _, name in actions} - set(COMMANDS))
+        if unknown:
+            raise ValueError(f"unknown pipeline command(s): {', '.join(unknown)}")
+        self._schedule = sorted(actions, key=lambda a: a[0])
+
     def status(self) -> dict[str, object]:
         return {
             "t_s": round(self.t_s, 3),
@@ -172,6 +205,9 @@ class Pipeline:
             "paused": self._paused,
             "tone_state": self._smoother.state.value,
             "analysis_available": self.analysis_available,
+            "tone_enabled": self.config.tone.enabled,
+            "notice_mode": self.notice.mode,
+            "notice": self.notice.state.value,
             "overflows": int(getattr(self.source, "overflows", 0)),
             "bad_samples": self._framer.bad_samples,
             "failure": self.failure,
@@ -208,6 +244,8 @@ class Pipeline:
                     chunk = self.source.read(READ_TIMEOUT_S)
                 except EndOfStream:
                     self._process_group()
+                    self._run_schedule(self.t_s, inclusive=True)
+                    self.schedule_left, self._schedule = self._schedule, []
                     self._end_calls()
                     break
                 except Exception as exc:  # DeviceError, or anything a broken driver/file throws
@@ -222,8 +260,7 @@ class Pipeline:
             self._keeper.close()
 
     def _end_calls(self) -> None:
-        for event in self._calls.stream_end(self.t_s):
-            self._emit(event)
+        self._call_events(self._calls.stream_end(self.t_s))
 
     def _end_calls_if_failed(self) -> None:
         """A fatal source error ends the stream as the end of a recording does: the call closes."""
@@ -236,22 +273,50 @@ class Pipeline:
                 name = self._commands.get_nowait()
             except queue.Empty:
                 return
-            t = self.t_s
-            if name == "pause" and not self._paused:
-                self._paused = True
-                self._emit(PauseChanged(t_s=t, paused=True))
-                for side in Side:
-                    if self._gates[side].active:
-                        self._emit(SpeechActivity(t_s=t, side=side, active=False))
-                self._reset_analysis()
-            elif name == "resume" and self._paused:
-                self._paused = False
-                self._calls.resume(t)
-                self._emit(PauseChanged(t_s=t, paused=False))
-            elif name == "call_start":
-                self._call_events(self._calls.control_start(t))
-            elif name == "call_end":
-                self._call_events(self._calls.control_end(t))
+            self._apply(name, self.t_s)
+
+    def _run_schedule(self, frame_end_t: float, inclusive: bool = False) -> None:
+        """Apply the CTI actions due before a frame that ends at ``frame_end_t``, stamped with their own time."""
+        while self._schedule and (
+            self._schedule[0][0] < frame_end_t or (inclusive and self._schedule[0][0] <= frame_end_t)
+        ):
+            t, name = self._schedule.pop(0)
+            self._apply(name, max(t, self.t_s))
+
+    def _apply(self, name: str, t: float) -> None:
+        if name == "pause" and not self._paused:
+            self._paused = True
+            self._emit(PauseChanged(t_s=t, paused=True))
+            for side in Side:
+                if self._gates[side].active:
+                    self._emit(SpeechActivity(t_s=t, side=side, active=False))
+            self._reset_analysis()
+        elif name == "resume" and self._paused:
+            self._paused = False
+            self._calls.resume(t)
+            self._emit(PauseChanged(t_s=t, paused=False))
+        elif name in ("call_start", "call_start_noticed"):
+            self._call_events(self._calls.control_start(t))
+            if name == "call_start_noticed":
+                self._notice_events(self.notice.notice_given(t, self._calls.in_call))
+        elif name == "call_end":
+            self._call_events(self._calls.control_end(t))
+        elif name == "notice_given":
+            self._notice_events(self.notice.notice_given(t, self._calls.in_call))
+        elif name == "declined":
+            self._notice_events(self.notice.declined(t, self._calls.in_call))
+
+    def _notice_events(self, events: list[Event]) -> None:
+        for event in events:
+            if getattr(event, "state", "") == "declined":
+                self._drop_tone()
+            self._emit(event)
+
+    def _drop_tone(self) -> None:
+        """The caller declined: what the scorer buffered and the smoother remembers of this call is dropped."""
+        if self._scorer is not None:
+            self._scorer.reset()
+        self._smoother.reset()
 
     def _reset_analysis(self) -> None:
         self._vad.reset()
@@ -266,14 +331,16 @@ class Pipeline:
     def _call_events(self, events: list[Event]) -> None:
         for event in events:
             if event.kind == "CallStarted":
-                if self._scorer is not None:
-                    self._scorer.reset()
-                self._smoother.reset()
+                self._drop_tone()
             # the agent's delivery numbers never outlive the call they were measured in
             if event.kind in ("CallStarted", "CallEnded") and self._delivery is not None:
                 self._flush_delivery()
                 self._delivery.reset()
             self._emit(event)
+            if event.kind == "CallStarted":
+                self._notice_events(self.notice.call_started(event.t_s))
+            elif event.kind == "CallEnded":
+                self._notice_events(self.notice.call_ended(event.t_s))
 
     def _process_chunk(self, chunk: Chunk) -> None:
         for frames in self._framer.process(chunk):
@@ -292,8 +359,10 @@ class Pipeline:
                 block[0, i], block[1, i] = agent, customer
             probs = self._vad.process_group(block).tolist()
         for i, (agent, customer) in enumerate(group):
+            if self._schedule:
+                self._run_schedule((self._frames + 1) * FRAME_SAMPLES / SAMPLE_RATE_HZ)
             self._frames += 1
-            p = (probs[0][i], probs[1][i]) if probs is not None else None
+            p = (probs[0][i], probs[1][i]) if probs is not None and not self._paused else None
             self._process_frame(agent, customer, self.t_s, p)
         self._flush_delivery()
 
@@ -355,8 +424,8 @@ class Pipeline:
                 self._flush_delivery()
             self._delivery_frames.append(agent)
             self._delivery_speech, self._delivery_t = agent_speech, t
-        if self._scorer is None:
-            return
+        if self._scorer is None or not self.notice.tone_allowed:
+            return  # before the notice, after a decline, or tone off: the model hears nothing of the customer
         try:
             scores = self._scorer.process(customer, customer_speech)
         except Exception as exc:

@@ -22,7 +22,7 @@ from pathlib import Path
 from device import __version__
 from device.metrics.anonymise import Anonymiser
 from device.metrics.credentials import CredentialsError, resolve_password
-from device.metrics.health import MetricsHealth, OutboxHealth
+from device.metrics.health import MetricsHealth, OutboxHealth, store_problem_code
 from device.metrics.outbox import Outbox
 from device.metrics.publisher import Publisher
 from device.metrics.settings import MetricsSettings
@@ -134,6 +134,7 @@ class MetricsService:
     def _update_health(self) -> None:
         box = self.outbox.health()
         reason = f"outbox {box.path}: {box.problem}" if box.problem else self.problem
+        code = store_problem_code(box.problem) if box.problem else "publishing_misconfigured" if reason else ""
         pub = self.publisher
         if pub is not None and not pub.connected:
             if self._down_since is None:
@@ -143,9 +144,10 @@ class MetricsService:
                     f"broker {self.settings.broker_url} not reachable since {self._down_wall} "
                     "(contributions wait in the outbox)"
                 )
+                code = "broker_unreachable"
         else:
             self._down_since = None
-        health = MetricsHealth(bool(reason), reason, box.path)
+        health = MetricsHealth(bool(reason), reason, box.path, code if reason else "")
         with self._health_lock:
             changed = health != self._health
             self._health = health
@@ -156,8 +158,11 @@ class MetricsService:
                     log.exception("metrics health listener failed")
 
     def status(self) -> DeviceStatus:
+        health = self._health
         return DeviceStatus(
             state="online",
+            metrics_paused=health.paused,
+            metrics_paused_reason=health.code or None if health.paused else None,
             app_version=__version__,
             model_version=model_version(),
             profile_version=self.profile_version,

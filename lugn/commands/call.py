@@ -1,4 +1,7 @@
-"""``lugn call start|end|status``: tell the running agent about a call (softphone / CTI integration)."""
+"""``lugn call start|end|status|pause|resume|notice-given|declined``: tell the running agent about a call
+(softphone / CTI / IVR integration). ``start --notice-given``: the call starts and the IVR already told the
+caller; ``notice-given``: the caller was told (policy ``[notice]``); ``declined``: the caller declined, no tone
+analysis for the rest of the call."""
 
 from __future__ import annotations
 
@@ -12,7 +15,10 @@ HELP = "mark a call's start or end in the running agent (for softphone/CTI hooks
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("action", choices=("start", "end", "status", "pause", "resume"))
+    p.add_argument("action", choices=("start", "end", "status", "pause", "resume", "notice-given", "declined"))
+    p.add_argument(
+        "--notice-given", action="store_true", help="with start: the IVR already told the caller (policy [notice])"
+    )
     p.add_argument("--control", type=Path, default=None, help="control socket path (default: per user)")
     p.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for the agent")
 
@@ -20,7 +26,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from device.control import ControlError, send
 
-    command = args.action if args.action in ("status", "pause", "resume") else f"call {args.action}"
+    if args.notice_given and args.action != "start":
+        print("lugn call: --notice-given goes with start (or use: lugn call notice-given)", file=sys.stderr)
+        return 2
+    command = f"call {args.action}" if args.action in ("start", "end") else args.action
+    if args.notice_given:
+        command += " notice-given"
     try:
         reply = send(command, args.control, timeout_s=args.timeout)
     except ControlError as exc:
