@@ -21,11 +21,14 @@ The default is ``agent``: a seat with no policy asks before it analyses.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from device.events import NoticeChanged
+
+if TYPE_CHECKING:
+    from device.config import LugnConfig
 
 ARMED_S = 30.0  # a notice/decline sent before the call starts holds for this long, then lapses
 LANGUAGES = ("sv", "nb", "fi", "en")
@@ -176,3 +179,11 @@ class NoticeGate:
     def reset(self) -> None:
         self.state = NoticeState.NO_CALL
         self._armed = None
+
+
+def told_elsewhere(config: LugnConfig, detail: str) -> LugnConfig:
+    """``config`` with the notice gate open because callers were told elsewhere (``detail`` says where): for
+    tools on recordings whose callers were told when they were recorded (``lugn eval``, ``lugn bench``),
+    never for a seat."""
+    notice = NoticeSettings(mode="off", off_statement="notice_given_elsewhere", off_detail=detail)
+    return config.model_copy(update={"notice": notice})

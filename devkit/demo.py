@@ -93,8 +93,17 @@ def run_demo(
     qsettings = QSettings(str(out_dir / "demo-ui.ini"), QSettings.Format.IniFormat)
     source = ReplaySource(audio, realtime=realtime)
     runtime = AgentRuntime(
-        source, config, models_dir=models_dir, metrics=metrics or False, control=False, listeners=listeners
+        source,
+        config,
+        models_dir=models_dir,
+        metrics=metrics or False,
+        control=False,
+        listeners=listeners,
+        oplog=False,
     )
+    # As an IVR would: the caller was told before the call reached the agent (policy [notice], default "agent",
+    # is not lifted; the notice is given for the call that starts next).
+    runtime.schedule([(0.0, "notice_given")])
     app = AgentApp(runtime, kiosk=False, qsettings=qsettings)
     app.quitRequested.connect(lambda: qapp.exit(0))
     shots = Screenshotter(app, out_dir)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 
-from device.protocol.limits import Limits
 from device.protocol.payloads import MAX_COUNT, Contribution, Counts
 
 
@@ -24,10 +23,7 @@ class Anonymiser:
         self._team = team
 
     def contribution(self, bucket_start: int, bucket_s: int, counts: Mapping[str, int]) -> Contribution:
-        # Never more than one device can do in the bucket (the aggregator's plausibility limits): a long call's
-        # counts all land in the bucket where it ends, and must not get the whole bucket refused.
-        caps = Limits().caps(bucket_s)
-        clamped = {k: max(0, min(int(v), MAX_COUNT, caps.get(k, MAX_COUNT))) for k, v in counts.items()}
+        clamped = {k: max(0, min(int(v), MAX_COUNT)) for k, v in counts.items()}
         clamped["frustrated_s"] = min(clamped.get("frustrated_s", 0), bucket_s)
         clamped["calls_frustrated"] = min(clamped.get("calls_frustrated", 0), clamped.get("calls", 0))
         return Contribution(

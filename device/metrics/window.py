@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from device.events import CallEnded, CallStarted, Event, NoticeChanged, ToneChanged, ToneState
 from device.metrics.anonymise import Anonymiser
+from device.protocol.limits import Limits
 from device.protocol.payloads import Contribution
 
 COUNTED_COACH_KINDS = {
@@ -133,7 +134,11 @@ class MetricsWindow:
         """Contribution for the current bucket so far (at shutdown); the call in progress carries on."""
         out = []
         if self._active or self._in_call:
-            counts = dict(self._counts, frustrated_s=round(self._frustrated_s))
+            # At most what one device can do in a bucket (the aggregator's plausibility limits): a long call's
+            # counts all land in the bucket where it ends, and must not get the whole bucket refused.
+            caps = Limits().caps(self._bucket_s)
+            counts = {k: min(v, caps.get(k, v)) for k, v in self._counts.items()}
+            counts["frustrated_s"] = round(self._frustrated_s)
             out.append(self._anon.contribution(self._bucket_start, self._bucket_s, counts))
         # the running call (its held counts included) carries on into the next bucket
         kept = (
