@@ -138,8 +138,11 @@ class NoticeGate:
     def _event(self, t_s: float) -> NoticeChanged:
         return NoticeChanged(t_s=t_s, state=self.state.value, mode=self.mode)
 
-    def call_started(self, t_s: float) -> list[NoticeChanged]:
+    def call_started(self, t_s: float, told: bool = False) -> list[NoticeChanged]:
+        """``told``: the call-start command said the caller was already told (``start --notice-given``)."""
         armed, self._armed = self._armed, None
+        if told:
+            armed = (NoticeState.ARMED_GIVEN, t_s)
         if not self.tone_enabled:
             self.state = NoticeState.TONE_OFF
         elif armed is not None and t_s - armed[1] <= ARMED_S:

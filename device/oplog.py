@@ -121,14 +121,9 @@ class OperationLog:
         self._clock = clock
         self._lock = threading.Lock()
         self._day = ""
-        if self.settings.enabled:
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                if self.path.exists():
-                    self._day = _utc(self.path.stat().st_mtime)[:10]
-                self.prune()
-            except OSError as exc:
-                self._fail(exc)
+        if self.settings.enabled and self.path.exists():  # nothing is created until the first entry
+            with contextlib.suppress(OSError):
+                self._day = _utc(self.path.stat().st_mtime)[:10]
 
     @property
     def enabled(self) -> bool:
@@ -146,6 +141,9 @@ class OperationLog:
         line = json.dumps({"at": _utc(now), **entry}, ensure_ascii=False, allow_nan=False, default=str)
         with self._lock:
             try:
+                if not self.folder.is_dir():
+                    self.folder.mkdir(parents=True, exist_ok=True)
+                    self.prune(now)
                 self._rotate_if_due(now, len(line) + 1)
                 with self.path.open("a", encoding="utf-8") as fh:
                     fh.write(line + "\n")
@@ -176,7 +174,9 @@ class OperationLog:
     def prune(self, now: float | None = None) -> list[Path]:
         """Delete rotated files older than the retention; returns what was deleted."""
         limit = (self._clock() if now is None else now) - self.settings.retention_days * 86400
-        gone = []
+        gone: list[Path] = []
+        if not self.folder.is_dir():
+            return gone
         for path in self.rotated():
             with contextlib.suppress(OSError):
                 if path.stat().st_mtime < limit:

@@ -276,11 +276,16 @@ class Pipeline:
             self._apply(name, self.t_s)
 
     def _run_schedule(self, frame_end_t: float, inclusive: bool = False) -> None:
-        """Apply the CTI actions due before a frame that ends at ``frame_end_t``, stamped with their own time."""
-        while self._schedule and (
-            self._schedule[0][0] < frame_end_t or (inclusive and self._schedule[0][0] <= frame_end_t)
-        ):
-            t, name = self._schedule.pop(0)
+        """Apply the CTI actions due before the frame that ends at ``frame_end_t``: each takes effect for the
+        first frame that ends after its time, except a notice, which opens the gate only for frames that start
+        at or after its time (so not one sample from before it reaches the tone model)."""
+        frame_start_t = self.t_s  # the frame about to be processed starts where the stream is now
+        while self._schedule:
+            t, name = self._schedule[0]
+            due = t <= frame_start_t if name == "notice_given" else t < frame_end_t
+            if not (due or (inclusive and t <= frame_end_t)):
+                return
+            self._schedule.pop(0)
             self._apply(name, max(t, self.t_s))
 
     def _apply(self, name: str, t: float) -> None:
@@ -295,9 +300,13 @@ class Pipeline:
             self._paused = False
             self._calls.resume(t)
             self._emit(PauseChanged(t_s=t, paused=False))
-        elif name in ("call_start", "call_start_noticed"):
+        elif name == "call_start":
             self._call_events(self._calls.control_start(t))
-            if name == "call_start_noticed":
+        elif name == "call_start_noticed":  # told before the call: never "waiting"
+            started = self._calls.control_start(t)
+            if started:
+                self._call_events(started, told=True)
+            else:  # a CTI start taking over a call already running
                 self._notice_events(self.notice.notice_given(t, self._calls.in_call))
         elif name == "call_end":
             self._call_events(self._calls.control_end(t))
@@ -328,7 +337,7 @@ class Pipeline:
         if self._delivery is not None:
             self._delivery.reset()
 
-    def _call_events(self, events: list[Event]) -> None:
+    def _call_events(self, events: list[Event], told: bool = False) -> None:
         for event in events:
             if event.kind == "CallStarted":
                 self._drop_tone()
@@ -338,7 +347,7 @@ class Pipeline:
                 self._delivery.reset()
             self._emit(event)
             if event.kind == "CallStarted":
-                self._notice_events(self.notice.call_started(event.t_s))
+                self._notice_events(self.notice.call_started(event.t_s, told))
             elif event.kind == "CallEnded":
                 self._notice_events(self.notice.call_ended(event.t_s))
 

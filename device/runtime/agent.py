@@ -91,8 +91,7 @@ class AgentRuntime:
             if oplog is False or not self.config.oplog.enabled
             else OperationLog(self.config.oplog)
         )
-        if self.oplog is not None and self.oplog.problem:
-            self.problems.append(self.oplog.problem)
+
         self.metrics, self._owns_metrics = self._make_metrics(metrics, outbox_path)
         self._metrics_paused = False
         self.pipeline = Pipeline(source, self.config, self.on_pipeline_event, models_dir=models_dir)
@@ -145,7 +144,10 @@ class AgentRuntime:
         if self.oplog is not None:
             from device.runtime.audit import start_entry
 
+            self.oplog.prune()
             self.oplog.write(start_entry(self))
+            if self.oplog.problem:
+                self.problems.append(self.oplog.problem)
         if self.metrics is not None and self._owns_metrics:
             self.metrics.start()
         if self._control_wanted:
