@@ -127,9 +127,9 @@ class MetricsResumed(Event):
 @dataclass(frozen=True)
 class NoticeChanged(Event):
     """The caller-notice state of the current call (``device.notice``): ``waiting`` (the tone model hears
-    nothing yet), ``given``, ``not_required`` (policy mode off), ``declined`` (no tone analysis for the rest of
-    the call), ``tone_off`` (IT switched tone analysis off), or ``armed_given``/``armed_declined`` (said before
-    the call started; applies to the next call). ``mode`` is the policy's ``[notice] mode``."""
+    nothing yet), ``given``, ``not_required`` (policy mode off), ``declined`` (no tone analysis for the
+    rest of the call), ``tone_off`` (IT switched tone analysis off), or ``armed_given``/``armed_declined``
+    (said before the call started; applies to the next call). ``mode`` is the policy's ``[notice] mode``."""
 
     state: str
     mode: str

@@ -36,16 +36,16 @@ LANGUAGES = ("sv", "nb", "fi", "en")
 # Variant A of docs/caller-notice.md ("inform, offer to decline"); the policy may replace each line with the
 # wording its counsel approved ([notice.lines]).
 DEFAULT_LINES = {
-    "sv": "Bara så att du vet: jag använder ett AI-verktyg som lyssnar på tonläget i din röst – inte på vad du "
-    "säger – som stöd för mig i samtalet. Det spelar inte in samtalet. Säg till om du hellre vill att jag inte "
-    "använder det.",
-    "nb": "Bare så du vet det: Jeg bruker et KI-verktøy som lytter til tonefallet i stemmen din – ikke til hva "
-    "du sier – som hjelp for meg i samtalen. Det tar ikke opp samtalen. Si fra hvis du heller vil at jeg ikke "
-    "bruker det.",
-    "fi": "Tiedoksi: käytän tekoälytyökalua, joka kuuntelee äänesi sävyä – ei sitä, mitä sanot – apunani tässä "
-    "puhelussa. Se ei tallenna puhelua. Kerro, jos et halua, että käytän sitä.",
-    "en": "Just so you know, I'm using an AI tool that listens to the tone of your voice – not your words – to "
-    "help me on this call. It doesn't record the call. Just say if you'd rather I didn't use it.",
+    "sv": "Bara så att du vet: jag använder ett AI-verktyg som lyssnar på tonläget i din röst – inte på "
+    "vad du säger – som stöd för mig i samtalet. Det spelar inte in samtalet. Säg till om du hellre vill "
+    "att jag inte använder det.",
+    "nb": "Bare så du vet det: Jeg bruker et KI-verktøy som lytter til tonefallet i stemmen din – ikke til "
+    "hva du sier – som hjelp for meg i samtalen. Det tar ikke opp samtalen. Si fra hvis du heller vil at "
+    "jeg ikke bruker det.",
+    "fi": "Tiedoksi: käytän tekoälytyökalua, joka kuuntelee äänesi sävyä – ei sitä, mitä sanot – apunani "
+    "tässä puhelussa. Se ei tallenna puhelua. Kerro, jos et halua, että käytän sitä.",
+    "en": "Just so you know, I'm using an AI tool that listens to the tone of your voice – not your words – "
+    "to help me on this call. It doesn't record the call. Just say if you'd rather I didn't use it.",
 }
 
 

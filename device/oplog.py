@@ -94,9 +94,21 @@ def event_entry(event: object) -> dict[str, Any] | None:
     if isinstance(event, NoticeChanged) and event.state in LOGGED_NOTICE_STATES:
         return {"event": f"notice_{event.state}", "t_s": t, "mode": event.mode}
     if isinstance(event, SourceFailed):
-        return {"event": "error", "t_s": t, "what": "source_failed", "source": event.source, "reason": event.reason}
+        return {
+            "event": "error",
+            "t_s": t,
+            "what": "source_failed",
+            "source": event.source,
+            "reason": event.reason,
+        }
     if isinstance(event, DeviceLost):
-        return {"event": "error", "t_s": t, "what": "device_lost", "source": event.source, "reason": event.reason}
+        return {
+            "event": "error",
+            "t_s": t,
+            "what": "device_lost",
+            "source": event.source,
+            "reason": event.reason,
+        }
     if isinstance(event, DeviceRestored):
         return {"event": "recovered", "t_s": t, "what": "device_restored", "source": event.source}
     if isinstance(event, AnalysisUnavailable):
@@ -112,7 +124,10 @@ class OperationLog:
     """``write(entry)`` appends one JSON line (any thread); ``__call__(event)`` is the runtime listener."""
 
     def __init__(
-        self, settings: OplogSettings | None = None, folder: Path | None = None, clock: Callable[[], float] = time.time
+        self,
+        settings: OplogSettings | None = None,
+        folder: Path | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.settings = settings or OplogSettings()
         self.folder = Path(folder or self.settings.path or default_log_dir()).expanduser()

@@ -22,7 +22,7 @@ import logging
 import math
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -189,7 +189,7 @@ class Pipeline:
         return self._command("call_start_noticed")
 
     def schedule(self, actions: list[tuple[float, str]]) -> None:
-        """CTI actions ``(t_s, command)`` applied at those stream times (``lugn replay --cti``); before start."""
+        """CTI actions ``(t_s, command)`` at those stream times (``lugn replay --cti``); before start."""
         if self._thread is not None:
             raise RuntimeError("schedule CTI actions before the pipeline starts")
         unknown = sorted({name for _, name in actions} - set(COMMANDS))
@@ -315,14 +315,14 @@ class Pipeline:
         elif name == "declined":
             self._notice_events(self.notice.declined(t, self._calls.in_call))
 
-    def _notice_events(self, events: list[Event]) -> None:
+    def _notice_events(self, events: Sequence[Event]) -> None:
         for event in events:
             if getattr(event, "state", "") == "declined":
                 self._drop_tone()
             self._emit(event)
 
     def _drop_tone(self) -> None:
-        """The caller declined: what the scorer buffered and the smoother remembers of this call is dropped."""
+        """A decline (or a new call): what the scorer buffered and the smoother remembers is dropped."""
         if self._scorer is not None:
             self._scorer.reset()
         self._smoother.reset()

@@ -101,8 +101,8 @@ def run_demo(
         listeners=listeners,
         oplog=False,
     )
-    # As an IVR would: the caller was told before the call reached the agent (policy [notice], default "agent",
-    # is not lifted; the notice is given for the call that starts next).
+    # As an IVR would: the caller was told before the call reached the agent (policy [notice], default
+    # "agent", is not lifted; the notice is given for the call that starts next).
     runtime.schedule([(0.0, "notice_given")])
     app = AgentApp(runtime, kiosk=False, qsettings=qsettings)
     app.quitRequested.connect(lambda: qapp.exit(0))

@@ -13,6 +13,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from device.protocol.payloads import PAUSE_REASONS
+
 STORE_ERRORS = (sqlite3.Error, OSError)
 RESERVE_BYTES = 128 * 1024  # ~300 contributions' worth of room, kept beside the outbox file
 
@@ -36,15 +38,7 @@ class MetricsHealth:
 
 
 # Why metrics are paused, as a code safe to publish in the device status: never a path or a name.
-PAUSE_CODES = (
-    "outbox_read_only",
-    "outbox_disk_full",
-    "outbox_corrupt",
-    "outbox_no_permission",
-    "outbox_unusable",
-    "broker_unreachable",
-    "publishing_misconfigured",
-)
+PAUSE_CODES = PAUSE_REASONS
 
 
 def store_problem_code(problem: str) -> str:

@@ -27,7 +27,7 @@ from device.metrics.outbox import Outbox
 from device.metrics.publisher import Publisher
 from device.metrics.settings import MetricsSettings
 from device.metrics.window import MetricsWindow
-from device.protocol.payloads import Contribution, DeviceStatus
+from device.protocol.payloads import Contribution, DeviceStatus, pause_reason
 from device.protocol.topics import contrib_topic, status_topic
 from device.protocol.transport import BrokerParams, PahoTransport, Transport
 
@@ -134,7 +134,9 @@ class MetricsService:
     def _update_health(self) -> None:
         box = self.outbox.health()
         reason = f"outbox {box.path}: {box.problem}" if box.problem else self.problem
-        code = store_problem_code(box.problem) if box.problem else "publishing_misconfigured" if reason else ""
+        code = (
+            store_problem_code(box.problem) if box.problem else "publishing_misconfigured" if reason else ""
+        )
         pub = self.publisher
         if pub is not None and not pub.connected:
             if self._down_since is None:
@@ -162,7 +164,7 @@ class MetricsService:
         return DeviceStatus(
             state="online",
             metrics_paused=health.paused,
-            metrics_paused_reason=health.code or None if health.paused else None,
+            metrics_paused_reason=pause_reason(health.code) if health.paused else None,
             app_version=__version__,
             model_version=model_version(),
             profile_version=self.profile_version,

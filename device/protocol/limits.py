@@ -45,5 +45,6 @@ class Limits:
             return "calls_frustrated exceeds calls"
         ended = int(counts.get("calls", 0)) + int(counts.get("declined", 0))
         if ended > bucket_s // self.min_call_s + 1:
-            return f"calls + declined {ended} exceeds {bucket_s // self.min_call_s + 1} for one device in {bucket_s} s"
+            cap = bucket_s // self.min_call_s + 1
+            return f"calls + declined {ended} exceeds {cap} for one device in {bucket_s} s"
         return None

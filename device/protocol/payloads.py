@@ -16,7 +16,7 @@ late devices (``LateRelease``). So no two summaries differ by one agent's counts
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -58,8 +58,8 @@ class Counts(_Strict):
         ge=0,
         le=86_400,
         title="Frustrated seconds",
-        description="Seconds with the customer's tone shown as frustrated, in the calls that ended in the bucket "
-        "(at most the bucket's length)",
+        description="Seconds with the customer's tone shown as frustrated, in the calls that ended in the "
+        "bucket (at most the bucket's length)",
     )
     deescalations: int = Field(
         0,
@@ -81,8 +81,8 @@ class Counts(_Strict):
         ge=0,
         le=MAX_COUNT,
         title="Declined calls",
-        description="Calls that ended in the bucket whose caller declined the tone analysis; such a call adds "
-        "nothing else to any count",
+        description="Calls that ended in the bucket whose caller declined the tone analysis; such a call "
+        "adds nothing else to any count",
     )
 
     @model_validator(mode="after")
@@ -204,6 +204,23 @@ class Summary(_Strict):
         return self
 
 
+# Why a seat's metrics are paused, as it may say on the status topic: a fixed code, never a path or a name.
+PauseReason = Literal[
+    "outbox_read_only",
+    "outbox_disk_full",
+    "outbox_corrupt",
+    "outbox_no_permission",
+    "outbox_unusable",
+    "broker_unreachable",
+    "publishing_misconfigured",
+]
+PAUSE_REASONS: tuple[str, ...] = get_args(PauseReason)
+
+
+def pause_reason(code: str) -> PauseReason | None:
+    return cast(PauseReason, code) if code in PAUSE_REASONS else None
+
+
 class DeviceStatus(_Strict):
     """Retained on ``lugn/v1/<site>/devices/<asset>/status`` for IT. Nothing about calls."""
 
@@ -228,18 +245,7 @@ class DeviceStatus(_Strict):
         title="Metrics paused",
         description="True while this seat cannot keep or send its counts (they are held and retried)",
     )
-    metrics_paused_reason: (
-        Literal[
-            "outbox_read_only",
-            "outbox_disk_full",
-            "outbox_corrupt",
-            "outbox_no_permission",
-            "outbox_unusable",
-            "broker_unreachable",
-            "publishing_misconfigured",
-        ]
-        | None
-    ) = Field(
+    metrics_paused_reason: PauseReason | None = Field(
         None,
         title="Why metrics are paused",
         description="A fixed reason code (never a path or a name); the seat's lugn doctor gives the details",

@@ -31,8 +31,8 @@ from device.coach.events import BreathingOutcome, CoachEvent, TipKind
 from device.config import LugnConfig
 from device.events import Event, MetricsPaused, MetricsResumed
 from device.metrics.health import MetricsHealth
-from device.pipeline import Pipeline
 from device.oplog import OperationLog
+from device.pipeline import Pipeline
 from device.runtime.coaching import CoachStage
 from device.runtime.noticestage import NoticeStage
 

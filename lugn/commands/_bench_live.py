@@ -19,7 +19,9 @@ def bench_runtime(source: Any, listener: Any = None) -> Any:
     from device.runtime import AgentRuntime
 
     listeners = [listener] if listener is not None else []
-    config = told_elsewhere(LugnConfig(), "lugn bench: synthetic and recorded audio")  # the full path is measured
+    config = told_elsewhere(
+        LugnConfig(), "lugn bench: synthetic and recorded audio"
+    )  # the full path is measured
     return AgentRuntime(source, config, metrics=False, control=False, listeners=listeners, oplog=False)
 
 

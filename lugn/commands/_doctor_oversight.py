@@ -22,8 +22,9 @@ def check_notice(eff: Effective) -> Check:
         return Check(
             "caller_notice",
             "warn",
-            f"caller notice OFF by policy: {why}{detail}; Lugn analyses callers' tone without asking whether they "
-            "were told. Right only outside the EU or where callers are told elsewhere (AI Act Art. 50(3))",
+            f"caller notice OFF by policy: {why}{detail}; Lugn analyses callers' tone without asking whether "
+            "they were told. Right only outside the EU or where callers are told elsewhere (AI Act "
+            "Art. 50(3))",
             details,
         )
     how = (
@@ -31,7 +32,9 @@ def check_notice(eff: Effective) -> Check:
         if n.mode == "agent"
         else "the IVR/CTI confirms it (lugn call notice-given, or lugn call start --notice-given)"
     )
-    return Check("caller_notice", "ok", f"caller notice: {n.mode} mode, {how}; no tone analysis before", details)
+    return Check(
+        "caller_notice", "ok", f"caller notice: {n.mode} mode, {how}; no tone analysis before", details
+    )
 
 
 def check_tone(eff: Effective) -> Check | None:
@@ -40,8 +43,8 @@ def check_tone(eff: Effective) -> Check | None:
     return Check(
         "tone_analysis",
         "info",
-        "tone analysis is OFF for this site ([tone] enabled = false): no customer audio reaches the tone model; "
-        "levels, delivery cues and breathing go on",
+        "tone analysis is OFF for this site ([tone] enabled = false): no customer audio reaches the tone "
+        "model; levels, delivery cues and breathing go on",
         {"enabled": False},
     )
 
@@ -52,22 +55,23 @@ def check_oplog(eff: Effective) -> Check:
         return Check(
             "operation_log",
             "warn",
-            "operation log OFF by policy ([oplog] enabled = false): no audit trail on this seat (AI Act Art. 12, "
-            "26(6))",
+            "operation log OFF by policy ([oplog] enabled = false): no audit trail on this seat (AI Act "
+            "Art. 12, 26(6))",
             {"enabled": False},
         )
     log = OperationLog(s)
     files = log.files()
+    size_bytes = log.size_bytes()
     details = {
         "path": str(log.path),
-        "bytes": log.size_bytes(),
+        "bytes": size_bytes,
         "files": len(files),
         "retention_days": s.retention_days,
         "max_file_kb": s.max_file_kb,
     }
     if log.problem:
         return Check("operation_log", "warn", log.problem, details)
-    size = f"{details['bytes'] / 1024:.1f} KiB in {len(files)} file(s)" if files else "empty so far"
+    size = f"{size_bytes / 1024:.1f} KiB in {len(files)} file(s)" if files else "empty so far"
     return Check(
         "operation_log",
         "ok",

@@ -1,7 +1,7 @@
 """``lugn call start|end|status|pause|resume|notice-given|declined``: tell the running agent about a call
 (softphone / CTI / IVR integration). ``start --notice-given``: the call starts and the IVR already told the
-caller; ``notice-given``: the caller was told (policy ``[notice]``); ``declined``: the caller declined, no tone
-analysis for the rest of the call."""
+caller; ``notice-given``: the caller was told (policy ``[notice]``); ``declined``: the caller declined, no
+tone analysis for the rest of the call."""
 
 from __future__ import annotations
 
@@ -15,9 +15,13 @@ HELP = "mark a call's start or end in the running agent (for softphone/CTI hooks
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("action", choices=("start", "end", "status", "pause", "resume", "notice-given", "declined"))
     p.add_argument(
-        "--notice-given", action="store_true", help="with start: the IVR already told the caller (policy [notice])"
+        "action", choices=("start", "end", "status", "pause", "resume", "notice-given", "declined")
+    )
+    p.add_argument(
+        "--notice-given",
+        action="store_true",
+        help="with start: the IVR already told the caller (policy [notice])",
     )
     p.add_argument("--control", type=Path, default=None, help="control socket path (default: per user)")
     p.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for the agent")

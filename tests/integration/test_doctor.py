@@ -221,21 +221,24 @@ def test_notice_off_is_a_warning(seat: Path, capsys: pytest.CaptureFixture[str])
     code, report = doctor(capsys, "--devices-from", inv)
     assert code == 0 and check(report, "caller_notice")["details"]["mode"] == "agent"  # no policy: it asks
     (seat / "policy.toml").write_text(
-        '[notice]\nmode = "off"\noff_statement = "notice_given_elsewhere"\noff_detail = "customer contract §7"\n'
+        '[notice]\nmode = "off"\noff_statement = "notice_given_elsewhere"\n'
+        'off_detail = "customer contract §7"\n'
     )
     code, report = doctor(capsys, "--devices-from", inv)
     notice = check(report, "caller_notice")
     assert code == 1 and notice["status"] == "warn"
-    assert "caller notice OFF" in notice["message"] and "callers are told elsewhere (customer contract §7)" in (
-        notice["message"]
+    assert (
+        "caller notice OFF" in notice["message"]
+        and "callers are told elsewhere (customer contract §7)" in (notice["message"])
     )
     (seat / "policy.toml").write_text('[notice]\nmode = "off"\n')  # no statement: refused, the seat asks
     code, report = doctor(capsys, "--devices-from", inv)
     assert check(report, "policy")["status"] == "fail" and check(report, "caller_notice")["status"] == "ok"
     (seat / "policy.toml").write_text("[tone]\nenabled = false\n")
     code, report = doctor(capsys, "--devices-from", inv)
-    assert check(report, "tone_analysis")["status"] == "info" and "OFF for this site" in (
-        check(report, "tone_analysis")["message"]
+    assert (
+        check(report, "tone_analysis")["status"] == "info"
+        and "OFF for this site" in (check(report, "tone_analysis")["message"])
     )
 
 

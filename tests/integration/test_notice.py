@@ -161,12 +161,14 @@ def test_a_declined_call_adds_only_a_declined_count(agent_run, tmp_path: Path) -
     replay(MODES["agent"], plain, tmp_path / "plain.sqlite3")
     reference = outbox_counts(tmp_path / "plain.sqlite3")
     assert reference["declined"] == 0 and reference["calls"] == 2
-    assert reference["calls_frustrated"] == 1 and reference["frustrated_s"] > 0 and reference["tips_shown"] >= 1
+    assert (
+        reference["calls_frustrated"] == 1 and reference["frustrated_s"] > 0 and reference["tips_shown"] >= 1
+    )
 
 
 def test_a_notice_before_the_call_holds_only_for_a_call_that_starts_soon() -> None:
     """An IVR that tells Lugn before routing the call: the next call starts told; 30 s later, it lapses."""
-    items, spy, _ = replay(MODES["ivr"], [(0.0, "notice_given"), (60.0, "declined")])
+    items, _, _ = replay(MODES["ivr"], [(0.0, "notice_given"), (60.0, "declined")])
     notices = [(e.t_s, e.state) for e in items if isinstance(e, NoticeChanged)]
     assert notices[0] == (0.0, "armed_given") and notices[1][1] == "given", notices  # the auto call at ~0.5 s
     lapsed, _, _ = replay(MODES["ivr"], [(0.0, "notice_given"), (0.1, "pause"), (31.0, "resume")])
@@ -183,7 +185,12 @@ def lugn(args: list[str], policy: Path, home: Path, timeout: float = 120) -> sub
         "XDG_STATE_HOME": str(home / "state"),
     }
     return subprocess.run(
-        [sys.executable, "-m", "lugn", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-m", "lugn", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -202,7 +209,11 @@ def test_cti_timeline_in_every_mode(mode: str, tmp_path: Path) -> None:
     policy = tmp_path / "policy.toml"
     policy.write_text(f'[metrics]\nenabled = true\noutbox_path = "{outbox}"\n\n[notice]\n{notice}\n')
     cti = write_cti(tmp_path / "cti.jsonl", CTI)
-    proc = lugn(["replay", str(DEMO), "--cti", str(cti), "--headless", "--speed", "max", "--no-control"], policy, tmp_path)
+    proc = lugn(
+        ["replay", str(DEMO), "--cti", str(cti), "--headless", "--speed", "max", "--no-control"],
+        policy,
+        tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     events = [json.loads(line) for line in proc.stdout.splitlines()]
     tone = [e["t_s"] for e in events if e["event"] in ("ToneSample", "ToneChanged")]
@@ -211,7 +222,7 @@ def test_cti_timeline_in_every_mode(mode: str, tmp_path: Path) -> None:
     if mode == "off":
         assert min(tone) < NOTICE_T  # no notice needed: the calm start is analysed too
         assert any(ANGRY < t < DECLINE_T for t in tone)
-        first = [e["state"] for e in events if e["event"] == "NoticeChanged"][0]
+        first = next(e["state"] for e in events if e["event"] == "NoticeChanged")
         assert first == "not_required"
     else:
         assert tone and min(tone) >= NOTICE_T
@@ -227,9 +238,13 @@ def test_cti_timeline_in_every_mode(mode: str, tmp_path: Path) -> None:
 def test_bad_cti_lines_get_a_clear_error_with_the_line_number(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"t_s": 0.0, "action": "call_start"}\n\n{"t_s": 3.0, "action": "notice-given"}\n')
-    proc = lugn(["replay", str(DEMO), "--cti", str(bad), "--headless", "--speed", "max"], tmp_path / "p", tmp_path)
+    proc = lugn(
+        ["replay", str(DEMO), "--cti", str(bad), "--headless", "--speed", "max"], tmp_path / "p", tmp_path
+    )
     assert proc.returncode == 2 and proc.stdout == ""
-    assert f"{bad}:3: action: 'notice-given' is not one of call_start, notice_given" in proc.stderr, proc.stderr
+    assert f"{bad}:3: action: 'notice-given' is not one of call_start, notice_given" in proc.stderr, (
+        proc.stderr
+    )
     late = write_cti(tmp_path / "late.jsonl", [(0.0, "call_start"), (500.0, "call_end")])
     proc = lugn(["replay", str(DEMO), "--cti", str(late), "--headless", "--speed", "max", "--no-control"],
                 tmp_path / "p", tmp_path)  # fmt: skip
@@ -261,12 +276,16 @@ def test_control_socket_and_lugn_call_drive_notice_and_decline(tmp_path: Path) -
         call = [sys.executable, "-m", "lugn", "call", "--control", str(address)]
         ok = subprocess.run([*call, "start", "--notice-given"], cwd=ROOT, capture_output=True, text=True)
         assert ok.returncode == 0 and json.loads(ok.stdout)["ok"], ok.stdout + ok.stderr
-        assert wait_for(lambda: bool(tone_times(items)), 8.0), "tone analysis once the IVR said the caller was told"
+        assert wait_for(lambda: bool(tone_times(items)), 8.0), (
+            "tone analysis once the IVR said the caller was told"
+        )
         bad = subprocess.run([*call, "end", "--notice-given"], cwd=ROOT, capture_output=True, text=True)
         assert bad.returncode == 2 and "--notice-given goes with start" in bad.stderr
         no = subprocess.run([*call, "declined"], cwd=ROOT, capture_output=True, text=True)
         assert no.returncode == 0, no.stderr
-        assert wait_for(lambda: any(isinstance(e, NoticeChanged) and e.state == "declined" for e in items), 3.0)
+        assert wait_for(
+            lambda: any(isinstance(e, NoticeChanged) and e.state == "declined" for e in items), 3.0
+        )
         time.sleep(1.5)
         status = runtime.status()
         assert status["notice"] == "declined" and status["tone_state"] == "calm"

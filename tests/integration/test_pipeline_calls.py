@@ -59,7 +59,9 @@ def test_cti_call_is_not_ended_by_silence() -> None:
     ]
 
 
-def _tone_model_input(agent: np.ndarray, customer: np.ndarray) -> tuple[list[np.ndarray], list[float], list[Event]]:
+def _tone_model_input(
+    agent: np.ndarray, customer: np.ndarray
+) -> tuple[list[np.ndarray], list[float], list[Event]]:
     """Every frame the tone scorer receives (and its stream time), and the events, for one stereo call."""
     events: list[Event] = []
     config = told_elsewhere(LugnConfig(), "test recording")  # the gate open: this test is about the channels

@@ -24,8 +24,8 @@ from device.events import (
     ToneState,
 )
 from device.inference.settings import ToneSettings
-from device.pipeline import Pipeline
 from device.notice import told_elsewhere
+from device.pipeline import Pipeline
 from device.policy import load_effective
 
 ASSETS = Path(__file__).resolve().parents[2] / "device" / "assets"

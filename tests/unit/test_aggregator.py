@@ -345,8 +345,10 @@ def test_a_state_file_from_before_the_declined_count_is_upgraded_in_place(tmp_pa
     db = sqlite3.connect(path)
     for table in ("device_counts", "published", "late_pool", "late_released"):
         db.execute(f"ALTER TABLE {table} DROP COLUMN declined")  # as the old file was
-    db.execute("INSERT INTO published (site, team, bucket_start, bucket_s, published_at, contributors, calls) "
-               "VALUES ('s', 't', 900, 900, 1000, 5, 7)")  # fmt: skip
+    db.execute(
+        "INSERT INTO published (site, team, bucket_start, bucket_s, published_at, contributors, calls) "
+        "VALUES ('s', 't', 900, 900, 1000, 5, 7)"
+    )
     db.commit()
     db.close()
     store = Store(path)

@@ -113,7 +113,9 @@ def test_a_declined_call_adds_only_a_declined_count_even_across_buckets() -> Non
     w.process(TipShown(5, TipKind.ACKNOWLEDGE, 15, 1))
     now[0] = T0 + 905
     (first,) = w.process(Heartbeat(25))
-    assert first.bucket_start == T0 and first.counts.model_dump() == dict.fromkeys(first.counts.model_dump(), 0)
+    assert first.bucket_start == T0 and first.counts.model_dump() == dict.fromkeys(
+        first.counts.model_dump(), 0
+    )
     w.process(tone(30, ToneState.CALM, ToneState.FRUSTRATED))  # a de-escalation ...
     w.process(NoticeChanged(31, "declined", "agent"))  # ... then the caller declines
     w.process(TipShown(32, TipKind.THANK, 15, 2))

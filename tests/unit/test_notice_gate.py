@@ -66,7 +66,9 @@ def test_a_notice_or_decline_before_the_call_applies_only_to_a_call_that_starts_
 
 
 def test_timeline_parses_and_bad_lines_are_named() -> None:
-    text = '# from the CTI log\n{"t_s": 0, "action": "call_start"}\n\n{"t_s": 12.5, "action": "notice_given"}\n'
+    text = (
+        '# from the CTI log\n{"t_s": 0, "action": "call_start"}\n\n{"t_s": 12.5, "action": "notice_given"}\n'
+    )
     assert [(a.t_s, a.action, a.line) for a in parse_timeline(text, "x.jsonl")] == [
         (0.0, "call_start", 2),
         (12.5, "notice_given", 4),

@@ -36,8 +36,8 @@ T0 = 1_800_000_000.0
 def test_log_records_start_stop_model_pause_notice_errors_and_policy_changes(tmp_path: Path) -> None:
     silence = np.zeros(16_000 * 2, np.float32)
     log = OperationLog(OplogSettings(), folder=tmp_path / "oplog")
-    runtime = AgentRuntime(ReplaySource.from_arrays(silence, silence), LugnConfig(), metrics=False, control=False,
-                           oplog=log)  # fmt: skip
+    source = ReplaySource.from_arrays(silence, silence)
+    runtime = AgentRuntime(source, LugnConfig(), metrics=False, control=False, oplog=log)
     runtime.schedule([(0.0, "call_start"), (0.5, "pause"), (0.7, "resume"), (1.0, "notice_given"),
                       (1.5, "declined")])  # fmt: skip
     runtime.run_until_end()

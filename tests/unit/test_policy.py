@@ -277,7 +277,10 @@ def test_notice_off_needs_a_statement(paths: tuple[Path, Path]) -> None:
     assert any(f"{pol}" in p and "off_statement" in p for p in eff.problems), eff.problems
     write(pol, '[notice]\nmode = "agent"\noff_statement = "outside_eu"\n')
     assert load_effective(pol, usr).safe_state  # a statement that does not apply is a mistake too
-    write(pol, '[notice]\nmode = "off"\noff_statement = "outside_eu"\noff_detail = "Oslo office, no EU callers"\n')
+    write(
+        pol,
+        '[notice]\nmode = "off"\noff_statement = "outside_eu"\noff_detail = "Oslo office, no EU callers"\n',
+    )
     eff = load_effective(pol, usr)
     assert not eff.problems and eff.config.notice.mode == "off"
     # the agent can neither switch the notice off nor lift it from their own settings
