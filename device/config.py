@@ -6,7 +6,10 @@ implemented in ``device.policy``.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from device.audio.settings import AudioSettings
 from device.coach.settings import CoachSettings
@@ -18,6 +21,25 @@ from device.oplog import OplogSettings
 
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# A global shortcut: one or more of Ctrl/Alt/Shift/Meta, then one key; "" switches it off. At least Ctrl,
+# Alt or Meta, so that a shortcut can never swallow ordinary typing (a grabbed key never reaches the
+# softphone).
+SHORTCUT_RE = re.compile(
+    r"^(?:(?:(?:Ctrl|Shift|Meta)\+)*(?:Ctrl|Alt|Meta)\+(?:(?:Ctrl|Alt|Shift|Meta)\+)*"
+    r"(?:[A-Z0-9]|F(?:[1-9]|1[0-9]|2[0-4])|Space|Pause|Insert|Home|End|PageUp|PageDown))?$",
+    re.IGNORECASE,
+)
+
+
+def _shortcut(default: str, action: str) -> Any:
+    return Field(
+        default,
+        title=f"Shortcut: {action}",
+        description=f"Global shortcut to {action} while another application has the focus, e.g. Ctrl+Alt+D; "
+        '"" for none. Also: lugn call …',
+    )
 
 
 class UiSettings(StrictModel):
@@ -37,6 +59,20 @@ class UiSettings(StrictModel):
         title="Kiosk PIN file",
         description="File with the PIN's scrypt record, readable only by IT and the agents (mode 0640)",
     )
+    shortcut_dismiss: str = _shortcut("Ctrl+Alt+D", "dismiss the tip (or the breathing offer, or the note)")
+    shortcut_pause: str = _shortcut("Ctrl+Alt+P", "pause or resume the analysis")
+    shortcut_breathe: str = _shortcut("Ctrl+Alt+B", "start a breathing exercise")
+
+    @field_validator("shortcut_dismiss", "shortcut_pause", "shortcut_breathe")
+    @classmethod
+    def _valid_shortcut(cls, v: str) -> str:
+        v = v.strip()
+        if not SHORTCUT_RE.match(v):
+            raise ValueError(
+                f"{v!r} is not a shortcut: use Ctrl, Alt or Meta (and optionally Shift) plus one key, "
+                'e.g. "Ctrl+Alt+D" or "Ctrl+Shift+F9", or "" for none'
+            )
+        return v
 
 
 class LugnConfig(StrictModel):

@@ -1,4 +1,6 @@
-"""Local control socket for softphones / CTI: ``call start``, ``call end``, ``pause``, ``resume``, ``status``.
+"""Local control socket for softphones / CTI: ``call start``, ``call end``, ``pause``, ``resume``, ``status``,
+and, while the agent UI runs, its actions without the keyboard focus: ``dismiss``, ``breathe``,
+``toggle-pause``.
 
 POSIX: a Unix socket in a private (0700) directory, ``$XDG_RUNTIME_DIR/lugn/control.sock`` or
 ``<tmp>/lugn-<uid>/control.sock``; only this user can connect. Both the agent and ``lugn call`` check that the
@@ -30,6 +32,8 @@ from typing import Any, Protocol
 log = logging.getLogger(__name__)
 
 IS_WINDOWS = sys.platform == "win32"
+# Added by the agent UI (``AgentRuntime.add_control_action``); a headless agent answers that it has no UI.
+UI_COMMANDS = ("dismiss", "breathe", "toggle-pause")
 
 
 class ControlError(RuntimeError):
@@ -165,9 +169,22 @@ class ControlServer:
             return {"ok": True, "status": self.target.status()}
         actions = self.target.control_actions()
         if command not in actions:
+            if command in UI_COMMANDS:
+                return {
+                    "ok": False,
+                    "command": command,
+                    "error": f"{command!r} needs the agent UI (headless here)",
+                }
             known = ", ".join([*actions, "status"])
             return {"ok": False, "error": f"unknown command {command!r}; use one of: {known}"}
-        return {"ok": bool(actions[command]()), "command": command}
+        try:
+            result = actions[command]()
+        except Exception as exc:  # an action's failure must not end the control thread
+            log.exception("control command %s failed", command)
+            return {"ok": False, "command": command, "error": f"{type(exc).__name__}: {exc}"}
+        if isinstance(result, dict):  # an action that says what it did (the agent UI's dismiss, breathe)
+            return {"command": command, **result, "ok": bool(result.get("ok", False))}
+        return {"ok": bool(result), "command": command}
 
 
 def send(command: str, address: Path | None = None, timeout_s: float = 2.0) -> dict[str, Any]:

@@ -31,7 +31,10 @@ DEPS_FROM_VENV=""
 WHEELHOUSE=""
 POLICY=""
 APT_PKGS=(python3-venv libportaudio2 libegl1 libgl1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0
-          libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+          libfontconfig1 libdbus-1-3 fonts-dejavu-core
+          # the rest of what Qt 6's xcb platform plugin loads (lugn doctor's "gui" check names any missing one)
+          libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0
+          libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libx11-xcb1)
 
 die() { echo "install.sh: $*" >&2; exit 1; }
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }

@@ -97,6 +97,7 @@ class AgentRuntime:
         self.pipeline = Pipeline(source, self.config, self.on_pipeline_event, models_dir=models_dir)
         self._control_wanted, self._control_address = control, control_address
         self.control: Any = None
+        self._front_end_actions: dict[str, Callable[[], object]] = {}
         self._started = self._stopped = False
 
     def _make_metrics(self, metrics: Any, outbox_path: Path | None) -> tuple[Any, bool]:
@@ -302,9 +303,16 @@ class AgentRuntime:
                 self.safe_state = bool(getattr(effective, "safe_state", False))
             self.coach.update(config.coach)
 
+    def add_control_action(self, command: str, action: Callable[[], object]) -> None:
+        """A front end's own command on the control socket: the agent UI's ``dismiss``, ``breathe`` and
+        ``toggle-pause`` act on what it shows. ``action`` runs on the control thread; it may return a dict
+        (the reply's fields). The runtime's own commands cannot be replaced."""
+        self._front_end_actions[command] = action
+
     def control_actions(self) -> Mapping[str, Callable[[], object]]:
-        """The control socket's commands (``device.control``), each one of the action methods above."""
-        return {
+        """The control socket's commands (``device.control``), each one of the action methods above, then
+        those a front end added."""
+        own: dict[str, Callable[[], object]] = {
             "call start": self.call_start,
             "call end": self.call_end,
             "pause": self.pause,
@@ -313,6 +321,7 @@ class AgentRuntime:
             "declined": self.declined,
             "call start notice-given": self.call_start_noticed,
         }
+        return {**self._front_end_actions, **own}
 
     def status(self) -> dict[str, object]:
         out = dict(self.pipeline.status())

@@ -1,7 +1,8 @@
-"""``lugn call start|end|status|pause|resume|notice-given|declined``: tell the running agent about a call
-(softphone / CTI / IVR integration). ``start --notice-given``: the call starts and the IVR already told the
-caller; ``notice-given``: the caller was told (policy ``[notice]``); ``declined``: the caller declined, no
-tone analysis for the rest of the call."""
+"""``lugn call start|end|status|pause|resume|notice-given|declined|dismiss|breathe|toggle-pause``: tell the
+running agent about a call (softphone / CTI / IVR integration), or do one of the agent's actions without the
+keyboard focus (a desktop hotkey tool or the softphone can bind these). ``start --notice-given``: the call
+starts and the IVR already told the caller; ``notice-given``: the caller was told (policy ``[notice]``);
+``declined``: the caller declined, no tone analysis for the rest of the call."""
 
 from __future__ import annotations
 
@@ -11,13 +12,20 @@ import sys
 from pathlib import Path
 
 NAME = "call"
-HELP = "mark a call's start or end in the running agent (for softphone/CTI hooks), or show its status"
+HELP = (
+    "tell the running agent a call started or ended, the caller was told or declined, pause/resume, dismiss "
+    "the tip, breathe, or show status"
+)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "action", choices=("start", "end", "status", "pause", "resume", "notice-given", "declined")
-    )
+        "action",
+        choices=(
+            "start", "end", "status", "pause", "resume", "notice-given", "declined", "dismiss", "breathe",
+            "toggle-pause",
+        ),
+    )  # fmt: skip
     p.add_argument(
         "--notice-given",
         action="store_true",

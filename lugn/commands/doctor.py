@@ -37,6 +37,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="play a short quiet chirp on the headset output and check the far-end capture hears it "
         "(never during a call)",
     )
+    p.add_argument("--gui-probe", action="store_true", help=argparse.SUPPRESS)  # the GUI check's child
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
     from device.policy import load_effective
     from device.profiles import load_profiles
     from lugn.commands import _doctor_checks as c
+    from lugn.commands import _doctor_gui
 
+    if args.gui_probe:
+        return _doctor_gui.probe()
     started = time.perf_counter()
     eff = load_effective(args.policy, args.user_settings)
     checks = c.check_policy(eff)
@@ -66,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     checks += c.check_broker(eff, args.timeout_s)
     checks.append(c.check_outbox(eff))
     checks.append(c.check_autostart())
+    checks.append(_doctor_gui.check_gui())
     if kiosk := c.check_kiosk(eff):
         checks.append(kiosk)
     from lugn.commands import _doctor_oversight as o

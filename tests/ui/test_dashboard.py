@@ -55,6 +55,7 @@ def test_dashboard_live_and_suppressed_with_screenshots(
     assert qtbot.waitUntil(lambda: agg.aggregator.stats["accepted"] == 36, timeout=10000) is None
     clock.offset_s = 86_400  # the four buckets become final: each is published once
     win = DashboardWindow()
+    win.set_range("week")  # the four buckets lie in it whatever the time of day (a shift may have just begun)
     qtbot.addWidget(win)
     client = SummaryClient(backend_params(live_broker, "supervisor"), site=SITE)
     client.summary.connect(win.on_summary)
@@ -69,8 +70,8 @@ def test_dashboard_live_and_suppressed_with_screenshots(
             timeout=10000,
         )
         alpha, beta = win.tiles[(SITE, "alpha")], win.tiles[(SITE, "beta")]
-        assert not alpha.suppressed and "6 agents" in alpha.state.text() and "Calls" in alpha.figures.text()
-        assert beta.suppressed and "Fewer than 5 agents" in beta.state.text() and beta.figures.text() == ""
+        assert not alpha.suppressed and "6 agents" in alpha.state.text() and "Calls" in alpha.figures_text()
+        assert beta.suppressed and "Fewer than 5 agents" in beta.state.text() and beta.figures_text() == ""
         xs, ys = win.model.teams[(SITE, "alpha")].series("frustration_share")
         assert len(xs) == 4 and all(0 <= y <= 1 for y in ys)
         _, beta_ys = win.model.teams[(SITE, "beta")].series("frustration_share")
@@ -106,7 +107,7 @@ def test_dashboard_speaks_the_supervisors_language(qtbot, artifacts_dir: Path) -
     lrelease = next(
         (p for p in ("/usr/lib/qt6/bin/lrelease", shutil.which("lrelease")) if p and Path(p).exists()), None
     )
-    expected = {"sv": "Färre än 5 agenter", "nb": "Færre enn 5 agenter", "fi": "Alle 5 agenttia"}
+    expected = {"sv": "Färre än 5 agenter", "nb": "Færre enn 5 agenter", "fi": "Mukana alle 5 agenttia"}
     try:
         for lang, text in expected.items():
             ts = i18n.I18N_DIR / f"supervisor_{lang}.ts"

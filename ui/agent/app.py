@@ -36,6 +36,7 @@ from device.config import LugnConfig
 from device.events import Event, MetricsPaused, MetricsResumed, PauseChanged
 from device.runtime import AgentRuntime
 from ui import i18n
+from ui.agent.actions import AgentActions
 from ui.agent.bridge import EventBridge
 from ui.agent.coaching import CoachingPresenter
 from ui.agent.indicator import IndicatorWindow
@@ -64,6 +65,7 @@ class AgentApp(QObject):
         pin_check: Callable[[str], bool] | None = None,
         save_settings: Callable[[dict[str, Any]], Any] | None = None,
         reload_effective: Callable[[], Any] | None = None,
+        hotkeys: Any = None,
     ) -> None:
         super().__init__()
         self.runtime = runtime
@@ -100,7 +102,7 @@ class AgentApp(QObject):
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
         # Cards sit next to the indicator itself (in a kiosk: under the large centred indicator).
-        self.coaching = CoachingPresenter(self, anchor=main.view, fullscreen_breathing=self.kiosk)
+        self.coaching = CoachingPresenter(self, anchor=main.view, host=self.kiosk_window)
         self.coaching.dismissed.connect(self.dismiss_tip)
         self.coaching.breathingResult.connect(self.breathing_result)
         self.tray.dismissRequested.connect(self.coaching.dismiss_current)
@@ -110,6 +112,10 @@ class AgentApp(QObject):
         self.dismiss_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.dismiss_shortcut.activated.connect(self.coaching.dismiss_current)
         main.installEventFilter(self)
+        # Without the focus: global shortcuts and lugn call dismiss|breathe|toggle-pause (ui/agent/actions.py)
+        self.actions = AgentActions(self, self, backend=hotkeys)
+        self.actions.start_shortcuts(self.config)
+        self.actions.bind_control(runtime)
 
     # -- wiring ------------------------------------------------------------------------------------------
     def show(self) -> None:
@@ -164,8 +170,8 @@ class AgentApp(QObject):
             self._render(event.t_s)
         self._show_paused(paused)
 
-    def request_breathing(self) -> None:
-        self.runtime.request_breathing()
+    def request_breathing(self) -> list[CoachEvent]:
+        return self.runtime.request_breathing()
 
     def dismiss_tip(self, tip: TipKind | str) -> None:
         self.runtime.dismiss_tip(tip)
@@ -212,6 +218,7 @@ class AgentApp(QObject):
             self.config = LugnConfig.model_validate(data)
         self.runtime.update_config(self.config, effective)
         self.set_language(self.config.ui.language)
+        self.actions.start_shortcuts(self.config)
         return True
 
     def set_language(self, language: str) -> str:
@@ -255,6 +262,7 @@ class AgentApp(QObject):
             w.hide()
             w.deleteLater()
         self.dismiss_shortcut.setEnabled(False)
+        self.actions.stop()
 
 
 def has_display() -> bool:

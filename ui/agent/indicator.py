@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QPoint, QPointF, QRectF, QSettings, QSize, Qt, pyqtSignal
+from PyQt6.QtCore import QPoint, QPointF, QRectF, QSettings, QSize, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -18,15 +18,18 @@ from PyQt6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QShowEvent,
 )
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from device.events import Trend
-from ui.agent import look
+from ui.agent import a11y, look
+from ui.agent.placement import Placer
 from ui.agent.state import IndicatorState, View
 
-MIN_WIDTH_PX = 250
+MIN_WIDTH_PX = 250  # at the design font size (see look.ui_scale)
 MAX_WIDTH_PX = 440
+TITLE_REL, DETAIL_REL = 1.75, 1.08  # font sizes as multiples of the OS font
 
 
 class _Glyph(QWidget):
@@ -134,21 +137,22 @@ class IndicatorView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("IndicatorView")
-        self.scale = scale
+        self.scale = scale  # the kiosk's enlargement; text and geometry also follow the OS font size
+        self.geometry_scale = scale * look.ui_scale()
         self._view = View(IndicatorState.NO_CALL)
         self._paused = False
-        px = lambda v: round(v * scale)  # noqa: E731
+        px = lambda v: round(v * self.geometry_scale)  # noqa: E731
         self.shape = _Glyph(px(40), self)
         self.title = QLabel(self)
         self.title.setObjectName("title")
         f = QFont(self.font())
-        f.setPixelSize(px(21))
+        f.setPointSizeF(look.font_pt(TITLE_REL, scale))
         f.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(f)
         self.detail = QLabel(self)
         self.detail.setObjectName("detail")
         f2 = QFont(self.font())
-        f2.setPixelSize(px(13))
+        f2.setPointSizeF(look.font_pt(DETAIL_REL, scale))
         self.detail.setFont(f2)
         self.notice = QLabel(self)  # a small hint under the state: team metrics are paused
         self.notice.setObjectName("notice")
@@ -195,8 +199,11 @@ class IndicatorView(QWidget):
 
     # -- content -------------------------------------------------------------------------------------------
     def set_view(self, view: View) -> None:
+        changed = view != self._view
         self._view = view
         self._render()
+        if changed:  # a screen reader speaks it although Lugn never has the focus (a live-region equivalent)
+            a11y.announce(self, self.accessibleName())
 
     def view(self) -> View:
         return self._view
@@ -204,7 +211,7 @@ class IndicatorView(QWidget):
     def set_paused(self, paused: bool) -> None:
         self._paused = paused
         self.pause_button.kind = "resume" if paused else "pause"
-        self._render()
+        self._render()  # (announced by set_view: pausing changes the state to PAUSED)
 
     def set_notice(self, reason: str | None) -> None:
         """Show (with ``reason`` as its tooltip, for IT) or hide the "team metrics paused" hint."""
@@ -270,11 +277,14 @@ class IndicatorView(QWidget):
         sp = self.layout().spacing()  # type: ignore[union-attr]
         buttons = 0
         if self.pause_button.isVisibleTo(self) or not self.isVisible():
-            buttons = self.pause_button.width() + self.breathe_button.width() + round(6 * self.scale) + sp
+            g = self.geometry_scale
+            buttons = self.pause_button.width() + self.breathe_button.width() + round(6 * g) + sp
         if not self.pause_button.isVisibleTo(self) and self.isVisible():
             buttons = 0
-        need = m.left() + m.right() + self.shape.width() + sp + text_w + buttons + round(8 * self.scale)
-        lo, hi = round(MIN_WIDTH_PX * self.scale), round(MAX_WIDTH_PX * self.scale)
+        need = (
+            m.left() + m.right() + self.shape.width() + sp + text_w + buttons + round(8 * self.geometry_scale)
+        )
+        lo, hi = round(MIN_WIDTH_PX * self.geometry_scale), round(MAX_WIDTH_PX * self.geometry_scale)
         return max(lo, min(hi, need))
 
     def overflowing_labels(self) -> list[str]:
@@ -292,27 +302,27 @@ class IndicatorView(QWidget):
         r = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
         p.setPen(QPen(look.BORDER, 1))
         p.setBrush(look.BACKGROUND)
-        radius = 14 * self.scale
+        g = self.geometry_scale
+        radius = 14 * g
         p.drawRoundedRect(r, radius, radius)
         # A thin accent along the left edge in the state colour (a second cue, never the only one).
         accent = look.STATE_COLOUR[self._view.state]
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(accent)
         p.drawRoundedRect(
-            QRectF(
-                r.left() + 4 * self.scale,
-                r.top() + 12 * self.scale,
-                3 * self.scale,
-                r.height() - 24 * self.scale,
-            ),
-            1.5 * self.scale,
-            1.5 * self.scale,
+            QRectF(r.left() + 4 * g, r.top() + 12 * g, 3 * g, r.height() - 24 * g), 1.5 * g, 1.5 * g
         )
         p.end()
 
 
 class IndicatorWindow(QWidget):
-    """Compact frameless always-on-top window. Drag anywhere to move; the position is remembered."""
+    """Compact frameless always-on-top window. Drag anywhere to move; the place is remembered per screen
+    set-up and kept inside the available area of a screen (see ``ui.agent.placement``).
+
+    It never takes the keyboard: it shows without activating and does not accept focus, so a click on Pause
+    leaves the softphone's text field focused. Keyboard users reach its actions through global shortcuts,
+    ``lugn call …`` and the tray menu.
+    """
 
     pauseToggled = pyqtSignal()
     breathingRequested = pyqtSignal()
@@ -320,8 +330,7 @@ class IndicatorWindow(QWidget):
     quitRequested = pyqtSignal()
 
     def __init__(self, settings: QSettings | None = None, *, allow_quit: bool = True) -> None:
-        flags = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.Tool
-        super().__init__(None, flags)
+        super().__init__(None, look.NO_FOCUS_WINDOW)
         self.setObjectName("IndicatorWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         # Never steal the keyboard from the softphone or the CRM when it appears or changes.
@@ -332,21 +341,46 @@ class IndicatorWindow(QWidget):
         self.view = IndicatorView(1.0, parent=self)
         self.view.pauseToggled.connect(self.pauseToggled)
         self.view.breathingRequested.connect(self.breathingRequested)
+        for b in (self.view.pause_button, self.view.breathe_button):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.view)
+        self.placer = Placer(self, settings)
+        self._intended = QPoint()
+        self._reassert = QTimer(self)
+        self._reassert.setSingleShot(True)
+        self._reassert.setInterval(300)
+        self._reassert.timeout.connect(self._reassert_place)
         self.retranslate()
-        self._restore_position()
+        self.placer.place()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Lugn – customer tone"))
+        self.setAccessibleName(self.tr("Lugn – customer tone"))
         self.view.retranslate()
         self.adjustSize()
+        self.resize(self.sizeHint())
+        self.placer.keep_inside()  # a longer language must not push the buttons off screen
 
     def sizeHint(self) -> QSize:
-        return self.view.sizeHint()
+        # The view's width is fixed to fit its longest text; its layout's own hint is narrower.
+        return QSize(self.view.required_width(), self.view.sizeHint().height())
 
-    # -- dragging + remembered position --------------------------------------------------------------------
+    def showEvent(self, e: QShowEvent | None) -> None:
+        self.placer.keep_inside()
+        super().showEvent(e)
+        # Some window managers (openbox) reparent a new window while Qt still maps it, and Qt can then record
+        # the frame's origin instead of the real place: the panel of tips would follow a wrong anchor. Asking
+        # for the place again once it is mapped brings Qt's record back in line (a no-op when it already is).
+        self._intended = self.pos()
+        self._reassert.start()
+
+    def _reassert_place(self) -> None:
+        if self.pos() != self._intended:
+            self.move(self._intended)
+
+    # -- dragging + remembered place -------------------------------------------------------------------------
     def mousePressEvent(self, e: QMouseEvent | None) -> None:
         if e is not None and e.button() == Qt.MouseButton.LeftButton:
             self._drag_from = e.globalPosition().toPoint() - self.frameGeometry().topLeft()
@@ -360,21 +394,11 @@ class IndicatorWindow(QWidget):
     def mouseReleaseEvent(self, e: QMouseEvent | None) -> None:
         if self._drag_from is not None:
             self._drag_from = None
+            self.placer.keep_inside()  # dropped half off screen: pulled back in
             self.save_position()
 
     def save_position(self) -> None:
-        if self._settings is not None:
-            self._settings.setValue("indicator/pos", self.pos())
-            self._settings.sync()
-
-    def _restore_position(self) -> None:
-        pos = self._settings.value("indicator/pos") if self._settings is not None else None
-        screen = self.screen()
-        avail = screen.availableGeometry() if screen is not None else None
-        if isinstance(pos, QPoint) and avail is not None and avail.contains(pos):
-            self.move(pos)
-        elif avail is not None:  # default: top-right corner, out of the way of the softphone
-            self.move(avail.right() - self.sizeHint().width() - 24, avail.top() + 24)
+        self.placer.save()
 
     def contextMenuEvent(self, e: QContextMenuEvent | None) -> None:
         if e is None:

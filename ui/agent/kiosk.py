@@ -18,8 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PyQt6.QtCore import QEvent, Qt, pyqtSignal
-from PyQt6.QtGui import QCloseEvent, QKeySequence, QPainter, QPaintEvent, QShortcut
+from PyQt6.QtCore import QEvent, QSize, Qt, pyqtSignal
+from PyQt6.QtGui import QCloseEvent, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
 from PyQt6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -35,6 +35,8 @@ from device.config import LugnConfig
 from ui.agent import look
 from ui.agent.indicator import MAX_WIDTH_PX, IndicatorView
 
+KIOSK_CARD_SCALE = 2.0
+KIOSK_BACKGROUND = look.BACKGROUND.darker(135)
 MAX_FAILURES = 5
 LOCKOUT_S = 30.0
 MAX_LOCKOUT_S = 3600.0
@@ -120,7 +122,9 @@ class PinDialog(QDialog):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.returnPressed.connect(self.try_pin)
         self.error = QLabel(self)
-        self.error.setStyleSheet(f"color: {look.STATE_COLOUR[look.IndicatorState.FRUSTRATED].name()};")
+        # red that keeps 4.5:1 on the dialog's own (light or dark) background
+        light = self.palette().color(self.backgroundRole()).lightnessF() > 0.5
+        self.error.setStyleSheet(f"color: {'#a8321c' if light else '#ff9e8a'}; font-weight: 600;")
         self.error.setVisible(False)
         self.ok = QPushButton(self)
         self.ok.setDefault(True)
@@ -170,7 +174,12 @@ class PinDialog(QDialog):
 
 
 class KioskWindow(QWidget):
-    """Full-screen large indicator. Closing is refused unless IT entered the PIN."""
+    """Full-screen large indicator. Closing is refused unless IT entered the PIN.
+
+    The coaching lives inside this window (``CoachingHost``): tip, cue and after-call cards in a row under the
+    indicator, the breathing guide over the whole window, all enlarged to be read from a metre away. Separate
+    windows would sit behind a full-screen window on many window managers, and the kiosk would hide them.
+    """
 
     exitRequested = pyqtSignal()  # the PIN was right: the app leaves kiosk mode
     pauseToggled = pyqtSignal()
@@ -184,10 +193,16 @@ class KioskWindow(QWidget):
     ) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("KioskWindow")
+        screen = self.screen()
+        size = screen.geometry().size() if screen is not None else QSize(1280, 1024)
+        ui = look.ui_scale()
         if scale is None:  # as large as the screen allows: read from across the room
-            screen = self.screen()
-            width = screen.geometry().width() if screen is not None else 1280
-            scale = max(1.5, min(3.5, 0.85 * width / MAX_WIDTH_PX))
+            scale = max(1.5, min(3.5, 0.85 * size.width() / (MAX_WIDTH_PX * ui)))
+        # Two cards side by side; body text at about twice the OS font size (18 pt on a 9 pt desktop).
+        self.coaching_scale = max(1.4, min(KIOSK_CARD_SCALE, 0.92 * size.width() / (2 * 380 * ui)))
+        self.breathing_scale = max(
+            1.0, min(2.0, 0.85 * size.height() / (520 * ui), 0.85 * size.width() / (440 * ui))
+        )
         self._pin_check = pin_check
         self.throttle = throttle or PinThrottle(default_throttle_path())  # one per kiosk, on disk
         self._unlocked = False
@@ -196,14 +211,22 @@ class KioskWindow(QWidget):
         self.view.breathingRequested.connect(self.breathingRequested)
         self.it_button = QToolButton(self)
         self.it_button.setAutoRaise(True)
-        self.it_button.setStyleSheet(f"color: {look.BORDER.name()}; border: none;")
+        # discreet, but legible (contrast >= 4.5:1 on the kiosk background, like every text)
+        self.it_button.setStyleSheet(f"color: {look.NEUTRAL.name()}; border: none;")
         self.it_button.clicked.connect(self.ask_pin)
         self.exit_shortcut = QShortcut(QKeySequence("Ctrl+Shift+L"), self)
         self.exit_shortcut.activated.connect(self.ask_pin)
+        self.coaching_area = QWidget(self)
+        self.coaching_area.setObjectName("kioskCoaching")
+        self._coaching_row = QHBoxLayout(self.coaching_area)
+        self._coaching_row.setContentsMargins(0, 0, 0, 0)
+        self.breathing_overlay: QWidget | None = None
         lay = QVBoxLayout(self)
         lay.addStretch(1)
         lay.addWidget(self.view, 0, Qt.AlignmentFlag.AlignCenter)
-        lay.addStretch(1)
+        lay.addSpacing(round(24 * ui))
+        lay.addWidget(self.coaching_area, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addStretch(2)
         corner = QHBoxLayout()
         corner.addStretch(1)
         corner.addWidget(self.it_button)
@@ -223,9 +246,28 @@ class KioskWindow(QWidget):
             self.retranslate()
         super().changeEvent(e)
 
+    # -- CoachingHost: the coaching inside the kiosk's own layout ------------------------------------------
+    def coaching_parent(self) -> QWidget:
+        return self.coaching_area
+
+    def breathing_parent(self) -> QWidget:
+        return self
+
+    def take_coaching(self, panel: QWidget, breathing: QWidget) -> None:
+        self._coaching_row.addWidget(panel, 0, Qt.AlignmentFlag.AlignTop)
+        # room for the tallest card from the start, so the indicator does not jump when a tip appears
+        self.coaching_area.setMinimumHeight(max(c.max_height_px for c in getattr(panel, "cards", list)()))
+        self.breathing_overlay = breathing
+        breathing.setGeometry(self.rect())
+
+    def resizeEvent(self, e: QResizeEvent | None) -> None:
+        super().resizeEvent(e)
+        if self.breathing_overlay is not None:
+            self.breathing_overlay.setGeometry(self.rect())
+
     def paintEvent(self, _e: QPaintEvent | None) -> None:
         p = QPainter(self)
-        p.fillRect(self.rect(), look.BACKGROUND.darker(135))
+        p.fillRect(self.rect(), KIOSK_BACKGROUND)
         p.end()
 
     def ask_pin(self) -> bool:

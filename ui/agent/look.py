@@ -10,7 +10,17 @@ from __future__ import annotations
 import math
 
 from PyQt6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PyQt6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PyQt6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 
 from device.events import Trend
 from ui.agent.state import IndicatorState
@@ -33,6 +43,46 @@ STATE_COLOUR = {
     IndicatorState.DEVICE_LOST: QColor("#d9a35b"),
 }
 
+
+# Fonts follow the OS: sizes are in points, as multiples of the system font (designed at 9 pt on 96 dpi, i.e.
+# 12 px). Geometry that must grow with the text (widths, glyphs, buttons) uses ``ui_scale()``.
+REFERENCE_FONT_PX = 12.0
+
+
+def system_font() -> QFont:
+    app = QGuiApplication.instance()
+    return QGuiApplication.font() if app is not None else QFont()
+
+
+def system_pt() -> float:
+    """The OS font size in points (9 pt when the platform does not say)."""
+    f = system_font()
+    return f.pointSizeF() if f.pointSizeF() > 0 else 9.0
+
+
+def ui_scale() -> float:
+    """How much larger than the design size the OS font is (OS font size and logical DPI), in [0.8, 3]."""
+    screen = QGuiApplication.primaryScreen() if QGuiApplication.instance() is not None else None
+    dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
+    f = system_font()
+    px = f.pointSizeF() * dpi / 72.0 if f.pointSizeF() > 0 else float(max(1, f.pixelSize()))
+    return max(0.8, min(3.0, px / REFERENCE_FONT_PX))
+
+
+def font_pt(relative: float, scale: float = 1.0) -> float:
+    """A font size in points: ``relative`` times the OS font size, times ``scale`` (kiosk)."""
+    return round(system_pt() * relative * scale, 2)
+
+
+# Lugn's own windows (indicator, coaching panel, breathing guide) never take the keyboard: a tool window (no
+# taskbar entry, no activation by the window manager) that does not accept focus. Shown with
+# WA_ShowWithoutActivating as well.
+NO_FOCUS_WINDOW = (
+    Qt.WindowType.Tool
+    | Qt.WindowType.FramelessWindowHint
+    | Qt.WindowType.WindowStaysOnTopHint
+    | Qt.WindowType.WindowDoesNotAcceptFocus
+)
 
 _ROUND = (Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 

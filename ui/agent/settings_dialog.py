@@ -107,7 +107,9 @@ class SettingsDialog(QDialog):
         for key, widget in self._fields.items():
             note = QLabel(self)
             note.setObjectName(f"locked:{key}")
-            note.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+            note.setStyleSheet(
+                "font-style: italic;"
+            )  # the text colour itself: placeholder grey is below 4.5:1
             is_locked = key in locked
             widget.setEnabled(not is_locked)
             note.setVisible(is_locked)
@@ -120,7 +122,15 @@ class SettingsDialog(QDialog):
         audio.addRow(self.devices_error)
         audio.addRow(self.audio_note)
         lang = QFormLayout(self.lang_box)
-        lang.addRow(self._with_note(self.language, "ui.language"))
+        self._lang_label = QLabel(self)
+        lang.addRow(self._lang_label, self._with_note(self.language, "ui.language"))
+        # each drop-down is labelled (buddy) and named for screen readers
+        for label, combo in (
+            (self._mic_label, self.mic),
+            (self._far_label, self.far_end),
+            (self._lang_label, self.language),
+        ):
+            label.setBuddy(combo)
         coach = QVBoxLayout(self.coach_box)
         for key in ("coach.tips_enabled", "coach.delivery_cues_enabled", "coach.breathing_enabled"):
             coach.addWidget(self._with_note(self._fields[key], key))
@@ -174,6 +184,13 @@ class SettingsDialog(QDialog):
         )
         self.audio_note.setText(self.tr("New audio sources are used from the next start of Lugn."))
         self.lang_box.setTitle(self.tr("Language"))
+        self._lang_label.setText(self.tr("Language of Lugn"))
+        for label, combo in (
+            (self._mic_label, self.mic),
+            (self._far_label, self.far_end),
+            (self._lang_label, self.language),
+        ):
+            combo.setAccessibleName(label.text())
         self.language.setItemText(0, self.tr("Automatic (system language)"))
         self.coach_box.setTitle(self.tr("Coaching"))
         self.tips.setText(self.tr("Show empathy tips"))

@@ -13,6 +13,8 @@ from PyQt6.QtWidgets import QMenu, QSystemTrayIcon
 from ui.agent import look
 from ui.agent.state import IndicatorState, View
 
+PRODUCT = "Lugn"  # the product's name, never translated
+
 
 class TrayController(QObject):
     pauseToggled = pyqtSignal()
@@ -28,6 +30,7 @@ class TrayController(QObject):
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self._view = View(IndicatorState.NO_CALL)
         self._paused = False
+        self._hints: dict[str, str] = {}  # action -> global shortcut text, shown in the menu
         self.menu = QMenu()
         self.pause_action = QAction(self.menu)
         self.pause_action.triggered.connect(self.pauseToggled)
@@ -70,16 +73,33 @@ class TrayController(QObject):
         self._paused = paused
         self.retranslate()
 
+    def set_shortcut_hints(self, hints: dict[str, str]) -> None:
+        """Show the working global shortcuts beside their menu entries (display only: the grab is global)."""
+        self._hints = dict(hints)
+        self.retranslate()
+
+    def _with_hint(self, text: str, action: str) -> str:
+        hint = self._hints.get(action)
+        return f"{text}\t{hint}" if hint else text
+
     def retranslate(self) -> None:
-        self.pause_action.setText(self.tr("Resume analysis") if self._paused else self.tr("Pause analysis"))
-        self.breathe_action.setText(self.tr("Breathing exercise"))
-        self.dismiss_action.setText(self.tr("Dismiss tip"))
+        pause = self.tr("Resume analysis") if self._paused else self.tr("Pause analysis")
+        self.pause_action.setText(self._with_hint(pause, "toggle_pause"))
+        self.breathe_action.setText(self._with_hint(self.tr("Breathing exercise"), "breathe"))
+        self.dismiss_action.setText(self._with_hint(self.tr("Dismiss tip"), "dismiss"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit Lugn"))
         self._update_tooltip()
 
     def tooltip(self) -> str:
-        return self.tr("Lugn: %1").replace("%1", look.state_title(self._view.state))
+        """The product name on a line of its own, then what the indicator says: "Lugn" never reads as a
+        state."""
+        state = self._view.state
+        if state.is_tone:
+            line = self.tr("Customer tone: %1").replace("%1", look.state_title(state))
+        else:
+            line = look.state_title(state)
+        return f"{PRODUCT}\n{line}"
 
     def _update_tooltip(self) -> None:
         if self.icon is not None:

@@ -19,6 +19,9 @@ from PyQt6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTran
 LANGUAGES = ("sv", "nb", "fi", "en")
 I18N_DIR = Path(__file__).resolve().parent
 _installed: list[QTranslator] = []
+_current = "en"
+# The locale behind each UI language: number formats follow the language the agent reads, not the OS.
+LOCALE_NAMES = {"sv": "sv_SE", "nb": "nb_NO", "fi": "fi_FI", "en": "en_GB"}
 
 
 def resolve_language(setting: str = "auto") -> str:
@@ -37,8 +40,10 @@ def install_translators(language: str = "auto") -> str:
     Installing or removing a translator makes Qt send ``LanguageChange`` to every widget, which is how a live
     language switch reaches widgets that retranslate themselves.
     """
+    global _current
     app = QCoreApplication.instance()
     lang = resolve_language(language)
+    _current = lang
     for tr in _installed:
         if app is not None:
             app.removeTranslator(tr)
@@ -56,6 +61,33 @@ def install_translators(language: str = "auto") -> str:
             app.installTranslator(tr)
             _installed.append(tr)
     return lang
+
+
+def current_language() -> str:
+    return _current
+
+
+def locale(language: str | None = None) -> QLocale:
+    """The QLocale of ``language`` (default: the UI language installed last)."""
+    return QLocale(LOCALE_NAMES.get(language or _current, "en_GB"))
+
+
+def fmt_int(n: int, language: str | None = None) -> str:
+    """``12 345`` in sv/nb/fi, ``12,345`` in en."""
+    return locale(language).toString(int(n))
+
+
+def fmt_decimal(x: float, decimals: int = 1, language: str | None = None) -> str:
+    """``0,80`` in sv/nb/fi, ``0.80`` in en."""
+    return locale(language).toString(float(x), "f", decimals)
+
+
+def fmt_percent(share: float, decimals: int = 0, language: str | None = None) -> str:
+    """A share (0..1) as a percentage the language's way: ``23 %`` (no-break space) in sv/nb/fi, ``23%`` in
+    en."""
+    lang = language or _current
+    number = fmt_decimal(100.0 * share, decimals, lang)
+    return f"{number}%" if lang == "en" else f"{number}\u00a0%"
 
 
 def available_catalogues(component: str) -> dict[str, Path]:

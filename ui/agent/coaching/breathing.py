@@ -22,6 +22,7 @@ from PyQt6.QtWidgets import (
 )
 
 from device.coach.events import BreathingOffered, BreathingPattern, BreathingReason
+from ui.agent import a11y, look
 from ui.agent.coaching import style, texts
 from ui.agent.coaching.guide import BreathingGuide
 
@@ -31,15 +32,26 @@ DONE_MS = 2500
 
 
 class BreathingOverlay(QWidget):
-    """Offer -> guide -> done. ``result`` says how it ended: "taken", "skipped" or "snoozed"."""
+    """Offer -> guide -> done. ``result`` says how it ended: "taken", "skipped" or "snoozed".
+
+    On a desk it is its own window that never takes the keyboard: the offer comes at the end of a call, when
+    the agent types wrap-up notes into another application, and a click on Start must not move the focus
+    either. ``embedded`` (kiosk) makes it a child widget that covers its parent, enlarged by ``scale``.
+    """
 
     result = pyqtSignal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
+    def __init__(self, parent: QWidget | None = None, *, scale: float = 1.0, embedded: bool = False) -> None:
+        super().__init__(parent, Qt.WindowType.Widget if embedded else look.NO_FOCUS_WINDOW)
         self.setObjectName("breathingOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
-        self.setStyleSheet(style.CARD_QSS)
+        self.embedded = embedded
+        self.scale = scale
+        self.g = g = scale * look.ui_scale()
+        self.panel_w, self.panel_h = round(PANEL_W * g), round(PANEL_H * g)
+        if not embedded:
+            self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setStyleSheet(style.card_qss(scale))
         self.offer: BreathingOffered | None = None
         self.fullscreen = False
         self.elapsed_s = 0.0
@@ -53,7 +65,7 @@ class BreathingOverlay(QWidget):
 
         self.panel = QFrame(self)
         self.panel.setObjectName("breathingPanel")
-        self.panel.setFixedSize(PANEL_W, PANEL_H)
+        self.panel.setFixedSize(self.panel_w, self.panel_h)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignCenter)
@@ -63,8 +75,11 @@ class BreathingOverlay(QWidget):
         self.pages.addWidget(self._done_page())
         self.esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.esc.activated.connect(self._escape)
-        self.resize(PANEL_W, PANEL_H)
+        self.resize(self.panel_w, self.panel_h)
         self.hide()
+
+    def px(self, v: float) -> int:
+        return round(v * self.g)
 
     # -- pages ------------------------------------------------------------------------------------------
     def _label(self, name: str, role: str, wrap: bool = True) -> QLabel:
@@ -81,21 +96,25 @@ class BreathingOverlay(QWidget):
         if role:
             b.setProperty("role", role)
         b.setCursor(Qt.CursorShape.PointingHandCursor)
-        b.setMinimumHeight(34)
+        b.setMinimumHeight(self.px(34))
+        if not self.embedded:
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return b
 
     def _offer_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.setContentsMargins(32, 28, 32, 26)
-        lay.setSpacing(12)
+        lay.setContentsMargins(self.px(32), self.px(28), self.px(32), self.px(26))
+        lay.setSpacing(self.px(12))
         self.title = self._label("breathingTitle", "title")
-        self.title.setStyleSheet("font-size: 21px; font-weight: 600;")
+        self.title.setStyleSheet(f"font-size: {look.font_pt(1.75, self.scale)}pt; font-weight: 600;")
         self.reason = self._label("breathingReason", "body")
-        self.reason.setStyleSheet(f"color: {style.TEXT_DIM.name()}; font-size: 14px;")
-        self.preview = BreathingGuide()  # a still picture of what comes: no words, no countdown
+        self.reason.setStyleSheet(
+            f"color: {style.TEXT_DIM.name()}; font-size: {look.font_pt(1.17, self.scale)}pt;"
+        )
+        self.preview = BreathingGuide(scale=self.g)  # a still picture of what comes: no words, no countdown
         self.preview.show_text = False
-        self.preview.setMinimumSize(160, 160)
+        self.preview.setMinimumSize(self.px(160), self.px(160))
         self.paced = self._button("patternPaced")
         self.box = self._button("patternBox")
         for b in (self.paced, self.box):
@@ -106,7 +125,7 @@ class BreathingOverlay(QWidget):
         self.patterns.addButton(self.box)
         self.patterns.buttonClicked.connect(lambda _b: self._pattern_changed())
         prow = QHBoxLayout()
-        prow.setSpacing(8)
+        prow.setSpacing(self.px(8))
         prow.addWidget(self.paced, 1)
         prow.addWidget(self.box, 1)
         self.start = self._button("start", "primary")
@@ -116,7 +135,7 @@ class BreathingOverlay(QWidget):
         self.later.clicked.connect(lambda: self._finish("snoozed"))
         self.skip.clicked.connect(lambda: self._finish("skipped"))
         brow = QHBoxLayout()
-        brow.setSpacing(8)
+        brow.setSpacing(self.px(8))
         brow.addWidget(self.skip, 1)
         brow.addWidget(self.later, 1)
         brow.addWidget(self.start, 2)
@@ -124,20 +143,21 @@ class BreathingOverlay(QWidget):
         lay.addWidget(self.reason)
         lay.addWidget(self.preview, 1)
         lay.addLayout(prow)
-        lay.addSpacing(4)
+        lay.addSpacing(self.px(4))
         lay.addLayout(brow)
         return page
 
     def _guide_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.setContentsMargins(28, 24, 28, 24)
-        lay.setSpacing(10)
-        self.guide = BreathingGuide()
+        lay.setContentsMargins(self.px(28), self.px(24), self.px(28), self.px(24))
+        lay.setSpacing(self.px(10))
+        self.guide = BreathingGuide(scale=self.g)
         self.left = self._label("timeLeft", "dim", wrap=False)
         self.full = self._button("fullScreen")
         self.full.setCheckable(True)
         self.full.toggled.connect(self.set_fullscreen)
+        self.full.setVisible(not self.embedded)  # in a kiosk it fills the kiosk already
         self.stop = self._button("stop")
         self.stop.clicked.connect(self._stop)
         row = QHBoxLayout()
@@ -151,9 +171,9 @@ class BreathingOverlay(QWidget):
     def _done_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.setContentsMargins(36, 36, 36, 36)
+        lay.setContentsMargins(self.px(36), self.px(36), self.px(36), self.px(36))
         self.done = self._label("breathingDone", "title")
-        self.done.setStyleSheet("font-size: 19px; font-weight: 600;")
+        self.done.setStyleSheet(f"font-size: {look.font_pt(1.58, self.scale)}pt; font-weight: 600;")
         lay.addStretch(1)
         lay.addWidget(self.done)
         lay.addStretch(1)
@@ -173,7 +193,12 @@ class BreathingOverlay(QWidget):
         self.retranslate()
         self.set_fullscreen(fullscreen)
         self.show()
-        self.raise_()
+        self.raise_()  # stacking only: it does not take the keyboard (see the class docstring)
+        page = self.pages.currentWidget()
+        for lay in (self.layout(), page.layout() if page is not None else None):
+            if lay is not None:  # laid out now, not on the next event-loop turn (a grab right after)
+                lay.activate()
+        a11y.announce(self, f"{self.title.text()} {self.reason.text()}")
 
     def start_guide(self) -> None:
         if self.offer is None:
@@ -193,6 +218,13 @@ class BreathingOverlay(QWidget):
         self._render()
 
     def set_fullscreen(self, on: bool) -> None:
+        if self.embedded:  # a child of the kiosk: it covers the kiosk whatever is asked
+            self.fullscreen = True
+            parent = self.parentWidget()
+            if parent is not None:
+                self.setGeometry(parent.rect())
+            self.update()
+            return
         self.fullscreen = on
         if self.full.isChecked() != on:
             self.full.setChecked(on)
@@ -200,7 +232,13 @@ class BreathingOverlay(QWidget):
         if on and screen is not None:
             self.setGeometry(screen.geometry())
         else:
-            self.resize(PANEL_W, PANEL_H)
+            self.resize(self.panel_w, self.panel_h)
+            if screen is not None:  # centred on its screen, never outside it
+                area = screen.availableGeometry()
+                self.move(
+                    area.center().x() - self.panel_w // 2,
+                    max(area.top(), area.center().y() - self.panel_h // 2),
+                )
         self.update()
 
     def _pattern_changed(self) -> None:
@@ -245,6 +283,10 @@ class BreathingOverlay(QWidget):
         o = self.offer
         self._finish("taken" if o is not None and self.elapsed_s >= o.cycle_s else "skipped")
 
+    def escape(self) -> None:
+        """Esc, or the global "dismiss" shortcut: skip the offer, or stop the guide."""
+        self._escape()
+
     def _escape(self) -> None:
         if self.pages.currentIndex() == 0:
             self._finish("skipped")
@@ -281,6 +323,7 @@ class BreathingOverlay(QWidget):
         self.stop.setText(texts.breathing_stop())
         self.done.setText(texts.breathing_done())
         self.setAccessibleName(texts.breathing_title())
+        self.setAccessibleDescription(self.reason.text())
         self._render()
 
     def changeEvent(self, e: QEvent | None) -> None:
@@ -295,6 +338,6 @@ class BreathingOverlay(QWidget):
             p.fillRect(self.rect(), QColor(10, 16, 20, 235))
         pr = QRectF(self.panel.geometry())
         p.setPen(QPen(style.BORDER, 1))
-        p.setBrush(QColor("#172229"))
-        p.drawRoundedRect(pr.adjusted(0.5, 0.5, -0.5, -0.5), 18, 18)
+        p.setBrush(style.PANEL_BG)
+        p.drawRoundedRect(pr.adjusted(0.5, 0.5, -0.5, -0.5), 18 * self.g, 18 * self.g)
         p.end()

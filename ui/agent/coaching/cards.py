@@ -21,6 +21,7 @@ from PyQt6.QtWidgets import (
 )
 
 from device.coach.events import CallNote, DeliveryCue, TipKind, TipShown
+from ui.agent import a11y, look
 from ui.agent.coaching import style, texts
 
 FADE_MS = 450
@@ -47,34 +48,45 @@ class _Mark(QWidget):
 
 
 class _CloseButton(QToolButton):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, size_px: int = 24, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("close")
-        self.setFixedSize(24, 24)
+        self.size_px = size_px
+        self.setFixedSize(size_px, size_px)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # cards never take the keyboard (see look.NO_FOCUS_WINDOW)
         self.setStyleSheet(
-            "QToolButton { border: none; border-radius: 12px; background: transparent; }"
+            f"QToolButton {{ border: none; border-radius: {size_px // 2}px; background: transparent; }}"
             "QToolButton:hover { background: #2e3e48; }"
         )
-        self._mark = _Mark("cross", style.TEXT_DIM, 24, self)
+        self._mark = _Mark("cross", style.TEXT_DIM, size_px, self)
 
     def sizeHint(self) -> QSize:
-        return QSize(24, 24)
+        return QSize(self.size_px, self.size_px)
 
 
 class _Card(QFrame):
-    """Dark rounded card, fixed width, height grows with the text up to ``max_height_px``."""
+    """Dark rounded card, fixed width, height grows with the text up to ``max_height_px``.
+
+    ``scale`` enlarges it (kiosk: readable from a metre away); on top of that, sizes follow the OS font.
+    """
 
     closed = pyqtSignal()
 
-    def __init__(self, accent: QColor, max_height_px: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, accent: QColor, max_height_px: int, parent: QWidget | None = None, scale: float = 1.0
+    ) -> None:
         super().__init__(parent)
         self.accent = accent
-        self.max_height_px = max_height_px
+        self.scale = scale
+        self.g = g = scale * look.ui_scale()
+        self.max_height_px = round(max_height_px * g)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
-        self.setFixedWidth(style.CARD_WIDTH_PX)
+        self.setFixedWidth(round(style.CARD_WIDTH_PX * g))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
-        self.setStyleSheet(style.CARD_QSS)
+        self.setStyleSheet(style.card_qss(scale))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.fade_out)
@@ -85,8 +97,8 @@ class _Card(QFrame):
         self._anim.setEasingCurve(QEasingCurve.Type.InOutSine)
         self._anim.finished.connect(self._anim_done)
         self.outer = QVBoxLayout(self)
-        self.outer.setContentsMargins(18, 10, 10, 12)
-        self.outer.setSpacing(4)
+        self.outer.setContentsMargins(round(18 * g), round(10 * g), round(10 * g), round(12 * g))
+        self.outer.setSpacing(round(4 * g))
         self.hide()
 
     def _label(self, name: str, role: str, wrap: bool = True) -> QLabel:
@@ -100,11 +112,11 @@ class _Card(QFrame):
     def _header(self, mark: str, heading: QLabel, close: bool) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(8)
-        row.addWidget(_Mark(mark, self.accent, 16, self), 0, Qt.AlignmentFlag.AlignVCenter)
+        row.setSpacing(round(8 * self.g))
+        row.addWidget(_Mark(mark, self.accent, round(16 * self.g), self), 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(heading, 1)
         if close:
-            self.close_button = _CloseButton(self)
+            self.close_button = _CloseButton(round(24 * self.g), self)
             self.close_button.clicked.connect(self.dismiss)
             row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         return row
@@ -117,6 +129,7 @@ class _Card(QFrame):
         self.show()
         if display_s is not None:
             self._timer.start(round(display_s * 1000))
+        a11y.announce(self, f"{self.accessibleName()}. {self.accessibleDescription()}".strip(". ") + ".")
 
     def fit_height(self) -> None:
         """As tall as the wrapped text needs at the card's width (a label's own size hint guesses a narrower
@@ -154,7 +167,7 @@ class _Card(QFrame):
 
     def paintEvent(self, _e: QPaintEvent | None) -> None:
         p = QPainter(self)
-        style.paint_card(p, QRectF(self.rect()), self.accent)
+        style.paint_card(p, QRectF(self.rect()), self.accent, 12.0 * self.g)
         p.end()
 
 
@@ -163,10 +176,11 @@ class TipCard(_Card):
 
     dismissed = pyqtSignal(object)  # TipKind
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(style.TIP, 190, parent)
+    def __init__(self, parent: QWidget | None = None, scale: float = 1.0) -> None:
+        super().__init__(style.TIP, 190, parent, scale)
         self.setObjectName("tipCard")
         self.tip: TipKind = TipKind.ACKNOWLEDGE
+        self.dismiss_key = ""  # the global dismiss shortcut, named on the close button
         self.heading = self._label("tipHeading", "dim", wrap=False)
         self.title = self._label("tipTitle", "title")
         self.example = self._label("tipExample", "example")
@@ -187,16 +201,17 @@ class TipCard(_Card):
         self.title.setText(texts.tip_title(self.tip))
         self.example.setText("\u201c" + texts.tip_example(self.tip) + "\u201d")
         if hasattr(self, "close_button"):
-            self.close_button.setToolTip(texts.dismiss_hint())
-            self.close_button.setAccessibleName(texts.dismiss_hint())
+            self.close_button.setToolTip(texts.dismiss_hint(self.dismiss_key))
+            self.close_button.setAccessibleName(texts.dismiss_hint(self.dismiss_key))
         self.setAccessibleName(texts.tip_heading() + ": " + texts.tip_title(self.tip))
+        self.setAccessibleDescription(texts.tip_example(self.tip))
 
 
 class DeliveryCueChip(_Card):
     """A delivery cue: what was observed about your own speech, and a small suggestion. Only you see it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(style.CUE, 120, parent)
+    def __init__(self, parent: QWidget | None = None, scale: float = 1.0) -> None:
+        super().__init__(style.CUE, 120, parent, scale)
         self.setObjectName("cueChip")
         self.cue: DeliveryCue | None = None
         self.fact = self._label("cueFact", "title")
@@ -207,7 +222,7 @@ class DeliveryCueChip(_Card):
         self.outer.addWidget(self.hint)
         self.outer.addWidget(self.private)
         self.hint.setStyleSheet("font-style: normal;")
-        self.outer.setSpacing(6)
+        self.outer.setSpacing(round(6 * self.g))
         self.private.hide()  # shown in the first cue of a session only; the card colour says it afterwards
 
     def show_cue(self, event: DeliveryCue, first: bool = False) -> None:
@@ -222,13 +237,14 @@ class DeliveryCueChip(_Card):
         self.hint.setText(texts.cue_hint(self.cue.cue))
         self.private.setText(texts.cue_private())
         self.setAccessibleName(texts.cue_fact(self.cue.cue))
+        self.setAccessibleDescription(texts.cue_hint(self.cue.cue))
 
 
 class CallNoteCard(_Card):
     """The private end-of-call note; it stays until the next call starts, then fades."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(style.NOTE, 200, parent)
+    def __init__(self, parent: QWidget | None = None, scale: float = 1.0) -> None:
+        super().__init__(style.NOTE, 200, parent, scale)
         self.setObjectName("callNote")
         self.note: CallNote | None = None
         self.heading = self._label("noteTitle", "title", wrap=False)
@@ -238,7 +254,7 @@ class CallNoteCard(_Card):
         self.tips = self._label("noteTips", "body")
         self.outer.addLayout(self._header("ring", self.heading, close=True))
         self.outer.addWidget(self.private)
-        self.outer.addSpacing(2)
+        self.outer.addSpacing(round(2 * self.g))
         for lab in (self.frustrated, self.eased, self.tips):
             self.outer.addWidget(lab)
 
@@ -262,4 +278,10 @@ class CallNoteCard(_Card):
         self.tips.setText(texts.note_tips(len(n.tips_shown)))
         if hasattr(self, "close_button"):
             self.close_button.setToolTip(texts.close_hint())
-            self.close_button.setAccessibleName(texts.close_hint())
+            self.close_button.setAccessibleName(texts.close_note_hint())
+        self.setAccessibleName(texts.note_title())
+        lines = [texts.note_private(), self.frustrated.text()]
+        if self.eased.isVisibleTo(self):
+            lines.append(self.eased.text())
+        lines.append(self.tips.text())
+        self.setAccessibleDescription(". ".join(line.rstrip(".") for line in lines) + ".")

@@ -14,6 +14,7 @@ from PyQt6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PyQt6.QtWidgets import QWidget
 
 from device.coach.events import BreathingOffered, BreathingPattern
+from ui.agent import look
 from ui.agent.coaching import style, texts
 
 
@@ -47,10 +48,11 @@ def phase_at(t_s: float, inhale_s: float, hold_in_s: float, exhale_s: float, hol
 class BreathingGuide(QWidget):
     """The animated circle (and square for box breathing) with the phase and countdown in its middle."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, scale: float = 1.0) -> None:
         super().__init__(parent)
         self.setObjectName("breathingGuide")
-        self.setMinimumSize(280, 280)
+        self.scale = scale
+        self.setMinimumSize(round(280 * scale), round(280 * scale))
         self.offer: BreathingOffered | None = None
         self.elapsed_s = 0.0
         self.show_text = True
@@ -104,12 +106,14 @@ class BreathingGuide(QWidget):
         # the phase word and the seconds left in it
         p.setPen(style.TEXT)
         f = QFont(self.font())
-        f.setPixelSize(max(16, round(side * 0.075)))
+        # in points, as large as the circle allows but never below the OS font size
+        to_pt = 72.0 / max(1.0, self.logicalDpiY())
+        f.setPointSizeF(max(look.font_pt(1.3), side * 0.075 * to_pt))
         f.setWeight(QFont.Weight.DemiBold)
         p.setFont(f)
         box = QRectF(c.x() - r_max, c.y() - side * 0.12, 2 * r_max, side * 0.12)
         p.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, self.phase_word())
-        f.setPixelSize(max(14, round(side * 0.065)))
+        f.setPointSizeF(max(look.font_pt(1.15), side * 0.065 * to_pt))
         f.setWeight(QFont.Weight.Normal)
         p.setFont(f)
         p.setPen(QColor(243, 246, 248, 210))
@@ -131,4 +135,4 @@ class BreathingGuide(QWidget):
         dot = a + (b - a) * ph.progress
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(style.TEXT)
-        p.drawEllipse(dot, 6, 6)
+        p.drawEllipse(dot, 6 * self.scale, 6 * self.scale)

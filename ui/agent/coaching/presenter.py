@@ -9,11 +9,11 @@ overlay is its own window. ``dismiss_current`` is there for a global shortcut.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PyQt6.QtCore import QEvent, QObject, QPoint, Qt, pyqtSignal
 from PyQt6.QtGui import QGuiApplication
-from PyQt6.QtWidgets import QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from device.coach.events import (
     BreathingOffered,
@@ -25,29 +25,48 @@ from device.coach.events import (
     TipDismissed,
     TipShown,
 )
+from ui.agent import look
 from ui.agent.coaching.breathing import BreathingOverlay
 from ui.agent.coaching.cards import CallNoteCard, DeliveryCueChip, TipCard
 
 GAP_PX = 8
 
 
-class CoachingPanel(QWidget):
-    """The stack of cards under (or over) the indicator; shows only while a card is up."""
+class CoachingHost(Protocol):
+    """A window that shows the coaching inside its own layout (the kiosk)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        flags = Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-        super().__init__(parent, flags)
+    coaching_scale: float
+    breathing_scale: float
+
+    def coaching_parent(self) -> QWidget: ...
+    def breathing_parent(self) -> QWidget: ...
+    def take_coaching(self, panel: QWidget, breathing: QWidget) -> None: ...
+
+
+class CoachingPanel(QWidget):
+    """The stack of cards under (or over) the indicator; shows only while a card is up.
+
+    On a desk it is a window of its own that never takes the keyboard (``look.NO_FOCUS_WINDOW``). ``embedded``
+    (kiosk) makes it a child widget of the kiosk's layout, enlarged by ``scale``.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, embedded: bool = False, scale: float = 1.0) -> None:
+        super().__init__(parent, Qt.WindowType.Widget if embedded else look.NO_FOCUS_WINDOW)
         self.setObjectName("coachingPanel")
+        self.embedded = embedded
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
-        self.tip = TipCard(self)
-        self.cue = DeliveryCueChip(self)
-        self.note = CallNoteCard(self)
-        lay = QVBoxLayout(self)
+        if not embedded:
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.tip = TipCard(self, scale)
+        self.cue = DeliveryCueChip(self, scale)
+        self.note = CallNoteCard(self, scale)
+        self.tucked = False  # hidden while the breathing guide is up and they would overlap
+        # a column next to the indicator on a desk; a row under the large indicator in a kiosk
+        lay = QHBoxLayout(self) if embedded else QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(GAP_PX)
+        lay.setSpacing(round(GAP_PX * scale))
         for card in self.cards():
-            lay.addWidget(card)
+            lay.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
             card.installEventFilter(self)
         self.anchor: QWidget | None = None
 
@@ -60,13 +79,21 @@ class CoachingPanel(QWidget):
         return False
 
     def relayout(self) -> None:
-        if not any(c.isVisibleTo(self) for c in self.cards()):
+        if self.tucked or not any(c.isVisibleTo(self) for c in self.cards()):
             self.hide()
             return
         self.adjustSize()
-        self._place()
+        if not self.embedded:
+            self._place()
         if not self.isVisible():
             self.show()
+        if self.embedded:  # lay the host out now, not on the next event-loop turn (a grab right after)
+            self.updateGeometry()  # tells the host's layout that this panel's size hint changed
+            w: QWidget | None = self.parentWidget()
+            while w is not None:
+                if (lay := w.layout()) is not None:
+                    lay.activate()
+                w = w.parentWidget()
 
     def _place(self) -> None:
         """Below the anchor; above it when there is no room below; inside its bottom edge when the anchor
@@ -102,15 +129,27 @@ class CoachingPresenter(QObject):
         *,
         anchor: QWidget | None = None,
         fullscreen_breathing: bool = False,
+        host: CoachingHost | None = None,
     ) -> None:
+        """``host`` (the kiosk window) takes the cards and the breathing guide into its own layout."""
         super().__init__(parent)
-        self.panel = CoachingPanel()
+        if host is not None:
+            self.panel = CoachingPanel(host.coaching_parent(), embedded=True, scale=host.coaching_scale)
+            self.breathing = BreathingOverlay(
+                host.breathing_parent(), scale=host.breathing_scale, embedded=True
+            )
+            host.take_coaching(self.panel, self.breathing)
+        else:
+            self.panel = CoachingPanel()
+            self.breathing = BreathingOverlay()
+        self.host = host
         self.panel.anchor = anchor
-        self.breathing = BreathingOverlay()
-        self.fullscreen_breathing = fullscreen_breathing
+        self.panel.hide()  # (a child widget would otherwise show, empty, with its host)
+        self.fullscreen_breathing = fullscreen_breathing or host is not None
         self._cues_seen = 0
         self.panel.tip.dismissed.connect(self.dismissed)
         self.breathing.result.connect(self.breathingResult)
+        self.breathing.result.connect(lambda _r: self._untuck())
 
     @property
     def tip_card(self) -> TipCard:
@@ -138,9 +177,11 @@ class CoachingPresenter(QObject):
             self.widgetShown.emit("cue", self.cue_chip, event.t_s)
         elif isinstance(event, BreathingOffered):
             self.breathing.offer_breathing(event, self.fullscreen_breathing)
+            self._tuck_if_overlapping()
             self.widgetShown.emit("breathing", self.breathing, event.t_s)
         elif isinstance(event, BreathingWithdrawn):
             self.breathing.withdraw()
+            self._untuck()
         elif isinstance(event, CallNote):
             self.note_card.show_note(event)
             self.widgetShown.emit("note", self.note_card, event.t_s)
@@ -148,10 +189,57 @@ class CoachingPresenter(QObject):
             self.note_card.fade_out()
         self.panel.relayout()
 
-    def dismiss_current(self) -> None:
-        """Dismiss the tip on screen (for a global shortcut)."""
+    def _tuck_if_overlapping(self) -> None:
+        """Cards must not cover the breathing guide's words (small screens, 2x scale): they wait until it
+        ends."""
+        if self.host is not None or not self.panel.isVisible():
+            return
+        if self.panel.frameGeometry().intersects(self.breathing.frameGeometry()):
+            self.panel.tucked = True
+            self.panel.relayout()
+
+    def _untuck(self) -> None:
+        if self.panel.tucked:
+            self.panel.tucked = False
+            self.panel.relayout()
+
+    def dismiss_current(self) -> bool:
+        """Dismiss the tip on screen (for a global shortcut). True if there was one."""
         if self.tip_card.isVisible():
             self.tip_card.dismiss()
+            return True
+        return False
+
+    def dismiss_top(self) -> str | None:
+        """Close what Lugn shows on top, one thing per call: the tip, else the breathing offer (skipped) or
+        guide (stopped), else the after-call note. The name of what was closed, or None. For the global
+        "dismiss" shortcut and ``lugn call dismiss``, which work without the keyboard focus."""
+        if self.dismiss_current():
+            return "tip"
+        if self.breathing.isVisible() and self.breathing.offer is not None:
+            self.breathing.escape()
+            return "breathing"
+        if self.note_card.isVisible():
+            self.note_card.dismiss()
+            return "note"
+        return None
+
+    def breathe_key(self) -> str | None:
+        """The "breathe" shortcut on what is on screen: start an offered exercise, else None (the caller
+        then asks the coach for one)."""
+        if self.breathing.isVisible() and self.breathing.offer is not None:
+            if self.breathing.pages.currentIndex() == 0:
+                self.breathing.start_guide()
+                return "started"
+            return "running"
+        return None
+
+    def set_shortcut_hints(self, hints: dict[str, str]) -> None:
+        """The tip's close button names the global dismiss shortcut (Esc cannot reach a card without
+        focus)."""
+        self.tip_card.dismiss_key = hints.get("dismiss", "")
+        if self.tip_card.isVisible():
+            self.tip_card.retranslate()
 
     def retranslate(self) -> None:
         for card in self.panel.cards():

@@ -9,6 +9,8 @@ from PyQt6.QtCore import QPointF, QRectF, Qt
 from PyQt6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PyQt6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+from ui.agent import look
+
 BACKGROUND = QColor("#1d2830")
 BORDER = QColor("#34454f")
 TEXT = QColor("#f3f6f8")
@@ -17,25 +19,39 @@ TIP = QColor("#6fbfa8")  # soft sea green: a suggestion
 CUE = QColor("#8fb8d8")  # soft blue: a fact about your own delivery
 BREATH = QColor("#7fc6c0")
 NOTE = QColor("#a9b8c4")
+BUTTON_BG = QColor("#2a3a44")
+PRIMARY_BG = QColor("#2f6d62")
+CHECKED_BG = QColor("#34505c")
+PANEL_BG = QColor("#172229")  # the breathing guide's panel
 
+# at the design font size; cards grow with the OS font (look.ui_scale) and the kiosk scale
 CARD_WIDTH_PX = 360
-FONT_PX = 14
-SMALL_PX = 12
+# Font sizes as multiples of the OS font (points, so they follow the OS font size setting).
+TITLE_REL, BODY_REL, EXAMPLE_REL, SMALL_REL, BUTTON_REL = 1.25, 1.0, 1.08, 1.0, 1.08
 
-CARD_QSS = f"""
-QLabel {{ color: {TEXT.name()}; background: transparent; }}
-QLabel[role="dim"] {{ color: {TEXT_DIM.name()}; font-size: {SMALL_PX}px; }}
-QLabel[role="title"] {{ font-size: {FONT_PX + 1}px; font-weight: 600; }}
-QLabel[role="example"] {{ color: {TEXT_DIM.name()}; font-size: {FONT_PX - 1}px; font-style: italic; }}
+
+def card_qss(scale: float = 1.0) -> str:
+    """The cards' and the breathing guide's style sheet, fonts in points (``scale``: the kiosk's
+    enlargement)."""
+
+    def pt(rel: float) -> str:
+        return f"{look.font_pt(rel, scale)}pt"
+
+    g = scale * look.ui_scale()
+    return f"""
+QLabel {{ color: {TEXT.name()}; background: transparent; font-size: {pt(BODY_REL)}; }}
+QLabel[role="dim"] {{ color: {TEXT_DIM.name()}; font-size: {pt(SMALL_REL)}; }}
+QLabel[role="title"] {{ font-size: {pt(TITLE_REL)}; font-weight: 600; }}
+QLabel[role="example"] {{ color: {TEXT_DIM.name()}; font-size: {pt(EXAMPLE_REL)}; font-style: italic; }}
 QPushButton {{
-  color: {TEXT.name()}; background: #2a3a44; border: 1px solid {BORDER.name()}; border-radius: 8px;
-  padding: 6px 14px; font-size: {FONT_PX - 1}px;
+  color: {TEXT.name()}; background: {BUTTON_BG.name()}; border: 1px solid {BORDER.name()};
+  border-radius: {round(8 * g)}px; padding: {round(6 * g)}px {round(14 * g)}px; font-size: {pt(BUTTON_REL)};
 }}
 QPushButton:hover {{ background: #324652; }}
 QPushButton:focus {{ border-color: {CUE.name()}; }}
-QPushButton[role="primary"] {{ background: #2f6d62; border-color: #3f8a7c; font-weight: 600; }}
+QPushButton[role="primary"] {{ background: {PRIMARY_BG.name()}; border-color: #3f8a7c; font-weight: 600; }}
 QPushButton[role="primary"]:hover {{ background: #367a6e; }}
-QPushButton:checked {{ background: #34505c; border-color: {BREATH.name()}; }}
+QPushButton:checked {{ background: {CHECKED_BG.name()}; border-color: {BREATH.name()}; }}
 """
 
 
@@ -48,7 +64,9 @@ def paint_card(p: QPainter, rect: QRectF, accent: QColor, radius: float = 12.0) 
     p.drawRoundedRect(r, radius, radius)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(accent)
-    p.drawRoundedRect(QRectF(r.left() + 4, r.top() + 12, 3, max(0.0, r.height() - 24)), 1.5, 1.5)
+    u = radius / 12.0
+    bar = QRectF(r.left() + 4 * u, r.top() + 12 * u, 3 * u, max(0.0, r.height() - 24 * u))
+    p.drawRoundedRect(bar, 1.5 * u, 1.5 * u)
 
 
 def paint_leaf(p: QPainter, r: QRectF, colour: QColor) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from PyQt6.QtCore import QCoreApplication
 
 from device.coach.events import BreathingReason, CueKind, TipKind
+from ui import i18n
 
 translate = QCoreApplication.translate  # the name pylupdate6 looks for
 
@@ -42,8 +43,11 @@ def tip_heading() -> str:
     return translate("CoachTip", "Tip")
 
 
-def dismiss_hint() -> str:
-    return translate("CoachTip", "Dismiss (Esc)")
+def dismiss_hint(key: str = "") -> str:
+    """The close button's name; with the global shortcut that dismisses the tip from any application."""
+    if not key:
+        return translate("CoachTip", "Dismiss")
+    return translate("CoachTip", "Dismiss (%1)").replace("%1", key)
 
 
 def cue_fact(cue: CueKind) -> str:
@@ -162,16 +166,21 @@ def note_eased(eased: bool) -> str:
 def note_tips(count: int) -> str:
     if count == 0:
         return translate("CallNote", "No tips shown")
-    return translate("CallNote", "Tips shown: %1").replace("%1", str(count))
+    return translate("CallNote", "Tips shown: %1").replace("%1", i18n.fmt_int(count))
 
 
 def close_hint() -> str:
     return translate("CallNote", "Close")
 
 
+def close_note_hint() -> str:
+    return translate("CallNote", "Close the note")
+
+
 def duration(seconds: float) -> str:
     """``2 min 5 s`` / ``45 s`` in the language's own way."""
     s = max(0, round(seconds))
     if s < 60:
-        return translate("CallNote", "%1 s").replace("%1", str(s))
-    return translate("CallNote", "%1 min %2 s").replace("%1", str(s // 60)).replace("%2", str(s % 60))
+        return translate("CallNote", "%1 s").replace("%1", i18n.fmt_int(s))
+    m = i18n.fmt_int(s // 60)
+    return translate("CallNote", "%1 min %2 s").replace("%1", m).replace("%2", i18n.fmt_int(s % 60))
