@@ -9,18 +9,15 @@ The source is kept open by ``SourceKeeper`` (re-opens with backoff and jitter; a
 stream, and ``failure`` says why). Audio is sanitised at the framer, and a non-finite model score never
 reaches the smoother.
 
-The caller-notice gate (``device.notice``) sits in front of the tone scorer: until the notice is given for the
-current call, customer frames are not scored at all; a decline drops what the scorer and smoother hold and
-keeps them empty for the rest of the call. The tone model only ever receives the far-end (customer) channel.
-CTI actions at stream times (``schedule``) are applied before the first frame that ends after their time, so a
-recording with a timeline gives the same events at any chunk size and speed.
+The tone model only ever receives the far-end (customer) channel, and only through the caller-notice gate
+(``device.notice``): no customer frame is scored before the notice for the current call, and a decline drops
+what the scorer and smoother hold. CTI actions at stream times (``schedule``) apply between frames.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import queue
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,11 +25,12 @@ from pathlib import Path
 import numpy as np
 
 from device.audio import SAMPLE_RATE_HZ
-from device.audio.delivery import DeliveryMeter
+from device.audio.delivery import DeliveryFeed
 from device.audio.framing import Framer, LevelMeter
 from device.audio.keeper import SourceKeeper
 from device.audio.source import AudioSource, Chunk, EndOfStream
 from device.calls import CallTracker
+from device.commandqueue import CommandQueue
 from device.config import LugnConfig
 from device.events import (
     AnalysisUnavailable,
@@ -52,7 +50,6 @@ from device.notice import NoticeGate
 log = logging.getLogger(__name__)
 
 READ_TIMEOUT_S = 0.25  # > one live read (MIN_READ_S): one wake-up per read; commands wait at most this long
-COMMANDS = ("pause", "resume", "call_start", "call_end", "notice_given", "declined", "call_start_noticed")
 
 
 class Pipeline:
@@ -89,12 +86,8 @@ class Pipeline:
         if tone.unavailable:
             self._unavailable.append(tone.unavailable)
         self._smoother = ToneSmoother(tone.params)
-        self._schedule: list[tuple[float, str]] = []  # CTI actions at stream times (replay), sorted
-        self.schedule_left: list[tuple[float, str]] = []  # those after the end of the stream
-        self._delivery: DeliveryMeter | None = DeliveryMeter()
-        # agent frames of one speech state, handed to the delivery meter together (per group, not per frame)
-        self._delivery_frames: list[np.ndarray] = []
-        self._delivery_speech, self._delivery_t = False, 0.0
+
+        self._delivery = DeliveryFeed()  # agent frames -> the delivery meter, in runs of one speech state
         self._calls = CallTracker(audio.auto_call_detection, audio.call_end_silence_s)
         self._framer = Framer(FRAME_SAMPLES)
         # Frames wait here until GROUP_FRAMES are in (aligned to the stream, so any chunking gives the same
@@ -105,7 +98,7 @@ class Pipeline:
         self._agent_gate, self._customer_gate = self._gates[Side.AGENT], self._gates[Side.CUSTOMER]
         self._frames = 0
         self._paused = False
-        self._commands: queue.Queue[str] = queue.Queue(maxsize=64)
+        self._commands = CommandQueue()
         self._stop = threading.Event()
         self._keeper = SourceKeeper(
             source,
@@ -119,7 +112,6 @@ class Pipeline:
         )
         self._thread: threading.Thread | None = None
         self.callback_errors = 0
-        self.commands_dropped = 0
         self.analysis_available = self._scorer is not None
 
     # --- public API -----------------------------------------------------------------------------------------
@@ -192,10 +184,16 @@ class Pipeline:
         """CTI actions ``(t_s, command)`` at those stream times (``lugn replay --cti``); before start."""
         if self._thread is not None:
             raise RuntimeError("schedule CTI actions before the pipeline starts")
-        unknown = sorted({name for _, name in actions} - set(COMMANDS))
-        if unknown:
-            raise ValueError(f"unknown pipeline command(s): {', '.join(unknown)}")
-        self._schedule = sorted(actions, key=lambda a: a[0])
+        self._commands.schedule(actions)
+
+    @property
+    def schedule_left(self) -> list[tuple[float, str]]:
+        """Scheduled actions after the end of the stream (never applied)."""
+        return self._commands.left
+
+    @property
+    def commands_dropped(self) -> int:
+        return self._commands.dropped
 
     def status(self) -> dict[str, object]:
         return {
@@ -215,15 +213,10 @@ class Pipeline:
 
     # --- thread body ----------------------------------------------------------------------------------------
     def _command(self, name: str) -> bool:
-        try:
-            self._commands.put_nowait(name)
-            return True
-        except queue.Full:
-            self.commands_dropped += 1
-            return False
+        return self._commands.put(name)
 
     def _emit(self, event: Event) -> None:
-        if self._delivery_frames:  # the delivery meter's events come first: events stay in stream-time order
+        if self._delivery.pending:  # the delivery meter's events come first: events stay in stream-time order
             self._flush_delivery()
         try:
             self.on_event(event)
@@ -244,8 +237,8 @@ class Pipeline:
                     chunk = self.source.read(READ_TIMEOUT_S)
                 except EndOfStream:
                     self._process_group()
-                    self._run_schedule(self.t_s, inclusive=True)
-                    self.schedule_left, self._schedule = self._schedule, []
+                    for t, name in self._commands.due(self.t_s, self.t_s, at_end=True):
+                        self._apply(name, max(t, self.t_s))
                     self._end_calls()
                     break
                 except Exception as exc:  # DeviceError, or anything a broken driver/file throws
@@ -268,25 +261,8 @@ class Pipeline:
             self._end_calls()
 
     def _apply_commands(self) -> None:
-        while True:
-            try:
-                name = self._commands.get_nowait()
-            except queue.Empty:
-                return
+        for name in self._commands.drain():
             self._apply(name, self.t_s)
-
-    def _run_schedule(self, frame_end_t: float, inclusive: bool = False) -> None:
-        """Apply the CTI actions due before the frame that ends at ``frame_end_t``: each takes effect for the
-        first frame that ends after its time, except a notice, which opens the gate only for frames that start
-        at or after its time (so not one sample from before it reaches the tone model)."""
-        frame_start_t = self.t_s  # the frame about to be processed starts where the stream is now
-        while self._schedule:
-            t, name = self._schedule[0]
-            due = t <= frame_start_t if name == "notice_given" else t < frame_end_t
-            if not (due or (inclusive and t <= frame_end_t)):
-                return
-            self._schedule.pop(0)
-            self._apply(name, max(t, self.t_s))
 
     def _apply(self, name: str, t: float) -> None:
         if name == "pause" and not self._paused:
@@ -333,16 +309,14 @@ class Pipeline:
             self._gates[side].reset()
         if self._scorer is not None:
             self._scorer.reset()
-        self._delivery_frames.clear()
-        if self._delivery is not None:
-            self._delivery.reset()
+        self._delivery.reset()
 
     def _call_events(self, events: list[Event], told: bool = False) -> None:
         for event in events:
             if event.kind == "CallStarted":
                 self._drop_tone()
             # the agent's delivery numbers never outlive the call they were measured in
-            if event.kind in ("CallStarted", "CallEnded") and self._delivery is not None:
+            if event.kind in ("CallStarted", "CallEnded"):
                 self._flush_delivery()
                 self._delivery.reset()
             self._emit(event)
@@ -368,8 +342,10 @@ class Pipeline:
                 block[0, i], block[1, i] = agent, customer
             probs = self._vad.process_group(block).tolist()
         for i, (agent, customer) in enumerate(group):
-            if self._schedule:
-                self._run_schedule((self._frames + 1) * FRAME_SAMPLES / SAMPLE_RATE_HZ)
+            if self._commands.scheduled:  # CTI actions due before this frame (replay)
+                end_t = (self._frames + 1) * FRAME_SAMPLES / SAMPLE_RATE_HZ
+                for t, name in self._commands.due(self.t_s, end_t):
+                    self._apply(name, max(t, self.t_s))
             self._frames += 1
             p = (probs[0][i], probs[1][i]) if probs is not None and not self._paused else None
             self._process_frame(agent, customer, self.t_s, p)
@@ -408,17 +384,8 @@ class Pipeline:
                 meter.reset()
 
     def _flush_delivery(self) -> None:
-        """The agent frames collected since the last flush (one speech state, consecutive) to the meter."""
-        frames, self._delivery_frames = self._delivery_frames, []
-        if not frames or self._delivery is None:
-            return
-        audio = frames[0] if len(frames) == 1 else np.concatenate(frames)
-        try:
-            for event in self._delivery.process(audio, self._delivery_speech, self._delivery_t):
-                self._emit(event)
-        except Exception:
-            log.exception("DeliveryMeter failed; delivery cues are off for this session")
-            self._delivery = None
+        for event in self._delivery.flush():
+            self._emit(event)
 
     def _second_boundary(self) -> bool:
         # True on the first frame that ends at or after each whole second of stream time.
@@ -428,11 +395,8 @@ class Pipeline:
     def _analyse(
         self, agent: np.ndarray, agent_speech: bool, customer: np.ndarray, customer_speech: bool, t: float
     ) -> None:
-        if self._delivery is not None:
-            if self._delivery_frames and agent_speech != self._delivery_speech:
-                self._flush_delivery()
-            self._delivery_frames.append(agent)
-            self._delivery_speech, self._delivery_t = agent_speech, t
+        for event in self._delivery.add(agent, agent_speech, t):  # the agent's frames: delivery facts only
+            self._emit(event)
         if self._scorer is None or not self.notice.tone_allowed:
             return  # before the notice, after a decline, or tone off: the model hears nothing of the customer
         try:
