@@ -62,8 +62,14 @@ class UiSettings(StrictModel):
     shortcut_dismiss: str = _shortcut("Ctrl+Alt+D", "dismiss the tip (or the breathing offer, or the note)")
     shortcut_pause: str = _shortcut("Ctrl+Alt+P", "pause or resume the analysis")
     shortcut_breathe: str = _shortcut("Ctrl+Alt+B", "start a breathing exercise")
+    shortcut_notice: str = _shortcut("Ctrl+Alt+N", "confirm that the caller was told (caller notice)")
+    shortcut_declined: str = _shortcut(
+        "Ctrl+Alt+O", "mark that the caller declined (opted out of) the tone analysis"
+    )
 
-    @field_validator("shortcut_dismiss", "shortcut_pause", "shortcut_breathe")
+    @field_validator(
+        "shortcut_dismiss", "shortcut_pause", "shortcut_breathe", "shortcut_notice", "shortcut_declined"
+    )
     @classmethod
     def _valid_shortcut(cls, v: str) -> str:
         v = v.strip()

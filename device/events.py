@@ -136,6 +136,18 @@ class NoticeChanged(Event):
 
 
 @dataclass(frozen=True)
+class CallShared(Event):
+    """What the call that just ended added to this seat's team counts, right after its ``CallEnded`` (only
+    when team metrics are on): ``(count, value)`` pairs, counted in the seat's ``bucket_s`` totals, of which
+    supervisors see only sums over at least ``k_min`` seats. A declined call: ``(("declined", 1),)``. The
+    after-call note says it; nothing here leaves the seat on its own."""
+
+    counts: tuple[tuple[str, int], ...]
+    bucket_s: int
+    k_min: int
+
+
+@dataclass(frozen=True)
 class AnalysisUnavailable(Event):
     reason: str
 

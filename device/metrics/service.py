@@ -17,13 +17,15 @@ import ssl
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from device import __version__
+from device.events import CallShared
 from device.metrics.anonymise import Anonymiser
 from device.metrics.credentials import CredentialsError, resolve_password
 from device.metrics.health import MetricsHealth, OutboxHealth, store_problem_code
-from device.metrics.outbox import Outbox
+from device.metrics.outbox import Outbox, OutboxRow
 from device.metrics.publisher import Publisher
 from device.metrics.settings import MetricsSettings
 from device.metrics.window import MetricsWindow
@@ -55,6 +57,24 @@ def model_version() -> str | None:
     except ModelError:
         return None
     return manifest.version or manifest.sha256[:12]
+
+
+@dataclass(frozen=True)
+class WhatLeaves:
+    """Everything this seat would send or has sent, exactly as bytes, for the agent's "What leaves this
+    computer" view: the pending contributions, the last one the broker confirmed, the device status for IT,
+    and what the last call added to the counts."""
+
+    publishing: bool  # the policy switched team metrics on (else contributions wait in the outbox, unsent)
+    broker_url: str | None
+    site: str
+    team: str
+    k_min: int
+    bucket_s: int
+    pending: list[OutboxRow]
+    last_sent: tuple[OutboxRow, float] | None
+    status: bytes
+    last_call: dict[str, int] | None
 
 
 class MetricsService:
@@ -171,6 +191,34 @@ class MetricsService:
             outbox_backlog=self.outbox.pending_count(),
             outbox_dropped=self.outbox.dropped_count(),
             updated_at=int(time.time()),
+        )
+
+    def call_shared(self, t_s: float) -> CallShared | None:
+        """What the call that ended last added to the counts (``MetricsWindow.last_call``)."""
+        with self._lock:
+            last = self.window.last_call
+        if last is None:
+            return None
+        counts = tuple((k, int(v)) for k, v in last.items() if v)
+        return CallShared(
+            t_s=t_s, counts=counts, bucket_s=self.settings.bucket_min * 60, k_min=self.settings.k_min
+        )
+
+    def what_leaves(self, limit: int = 20) -> WhatLeaves:
+        s = self.settings
+        with self._lock:
+            last_call = dict(self.window.last_call) if self.window.last_call is not None else None
+        return WhatLeaves(
+            publishing=self.publisher is not None,
+            broker_url=s.broker_url,
+            site=s.site,
+            team=s.team,
+            k_min=s.k_min,
+            bucket_s=s.bucket_min * 60,
+            pending=self.outbox.pending(limit),
+            last_sent=self.outbox.last_acked,
+            status=self.status().to_json(),
+            last_call=last_call,
         )
 
     def start(self) -> None:

@@ -40,6 +40,7 @@ class MetricsWindow:
         self._bucket_s = bucket_s
         self._clock = clock
         self._bucket_start = self._align(clock())
+        self.last_call: dict[str, int] | None = None  # what the last call that ended added to the counts
         self.reset()
 
     def reset(self) -> None:
@@ -81,6 +82,7 @@ class MetricsWindow:
             self._in_call, self._active = True, True
             self._state, self._awaiting_calm = ToneState.CALM, False
             self._new_call()
+            self.last_call = None
         elif isinstance(event, CallEnded):
             if self._in_call:
                 self._end_call()
@@ -108,7 +110,14 @@ class MetricsWindow:
     def _end_call(self) -> None:
         if self._declined:
             self._counts["declined"] += 1
+            self.last_call = {"declined": 1}
         else:
+            self.last_call = {
+                **{k: v for k, v in self._call.items() if v},
+                "calls": 1,
+                "calls_frustrated": int(self._call_frustrated),
+                "frustrated_s": round(self._call_frustrated_s),
+            }
             for key, value in self._call.items():
                 self._counts[key] += value
             self._counts["calls"] += 1

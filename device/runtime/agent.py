@@ -29,7 +29,7 @@ from typing import Any, Protocol
 from device.audio.source import AudioSource
 from device.coach.events import BreathingOutcome, CoachEvent, TipKind
 from device.config import LugnConfig
-from device.events import Event, MetricsPaused, MetricsResumed
+from device.events import CallEnded, Event, MetricsPaused, MetricsResumed
 from device.metrics.health import MetricsHealth
 from device.oplog import OperationLog
 from device.pipeline import Pipeline
@@ -212,13 +212,20 @@ class AgentRuntime:
             sinks.append(self.oplog)
         for item in items:
             for listener in (*sinks, *self._listeners):
-                try:
-                    listener(item)
-                except Exception:  # a broken listener must not stop the indicator
-                    self.listener_errors += 1
-                    if self.listener_errors <= 10 or self.listener_errors % 1000 == 0:
-                        log.exception("listener %r failed on %s (%d so far)", listener, type(item).__name__,
-                                      self.listener_errors)  # fmt: skip
+                self._call(listener, item)
+            if isinstance(item, CallEnded) and self.metrics is not None:
+                shared = self.metrics.call_shared(item.t_s)  # what this call added to the team counts
+                for listener in self._listeners if shared is not None else ():
+                    self._call(listener, shared)
+
+    def _call(self, listener: Listener, item: object) -> None:
+        try:
+            listener(item)
+        except Exception:  # a broken listener must not stop the indicator
+            self.listener_errors += 1
+            if self.listener_errors <= 10 or self.listener_errors % 1000 == 0:
+                log.exception("listener %r failed on %s (%d so far)", listener, type(item).__name__,
+                              self.listener_errors)  # fmt: skip
 
     def _on_metrics_health(self, health: MetricsHealth) -> None:
         """Any thread, often from inside a delivery or the metrics' own locks: only queued here, and
