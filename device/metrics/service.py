@@ -29,7 +29,7 @@ from device.metrics.outbox import Outbox, OutboxRow
 from device.metrics.publisher import Publisher
 from device.metrics.settings import MetricsSettings
 from device.metrics.window import MetricsWindow
-from device.protocol.payloads import Contribution, DeviceStatus, pause_reason
+from device.protocol.payloads import COUNT_FIELDS, Contribution, DeviceStatus, pause_reason
 from device.protocol.topics import contrib_topic, status_topic
 from device.protocol.transport import BrokerParams, PahoTransport, Transport
 
@@ -199,7 +199,7 @@ class MetricsService:
             last = self.window.last_call
         if last is None:
             return None
-        counts = tuple((k, int(v)) for k, v in last.items() if v)
+        counts = tuple((k, int(last[k])) for k in COUNT_FIELDS if last.get(k))  # in the payload's order
         return CallShared(
             t_s=t_s, counts=counts, bucket_s=self.settings.bucket_min * 60, k_min=self.settings.k_min
         )

@@ -109,7 +109,9 @@ class AgentApp(QObject):
         main.pauseToggled.connect(self.toggle_pause)
         main.breathingRequested.connect(self.request_breathing)
         self.main_window = main
+        main.view.set_view(self.model.view())  # e.g. "tone off" by policy, before any event
         self.tray = TrayController(allow_settings=not self.kiosk, allow_quit=not self.kiosk, parent=self)
+        self.tray.set_view(self.model.view())
         self.tray.pauseToggled.connect(self.toggle_pause)
         self.tray.breathingRequested.connect(self.request_breathing)
         self.tray.settingsRequested.connect(self.open_settings)
@@ -194,11 +196,11 @@ class AgentApp(QObject):
         if isinstance(event, CallStarted):
             self.last_shared = None
         waiting = self.model.in_call and self.model.notice == "waiting"
-        if waiting and self.config.notice.mode == "agent" and not card.isVisible():
+        if waiting and self.config.notice.mode == "agent" and not card.asking:
             card.ask()
             self.coaching.panel.relayout()
             self.coaching.widgetShown.emit("notice", card, event.t_s)
-        elif not waiting and card.isVisible():
+        elif not waiting and card.asking:
             card.answered()
         self.tray.set_notice(waiting, self.model.in_call)
 

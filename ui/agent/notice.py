@@ -38,6 +38,7 @@ class NoticeCard(_Card):
         self.lines = NoticeLines()
         self.language = "en"  # the caller's language (the agent picks it; starts as the UI language)
         self.keys: dict[str, str] = {}  # "notice"/"declined" -> the global shortcut's text
+        self.asking = False  # up for the current call (it may still be fading out from the last one)
         self.heading = self._label("noticeHeading", "title")
         self.line = self._label("noticeLine", "example")
         self.line.setStyleSheet("font-style: normal;")
@@ -67,6 +68,8 @@ class NoticeCard(_Card):
         row.addWidget(self.declined_button, 1)
         self.outer.addSpacing(round(4 * self.g))
         self.outer.addLayout(row)
+        self.key_hint = self._label("noticeKeys", "dim")  # the global shortcuts, when they work
+        self.outer.addWidget(self.key_hint)
 
     def _button(self, name: str, text: str) -> QPushButton:
         b = QPushButton(text, self)
@@ -92,6 +95,7 @@ class NoticeCard(_Card):
 
     def ask(self) -> None:
         """Show the prompt (call start). It stays until answered or the call ends."""
+        self.asking = True
         self.present(None)
 
     def retranslate(self) -> None:
@@ -100,14 +104,17 @@ class NoticeCard(_Card):
         self.hint.setText(
             translate("Notice", "No tone analysis until you confirm. Read aloud, in the caller's language:")
         )
-        self.given_button.setText(_with_key(translate("Notice", "Told"), self.keys.get("notice", "")))
-        self.declined_button.setText(
-            _with_key(translate("Notice", "Declined"), self.keys.get("declined", ""))
-        )
-        self.given_button.setToolTip(translate("Notice", "The caller was told: start the tone analysis"))
-        self.declined_button.setToolTip(
-            translate("Notice", "The caller declined: no tone analysis this call")
-        )
+        told, declined = translate("Notice", "Told"), translate("Notice", "Declined")
+        self.given_button.setText(told)
+        self.declined_button.setText(declined)
+        on_keys = ((self.keys.get("notice", ""), told), (self.keys.get("declined", ""), declined))
+        keys = [f"{key}: {label}" for key, label in on_keys if key]
+        self.key_hint.setText(" · ".join(keys))
+        self.key_hint.setVisible(bool(keys))
+        told_tip = translate("Notice", "The caller was told: start the tone analysis")
+        declined_tip = translate("Notice", "The caller declined: no tone analysis this call")
+        self.given_button.setToolTip(_with_key(told_tip, self.keys.get("notice", "")))
+        self.declined_button.setToolTip(_with_key(declined_tip, self.keys.get("declined", "")))
         self.given_button.setAccessibleName(self.given_button.toolTip())
         self.declined_button.setAccessibleName(self.declined_button.toolTip())
         for lang, b in self.language_buttons.items():
@@ -117,6 +124,7 @@ class NoticeCard(_Card):
         self.setAccessibleDescription(f"{self.hint.text()} {self.line.text()}")
 
     def answered(self) -> None:
+        self.asking = False
         if self.isVisible():
             self.fade_out()
             a11y.announce(self, translate("Notice", "Caller notice answered"))

@@ -100,7 +100,8 @@ class IndicatorModel:
         if isinstance(event, CallStarted):
             self.in_call, self.tone, self.trend = True, None, Trend.STEADY
             # waiting at once (the pipeline's NoticeChanged follows): no "listening" flash before it
-            self.notice = "waiting" if self.notice_mode in ("ivr", "agent") else ""
+            asks = self.tone_enabled and self.notice_mode in ("ivr", "agent")
+            self.notice = "waiting" if asks else ""
         elif isinstance(event, CallEnded):
             self.in_call, self.tone, self.trend, self.notice = False, None, Trend.STEADY, ""
         elif isinstance(event, NoticeChanged):

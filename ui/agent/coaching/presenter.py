@@ -243,6 +243,9 @@ class CoachingPresenter(QObject):
         self.tip_card.dismiss_key = hints.get("dismiss", "")
         if self.tip_card.isVisible():
             self.tip_card.retranslate()
+        notice = self.panel.notice
+        notice.keys = {"notice": hints.get("notice_given", ""), "declined": hints.get("declined", "")}
+        notice.retranslate()
 
     def retranslate(self) -> None:
         for card in self.panel.cards():

@@ -107,6 +107,8 @@ class Page(QFrame):
             self.body_layout.addSpacing(round(6 * self.g))
         self.body_layout.addWidget(h)
         self.body_layout.addWidget(b)
+        h.show()
+        b.show()
         return h, b
 
     def clear_body(self) -> None:
@@ -262,6 +264,7 @@ class WhatLeavesView(Page):
         lab = self.label(name, role, self.body)
         lab.setText(text)
         self.body_layout.addWidget(lab)
+        lab.show()  # now, not on the next event-loop turn (a grab or a reader right after)
         return lab
 
     def _show(self, name: str, words: str, raw: bytes) -> None:
@@ -279,6 +282,7 @@ class WhatLeavesView(Page):
         box.setStyleSheet(f"color: {style.TEXT.name()}; background: {style.PANEL_BG.name()};")
         box.setFixedHeight(round(box.fontMetrics().lineSpacing() * 6 * max(1.0, self.g)))
         self.body_layout.addWidget(box)
+        box.show()
 
     def _message(self, name: str, topic: str, payload: bytes) -> None:
         self._show(name, self._contribution_words(topic, payload), payload)
