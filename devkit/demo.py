@@ -101,9 +101,10 @@ def run_demo(
         listeners=listeners,
         oplog=False,
     )
-    # As an IVR would: the caller was told before the call reached the agent (policy [notice], default
-    # "agent", is not lifted; the notice is given for the call that starts next).
-    runtime.schedule([(0.0, "notice_given")])
+    # The policy's caller notice ([notice] mode "agent", the default) is not lifted for the demo: the call
+    # starts, the prompt asks the agent to tell the caller, and the agent confirms 1.5 s later (as a click
+    # would; offscreen nobody is there to click). No tone is analysed before that.
+    runtime.schedule([(0.0, "call_start"), (1.5, "notice_given")])
     app = AgentApp(runtime, kiosk=False, qsettings=qsettings)
     app.quitRequested.connect(lambda: qapp.exit(0))
     shots = Screenshotter(app, out_dir)
