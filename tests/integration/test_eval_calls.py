@@ -146,9 +146,12 @@ def test_the_sweep_at_a_threshold_equals_a_plain_run_there(
 ) -> None:
     folder = str(next(iter(hand.values())).labels.parent)
     run = hand_result["run"]
-    assert run["threshold"] == run["model_threshold"] == 0.42 and run["policy"] == "shipped defaults"
+    from device.inference.tone import ToneModel
+
+    shipped = ToneModel.load().threshold  # the model's own operating point (1.2.0: 0.42)
+    assert run["threshold"] == run["model_threshold"] == shipped and run["policy"] == "shipped defaults"
     sweep = {r["threshold"]: r for r in hand_result["sweep"]}
-    assert sweep[0.42] == {"threshold": 0.42, **hand_result["overall"]}
+    assert sweep[shipped] == {"threshold": shipped, **hand_result["overall"]}
     # a site's policy at another threshold: a plain run under it equals the sweep's point there
     policy = tmp_path / "site.toml"
     policy.write_text("schema_version = 1\n\n[tone]\nthreshold = 0.18\n")
@@ -156,7 +159,7 @@ def test_the_sweep_at_a_threshold_equals_a_plain_run_there(
     assert at["run"]["threshold"] == 0.18 and at["run"]["policy"] == str(policy)
     assert sweep[0.18] == {"threshold": 0.18, **at["overall"]}
     assert at["sweep"] == hand_result["sweep"]
-    assert sweep[0.18] != sweep[0.42]  # the two points differ, so the comparison above can fail
+    assert sweep[0.18] != sweep[shipped]  # the two points differ, so the comparison above can fail
 
 
 def test_too_few_episodes_refuse_a_recommendation(hand: dict[str, BuiltCall], tmp_path: Path) -> None:

@@ -152,7 +152,9 @@ def test_site_threshold_from_the_policy_moves_the_operating_point(tmp_path: Path
     assert default, "the demo call must turn frustrated at the model's own threshold"
     assert not strict or strict[0] > default[0], (strict, default)
     lenient = _onsets(LugnConfig(tone=ToneSettings(threshold=0.3)))
-    assert lenient and lenient[0] < default[0], (lenient, default)
+    # not later; since model 1.3.0 the demo's first angry window already turns the model's own threshold at
+    # once (24.45 s; 1.2.0: 25.22 s), so a lower threshold cannot come earlier than that window
+    assert lenient and lenient[0] <= default[0], (lenient, default)
     print(f"\nfirst 'frustrated': threshold 0.3 {lenient[0]:.2f} s, model's {default[0]:.2f} s, 0.9 {strict}")
     policy.write_text("[tone]\nthreshold = 1.5\n", encoding="utf-8")
     bad = load_effective(policy, tmp_path / "settings.toml")
