@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from PyQt6.QtCore import QEvent, QRectF, Qt, pyqtSignal
-from PyQt6.QtGui import QFont, QPainter, QPaintEvent
+from PyQt6.QtGui import QFont, QPainter, QPaintEvent, QTextOption
 from PyQt6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -280,7 +280,13 @@ class WhatLeavesView(Page):
         font.setStyleHint(QFont.StyleHint.Monospace)
         box.setFont(font)
         box.setStyleSheet(f"color: {style.TEXT.name()}; background: {style.PANEL_BG.name()};")
-        box.setFixedHeight(round(box.fontMetrics().lineSpacing() * 6 * max(1.0, self.g)))
+        # JSON has few spaces: wrap anywhere, no sideways scrolling, as tall as the message (<= 12 lines)
+        box.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        fm = box.fontMetrics()
+        per_line = max(20, (self.width() - round(90 * self.g)) // max(1, fm.averageCharWidth()))
+        lines = min(12, -(-len(box.toPlainText()) // per_line) + 1)
+        box.setFixedHeight(fm.lineSpacing() * lines + round(12 * self.g))
         self.body_layout.addWidget(box)
         box.show()
 
