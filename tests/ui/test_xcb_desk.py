@@ -86,6 +86,9 @@ def test_the_softphone_keeps_the_keyboard_and_shortcuts_work_without_focus(
         "hotkeys_kept_out_of_the_text",
     ):
         assert r[key], key
+    # the caller-notice prompt: clicked and its hotkey used, the softphone keeping the keyboard (focus_log)
+    assert r["notice_prompt_shown"] and r["notice_language"] == "fi"
+    assert r["notice_actions"] == ["notice_given", "declined"] and r["notice_kept_out_of_the_text"]
     # lugn call dismiss|toggle-pause|breathe over the control socket
     replies = r["replies"]
     assert replies["dismiss"] == {"command": "dismiss", "ok": True, "closed": "tip"}
