@@ -16,12 +16,15 @@ from device.audio.source import ReplaySource
 from device.coach.events import CallNote
 from device.config import LugnConfig
 from device.events import CallEnded, CallStarted, NoticeChanged, ToneChanged, ToneState, Trend
+from device.metrics.service import MetricsService
 from device.protocol.payloads import COUNT_FIELDS, BucketSummary
 from device.runtime import AgentRuntime
 from ui import i18n
 from ui.agent.coaching import style
 from ui.agent.hotkeys import FakeBackend
 from ui.agent.privacy import SEEN_KEY, texts
+
+MID_BUCKET = 1_800_000_450.0  # 7.5 minutes into a 15-minute bucket
 
 
 def make_app(
@@ -33,8 +36,14 @@ def make_app(
         {"ui": {"language": lang}, "metrics": {"enabled": metrics, "site": "malmo", "team": "support-1"}}
     )
     silence = np.zeros(16_000, np.float32)
-    runtime = AgentRuntime(ReplaySource.from_arrays(silence, silence), config, metrics=metrics or None,
-                           outbox_path=tmp_path / "outbox.sqlite3", control=False, oplog=False)  # fmt: skip
+    service = None
+    if metrics:  # the wall clock pinned mid-bucket: no bucket may close in the middle of a test
+        tmp_path.mkdir(parents=True, exist_ok=True)
+        service = MetricsService(
+            config.metrics, outbox_path=tmp_path / "outbox.sqlite3", clock=lambda: MID_BUCKET
+        )
+    runtime = AgentRuntime(ReplaySource.from_arrays(silence, silence), config, metrics=service or False,
+                           control=False, oplog=False)  # fmt: skip
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     if seen:
         settings.setValue(SEEN_KEY, True)
