@@ -32,6 +32,11 @@ def load_config(policy: Path | None) -> tuple[LugnConfig, str]:
         eff = load_effective(policy, Path(empty) / "settings.toml")
     if eff.problems:
         raise PolicyFileError("\n".join(eff.problems))
+    if not eff.config.tone.enabled:  # every call would come out "never frustrated": refuse, not mislead
+        raise PolicyFileError(
+            f"{policy}: [tone] enabled = false switches customer-tone analysis off, so there is nothing to "
+            "evaluate (evaluate without --policy, or with a copy that leaves tone on)"
+        )
     return eff.config, str(policy)
 
 

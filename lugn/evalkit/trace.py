@@ -93,6 +93,8 @@ def run_call(spec: CallSpec, config: LugnConfig, models_dir: Path | None = None)
         elif isinstance(event, AnalysisUnavailable | DeviceLost):
             problems.append(getattr(event, "reason", ""))
 
+    from device.notice import told_elsewhere
+
     taps: list[_TapSmoother] = []
 
     def tap(params: SmoothingParams) -> _TapSmoother:
@@ -103,6 +105,7 @@ def run_call(spec: CallSpec, config: LugnConfig, models_dir: Path | None = None)
         source = ReplaySource(spec.audio, realtime=False)
     except (OSError, ValueError) as exc:  # checked in discovery; a file changed since is still named here
         raise CallRunError(f"{spec.name}: {exc}") from exc
+    config = told_elsewhere(config, "lugn eval: recorded calls, told when they were recorded")
     pipeline = Pipeline(source, config, on_event, models_dir=models_dir, smoother=tap)
     if len(taps) != 1:  # the hook must build the one smoother the pipeline uses, else the sweep would lie
         raise CallRunError(f"the pipeline built {len(taps)} smoothers through its smoother hook, not 1")

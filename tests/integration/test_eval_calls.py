@@ -82,7 +82,8 @@ def replay_events(call: BuiltCall, tmp: Path) -> list[dict[str, Any]]:
     with pytest.MonkeyPatch.context() as mp:  # the shipped defaults, as lugn eval uses without --policy
         mp.setenv("LUGN_POLICY", str(tmp / "no-policy.toml"))
         mp.setenv("LUGN_USER_SETTINGS", str(tmp / "no-settings.toml"))
-        rc, out, _ = run_cli("replay", *audio, "--speed", "max", "--headless", "--no-control")
+        told = str(Path(__file__).parents[1] / "data" / "notice_at_start.cti.jsonl")  # an IVR told the caller
+        rc, out, _ = run_cli("replay", *audio, "--speed", "max", "--headless", "--no-control", "--cti", told)
     assert rc == 0
     return [json.loads(line) for line in out.splitlines()]
 
@@ -275,6 +276,9 @@ def test_bad_calls_get_clear_errors(hand: dict[str, BuiltCall], tmp_path: Path) 
     bad_policy.write_text("[tone]\nthreshold = 2\n")
     rc, _, err = run_cli("eval", str(hand["a_angry"].audio), "--policy", str(bad_policy))
     assert rc == 2 and "bad.toml" in err and "tone.threshold" in err
+    bad_policy.write_text("schema_version = 1\n\n[tone]\nenabled = false\n")  # a valid policy, no tone
+    rc, _, err = run_cli("eval", str(hand["a_angry"].audio), "--policy", str(bad_policy))
+    assert rc == 2 and "[tone] enabled = false switches customer-tone analysis off" in err
 
 
 def test_the_demo_call_ships_with_its_labels() -> None:
@@ -408,6 +412,7 @@ def test_the_pipeline_builds_its_smoother_through_the_public_hook() -> None:
     from device.events import ToneSample
     from device.inference.smoothing import SmoothingParams, ToneSmoother
     from device.inference.tone import ToneModel
+    from device.notice import told_elsewhere
     from device.pipeline import Pipeline
 
     seen: list[tuple[float, float]] = []
@@ -424,7 +429,10 @@ def test_the_pipeline_builds_its_smoother_through_the_public_hook() -> None:
 
     events: list[Any] = []
     source = ReplaySource(ASSETS / "demo_call.flac", realtime=False)
-    Pipeline(source, LugnConfig(), events.append, smoother=factory).run_until_end()
+    config = told_elsewhere(
+        LugnConfig(), "test: a recording"
+    )  # the caller-notice gate open, as lugn eval has it
+    Pipeline(source, config, events.append, smoother=factory).run_until_end()
     samples = [(e.t_s, e.raw_score) for e in events if isinstance(e, ToneSample)]
     assert built == [SmoothingParams.for_threshold(ToneModel.load().threshold)]
     assert len(samples) > 50 and seen == samples
