@@ -78,3 +78,38 @@ def check_oplog(eff: Effective) -> Check:
         f"{log.path}: {size}; rotated files kept {s.retention_days} days (no audio, words or scores)",
         details,
     )
+
+
+def check_telemetry() -> Check:
+    """What leaves a seat includes what the libraries send: onnxruntime's own telemetry must be off, and a
+    device id or event queue left by an earlier run without the opt-out is named so IT can remove it."""
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    from device.telemetry import ORT_OPT_OUT, ort_cache_dir
+
+    try:
+        ort_version = version("onnxruntime")
+    except PackageNotFoundError:
+        ort_version = "?"
+    cache = ort_cache_dir()
+    left = sorted(p.name for p in cache.iterdir()) if cache.is_dir() else []
+    details = {"onnxruntime": ort_version, ORT_OPT_OUT: os.environ.get(ORT_OPT_OUT), "cache": str(cache),
+               "cache_files": left}  # fmt: skip
+    if os.environ.get(ORT_OPT_OUT) != "1":
+        return Check("telemetry", "fail", f"onnxruntime {ort_version} telemetry is ON ({ORT_OPT_OUT} not set "
+                     "before onnxruntime loaded): usage events with a device id may be sent", details)  # fmt: skip
+    if left:
+        return Check(
+            "telemetry",
+            "warn",
+            f"onnxruntime telemetry off, but {cache} holds {', '.join(left)} from a run without the opt-out "
+            "(a device id and events queued for upload to Microsoft): remove that folder",
+            details,
+        )
+    return Check(
+        "telemetry",
+        "ok",
+        f"onnxruntime {ort_version} telemetry off ({ORT_OPT_OUT}=1; no device id, nothing queued)",
+        details,
+    )

@@ -79,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
     if tone := o.check_tone(eff):
         checks.append(tone)
     checks.append(o.check_oplog(eff))
+    checks.append(o.check_telemetry())
     code = max(EXIT[ch.status] for ch in checks)
     if args.json:
         report = {

@@ -53,6 +53,7 @@ def run_bundle(exe: Path, tmp_path: Path) -> None:
     checks = {c["id"]: c for c in report["checks"]}
     assert report["runtime"]["frozen"] is True
     assert checks["model.tone"]["status"] == checks["model.silero_vad"]["status"] == "ok"
+    assert checks["telemetry"]["status"] == "ok", checks["telemetry"]  # onnxruntime's own, off in the bundle
     assert (
         checks["profiles"]["status"] == "ok"
         and "_internal/firmware_profiles" in checks["profiles"]["details"]["dirs"][0]
@@ -88,6 +89,8 @@ def run_bundle(exe: Path, tmp_path: Path) -> None:
     assert 'src="calls/demo_call.png"' in (report / "index.html").read_text()
     # nothing but the refusal on stderr: no "needs matplotlib", no warning from a pruned matplotlib part
     assert pilot.stderr.strip().splitlines() == [f"lugn eval: no recommendation: {result['refused']}"]
+    # the demo and the eval loaded the models: onnxruntime left no device id or event queue behind
+    assert not (tmp_path / ".cache" / "Microsoft").exists()
 
 
 @pytest.mark.skipif(not BUILT.is_file(), reason="no dist/lugn/lugn: run `make bundle` first")

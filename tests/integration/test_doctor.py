@@ -42,6 +42,7 @@ def seat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LUGN_POLICY", str(tmp_path / "policy.toml"))
     monkeypatch.setenv("LUGN_USER_SETTINGS", str(tmp_path / "settings.toml"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # no onnxruntime leftovers of this machine
     monkeypatch.delenv("LOCALAPPDATA", raising=False)
     devices = [
         {"name": "Jabra Evolve2 65 Mono", "index": 0, "hostapi": "PulseAudio", "max_input_channels": 1},
