@@ -2,8 +2,8 @@
 
 onnxruntime's official builds collect usage telemetry. On Windows they always have (ETW TraceLogging, shared
 with the OS's diagnostic data); from onnxruntime 1.2x (PR microsoft/onnxruntime#27379) the PyPI builds for
-Linux and macOS also carry a 1DS uploader to ``mobile.events.data.microsoft.com`` that is ON by default: at the
-first session it writes a persistent device id and an offline event queue to
+Linux and macOS also carry a 1DS uploader to ``mobile.events.data.microsoft.com`` that is ON by default: at
+the first session it writes a persistent device id and an offline event queue to
 ``~/.cache/Microsoft/DeveloperTools/.onnxruntime/`` and sends a ``ProcessInfo`` event (OS, process name, a
 machine hash, network type), then session, model and error events. Seen here with onnxruntime 1.32.0.
 
@@ -42,6 +42,9 @@ def disable_session_telemetry(ort: Any) -> None:
 def ort_cache_dir(home: Path | None = None) -> Path:
     """Where an onnxruntime without the opt-out keeps its device id and queued events (POSIX)."""
     base = os.environ.get("XDG_CACHE_HOME") if home is None else None
-    return (Path(base) if base else (home or Path.home()) / ".cache") / "Microsoft" / "DeveloperTools" / (
-        ".onnxruntime"
+    return (
+        (Path(base) if base else (home or Path.home()) / ".cache")
+        / "Microsoft"
+        / "DeveloperTools"
+        / (".onnxruntime")
     )

@@ -70,7 +70,7 @@ def run_demo(
     linger_s: float = 5.0,
 ) -> DemoResult:
     """Play ``audio`` into the agent UI; returns what happened. Creates the QApplication if needed."""
-    from ui.agent.app import has_display
+    from ui.agent.launch import has_display
 
     offscreen = not has_display()
     realtime = (not offscreen) if realtime is None else realtime
@@ -80,7 +80,8 @@ def run_demo(
 
     from device.audio.source import ReplaySource
     from device.runtime import AgentRuntime
-    from ui.agent.app import AgentApp, ensure_qapp
+    from ui.agent.app import AgentApp
+    from ui.agent.launch import ensure_qapp
     from ui.agent.screens import Screenshotter
 
     qapp = ensure_qapp(["lugn-demo"])

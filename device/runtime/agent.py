@@ -60,11 +60,19 @@ class AgentRuntime:
         control_address: Path | None = None,
         listeners: Sequence[Listener] = (),
         oplog: OperationLog | bool | None = None,
+        exclusive: bool = False,
     ) -> None:
         """``settings``: a ``device.policy.Effective`` (config + locks) or a bare ``LugnConfig``.
         ``metrics``: None = as the policy says, True/False = forced on/off, or a ``MetricsService`` that the
         caller owns (started and stopped by the caller). ``oplog``: None = as the policy says, False = none,
-        or an ``OperationLog``."""
+        or an ``OperationLog``. ``exclusive``: the live agent of this seat (``lugn run``): claims the seat
+        lock first (``device.seatlock``) and raises ``AlreadyRunning`` if another agent holds it, before a
+        model is loaded or a device opened."""
+        self._seat: Any = None
+        if exclusive:
+            from device.seatlock import SeatLock, lock_path
+
+            self._seat = SeatLock(lock_path(control_address)).acquire()
         self.effective = None if isinstance(settings, LugnConfig) else settings
         self.config: LugnConfig = (
             settings
@@ -191,6 +199,8 @@ class AgentRuntime:
         self._drain_notices()
         if self.oplog is not None and self._started:
             self.oplog.write({"event": "stop", "t_s": round(self.last_t_s, 2), "failure": self.failure})
+        if self._seat is not None:
+            self._seat.release()
         return ok
 
     # -- the event stream --------------------------------------------------------------------------------

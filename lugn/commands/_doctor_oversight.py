@@ -97,8 +97,9 @@ def check_telemetry() -> Check:
     details = {"onnxruntime": ort_version, ORT_OPT_OUT: os.environ.get(ORT_OPT_OUT), "cache": str(cache),
                "cache_files": left}  # fmt: skip
     if os.environ.get(ORT_OPT_OUT) != "1":
-        return Check("telemetry", "fail", f"onnxruntime {ort_version} telemetry is ON ({ORT_OPT_OUT} not set "
-                     "before onnxruntime loaded): usage events with a device id may be sent", details)  # fmt: skip
+        why = f"{ORT_OPT_OUT} not set before onnxruntime loaded"
+        return Check("telemetry", "fail", f"onnxruntime {ort_version} telemetry is ON ({why}): usage events "
+                     "with a device id may be sent", details)  # fmt: skip
     if left:
         return Check(
             "telemetry",

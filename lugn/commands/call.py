@@ -1,8 +1,9 @@
-"""``lugn call start|end|status|pause|resume|notice-given|declined|dismiss|breathe|toggle-pause``: tell the
-running agent about a call (softphone / CTI / IVR integration), or do one of the agent's actions without the
-keyboard focus (a desktop hotkey tool or the softphone can bind these). ``start --notice-given``: the call
-starts and the IVR already told the caller; ``notice-given``: the caller was told (policy ``[notice]``);
-``declined``: the caller declined, no tone analysis for the rest of the call."""
+"""``lugn call start|end|status|pause|resume|notice-given|declined|dismiss|breathe|toggle-pause|show``:
+tell the running agent about a call (softphone / CTI / IVR integration), or do one of the agent's actions
+without the keyboard focus (a desktop hotkey tool or the softphone can bind these). ``start --notice-given``:
+the call starts and the IVR already told the caller; ``notice-given``: the caller was told (policy
+``[notice]``); ``declined``: the caller declined, no tone analysis for the rest of the call; ``show``: the
+indicator back on screen and on top."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "action",
         choices=(
             "start", "end", "status", "pause", "resume", "notice-given", "declined", "dismiss", "breathe",
-            "toggle-pause",
+            "toggle-pause", "show",
         ),
     )  # fmt: skip
     p.add_argument(

@@ -8,7 +8,8 @@ where the app carries it out, and the control socket gets a reply saying what ha
 Actions: ``dismiss`` (the tip, else the breathing offer or guide, else the after-call note), ``toggle_pause``,
 ``pause``, ``resume``, ``breathe`` (start the offered exercise, else ask the coach for one), ``notice_given``
 and ``declined`` (the caller notice, during a call; ``lugn call notice-given|declined`` go to the runtime
-itself, so they work headless too)."""
+itself, so they work headless too), ``show`` (the indicator back on screen and on top: ``lugn call show``,
+and a second ``lugn run``)."""
 
 from __future__ import annotations
 
@@ -24,9 +25,11 @@ from ui.agent.hotkeys import HotkeyBackend, chords_from, platform_backend
 
 log = logging.getLogger(__name__)
 
-ACTION_NAMES = ("dismiss", "toggle_pause", "pause", "resume", "breathe", "notice_given", "declined")
+ACTION_NAMES = ("dismiss", "toggle_pause", "pause", "resume", "breathe", "notice_given", "declined", "show")
 # control-socket command -> action (``pause``/``resume`` stay with the pipeline, as before)
-CONTROL_COMMANDS = {"dismiss": "dismiss", "breathe": "breathe", "toggle-pause": "toggle_pause"}
+CONTROL_COMMANDS = {
+    "dismiss": "dismiss", "breathe": "breathe", "toggle-pause": "toggle_pause", "show": "show"
+}  # fmt: skip
 
 
 class _App(Protocol):
@@ -37,6 +40,7 @@ class _App(Protocol):
     def request_breathing(self) -> list[Any]: ...
     def notice_given(self) -> bool: ...
     def declined(self) -> bool: ...
+    def bring_to_front(self) -> str: ...
 
 
 class AgentActions(QObject):
@@ -77,6 +81,8 @@ class AgentActions(QObject):
             out.update(ok=in_call and bool(getattr(self.app, action)()), in_call=in_call)
             if not in_call:
                 out["error"] = "no call in progress"
+        elif action == "show":
+            out["shown"] = self.app.bring_to_front()
         elif action == "breathe":
             state = coaching.breathe_key()
             if state is None:

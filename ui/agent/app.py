@@ -10,26 +10,18 @@ The headless JSON-lines printer attaches to the same stream, so both front ends 
 from __future__ import annotations
 
 import logging
-import os
-import signal
-import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from PyQt6.QtCore import (
     QEvent,
-    QMessageLogContext,
     QObject,
     QSettings,
     Qt,
-    QTimer,
-    QtMsgType,
     pyqtSignal,
-    qInstallMessageHandler,
 )
 from PyQt6.QtGui import QKeySequence, QShortcut
-from PyQt6.QtWidgets import QApplication, QMessageBox
+from PyQt6.QtWidgets import QMessageBox
 
 from device.coach.events import CallNote, CoachEvent, TipKind
 from device.config import LugnConfig
@@ -118,6 +110,11 @@ class AgentApp(QObject):
         self.tray.quitRequested.connect(self.quit)
         self.tray.noticeRequested.connect(self.open_privacy_notice)
         self.tray.whatLeavesRequested.connect(self.open_what_leaves)
+        if self.indicator is not None:
+            # One menu for both: a desktop without a system tray (plain GNOME, openbox, many VDI sessions)
+            # has no tray icon, and "What leaves this computer", the first-run notice and the caller-notice
+            # entries must still be one right click away.
+            self.indicator.menu = self.tray.menu
         self.tray.noticeGiven.connect(self.notice_given)
         self.tray.callerDeclined.connect(self.declined)
         # Cards sit next to the indicator itself (in a kiosk: under the large centred indicator).
@@ -218,6 +215,22 @@ class AgentApp(QObject):
         if self.model.apply(event):
             self._render(event.t_s)
         self._show_paused(paused)
+
+    def bring_to_front(self) -> str:
+        """Back on screen and on top, without taking the keyboard (a second ``lugn run``, ``lugn call show``):
+        the agent who lost the indicator behind windows or on an unplugged monitor gets it back."""
+        if self.kiosk_window is not None:
+            self.kiosk_window.showFullScreen()
+            self.kiosk_window.raise_()
+            return "kiosk"
+        assert self.indicator is not None
+        # "Show desktop" or a minimise leaves it iconic, and a tool window has no taskbar entry to restore it
+        self.indicator.setWindowState(self.indicator.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.indicator.show()
+        self.indicator.placer.place()  # its place for these screens, inside the available area
+        self.indicator.raise_()
+        self.coaching.panel.relayout()
+        return "indicator"
 
     def request_breathing(self) -> list[CoachEvent]:
         return self.runtime.request_breathing()
@@ -332,73 +345,3 @@ class AgentApp(QObject):
             w.deleteLater()
         self.dismiss_shortcut.setEnabled(False)
         self.actions.stop()
-
-
-def has_display() -> bool:
-    """False when Qt would have to run offscreen (no X11/Wayland display, or QT_QPA_PLATFORM says so)."""
-    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal")):
-        return False
-    if sys.platform.startswith(("win", "darwin")):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-_QUIET_QT = ("does not support raise()", "does not support propagateSizeHints()")
-
-
-def _qt_messages(mode: QtMsgType, _ctx: QMessageLogContext, message: str | None) -> None:
-    if message and not any(q in message for q in _QUIET_QT):  # offscreen plugin noise
-        sys.stderr.write(f"qt: {message}\n")
-
-
-def ensure_qapp(argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication (created offscreen when there is no display)."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    if not has_display():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        qInstallMessageHandler(_qt_messages)
-    app = QApplication(list(argv or ["lugn"]))
-    app.setOrganizationName("Lugn")
-    app.setApplicationName("Lugn")
-    app.setQuitOnLastWindowClosed(False)
-    return app
-
-
-def run_agent(
-    runtime: AgentRuntime, *, kiosk: bool = False, offscreen_screenshots_dir: str | Path | None = None
-) -> int:
-    """Attach the agent UI to ``runtime``, start it, and run until the agent (or IT on a kiosk) quits.
-
-    With ``offscreen_screenshots_dir`` the indicator is saved as PNG at each state change. Offscreen (no
-    display) the app ends when a replay ends. The runtime is stopped (metrics written) on the way out.
-    """
-    qapp = ensure_qapp()
-    offscreen = not has_display()
-    app = AgentApp(runtime, kiosk=kiosk or runtime.config.ui.kiosk, qsettings=QSettings())
-    if offscreen_screenshots_dir is not None:
-        from ui.agent.screens import Screenshotter
-
-        shots = Screenshotter(app, Path(offscreen_screenshots_dir))
-        shots.attach()
-    # exit(), not quit(): in Qt 6 a window that refuses to close (kiosk, breathing overlay) cancels quit()
-    app.quitRequested.connect(lambda: qapp.exit(0))
-
-    def tick() -> None:  # also lets Python see Ctrl+C while Qt's loop runs
-        if offscreen and not runtime.running and app.bridge.pending == 0:
-            qapp.exit(0)
-
-    timer = QTimer()
-    timer.timeout.connect(tick)
-    timer.start(200)
-    old_sigint = signal.signal(signal.SIGINT, lambda *_: qapp.exit(130))
-    app.show()
-    runtime.start()
-    try:
-        return int(qapp.exec())
-    finally:
-        timer.stop()
-        signal.signal(signal.SIGINT, old_sigint)
-        runtime.stop(5.0)
-        app.tray.hide()
