@@ -103,7 +103,8 @@ def run_headless(runtime: Any, command: str, *, until_end: bool) -> int:
     def on_signal(signum: int, frame: Any) -> None:
         stop.set()
 
-    old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    stops = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    old = {s: signal.signal(s, on_signal) for s in stops}
     try:
         runtime.start()
         while not stop.is_set() and not printer.closed:

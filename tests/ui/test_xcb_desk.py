@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from xserver import XServer, missing_tools, run_probe, start
+from xserver import HERE, XServer, missing_tools, run_probe, start
 
 from ui import i18n
 
@@ -59,6 +59,24 @@ def test_indicator_inside_the_screen_in_every_language(
     assert r["after_monitor_change_inside"], "after a monitor change the indicator must come back on screen"
     shot = ux_dir / "indicator" / f"indicator_scale{float(scale):g}_fi.png"
     assert shot.stat().st_size > 3000
+
+
+@pytest.mark.parametrize(("scale", "places"), [("1", "default,middle"), ("2", "default")])
+def test_the_breathing_offer_leaves_the_indicator_and_the_note_readable(
+    xserver: XServer, ux_dir: Path, scale: str, places: str
+) -> None:
+    """At call end the offer, the after-call note and the indicator come up together. Before, the offer was
+    centred on the screen whatever was there: at scale 2 on 1080p it covered the indicator's state and the
+    note was hidden until the offer went; an indicator dragged to the middle was covered at any scale. (At
+    scale 2 with the indicator in the middle no side has room: the offer is centred and the cards wait.)"""
+    r = run_probe(xserver, "after-call", str(ux_dir / "after_call"), places, QT_SCALE_FACTOR=scale,
+                  probe=HERE / "xcb_probe_aftercall.py")  # fmt: skip
+    assert r["platform"] == "xcb" and r["scale"] == float(scale)
+    for place in places.split(","):
+        v = r[place]
+        assert v["offer_inside"], (place, v)
+        assert not v["offer_covers_indicator"] and not v["x11_offer_covers_indicator"], (place, v)
+        assert v["note_visible"] and not v["offer_covers_note"], (place, v)
 
 
 def test_the_softphone_keeps_the_keyboard_and_shortcuts_work_without_focus(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PyQt6.QtCore import QEvent, QObject, QPoint, Qt, pyqtSignal
+from PyQt6.QtCore import QEvent, QObject, QPoint, QRect, Qt, pyqtSignal
 from PyQt6.QtGui import QGuiApplication
 from PyQt6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -151,6 +151,8 @@ class CoachingPresenter(QObject):
         self.fullscreen_breathing = fullscreen_breathing or host is not None
         self._cues_seen = 0
         self.panel.tip.dismissed.connect(self.dismissed)
+        if host is None:
+            self.breathing.keep_clear = self._coaching_column
         self.breathing.result.connect(self.breathingResult)
         self.breathing.result.connect(lambda _r: self._untuck())
 
@@ -191,6 +193,20 @@ class CoachingPresenter(QObject):
         elif isinstance(event, CallNoteFaded):
             self.note_card.fade_out()
         self.panel.relayout()
+
+    def _coaching_column(self) -> QRect | None:
+        """The screen's full height over the indicator and its cards: the breathing offer sits beside it, so
+        the agent still sees the state and reads the after-call note (which may grow) while it is up."""
+        window = self.panel.anchor.window() if self.panel.anchor is not None else None
+        if window is None or not window.isVisible():
+            return None
+        r = window.frameGeometry()
+        if self.panel.isVisible():
+            r = r.united(self.panel.frameGeometry())
+        r.setWidth(max(r.width(), self.panel.sizeHint().width()))  # cards still to come
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else r
+        return QRect(r.left(), area.top(), r.width(), area.height())
 
     def _tuck_if_overlapping(self) -> None:
         """Cards must not cover the breathing guide's words (small screens, 2x scale): they wait until it
