@@ -23,6 +23,7 @@ ENGLISH_TITLES = {
     IndicatorState.UNEASY: "Uneasy",
     IndicatorState.FRUSTRATED: "Frustrated",
     IndicatorState.WAITING_NOTICE: "Notice first",
+    IndicatorState.WAITING_IVR: "Waiting for IVR",
     IndicatorState.DECLINED: "Declined",
     IndicatorState.TONE_OFF: "Tone off",
 }

@@ -9,6 +9,7 @@ from device.events import (
     DeviceLost,
     DeviceRestored,
     Heartbeat,
+    NoticeChanged,
     PauseChanged,
     ToneChanged,
     ToneSample,
@@ -61,3 +62,17 @@ def test_precedence_paused_over_lost_over_unavailable() -> None:
     assert m.view().state is IndicatorState.DEVICE_LOST, "still lost until every source is back"
     m.apply(DeviceRestored(t_s=8, source="far_end"))
     assert m.view().state is IndicatorState.UNAVAILABLE, "a lost model never reads as a calm customer"
+
+
+def test_waiting_for_the_notice_says_whose_job_it_is() -> None:
+    """In ``ivr`` mode the agent has nothing to do (no prompt, no button): the indicator must not read as a
+    request to the agent ("Notice first"), it says the IVR tells the caller."""
+    for mode, waiting in (("agent", IndicatorState.WAITING_NOTICE), ("ivr", IndicatorState.WAITING_IVR)):
+        m = IndicatorModel(notice_mode=mode)
+        m.apply(CallStarted(t_s=1.0, source="control"))
+        assert m.view().state is waiting, mode
+        m.apply(NoticeChanged(t_s=2.0, state="given", mode=mode))
+        assert m.view().state is IndicatorState.LISTENING
+    off = IndicatorModel(notice_mode="off")
+    off.apply(CallStarted(t_s=1.0, source="control"))
+    assert off.view().state is IndicatorState.LISTENING

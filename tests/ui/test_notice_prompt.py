@@ -168,10 +168,13 @@ def test_cti_timeline_in_the_ui_in_every_mode(tmp_path, qtbot, mode: str) -> Non
     assert any(t < 35.0 for t in tone_views) and any(t > 55.0 for t in tone_views)
     assert IndicatorState.DECLINED in {s for _, s in views}
     if mode == "off":
-        assert IndicatorState.WAITING_NOTICE not in {s for _, s in views} and prompts == []
+        waiting = {IndicatorState.WAITING_NOTICE, IndicatorState.WAITING_IVR}
+        assert not waiting & {s for _, s in views} and prompts == []
         assert any(isinstance(e, ToneSample) and e.t_s < 20.0 for e in items)
     else:
-        assert (0.0, IndicatorState.WAITING_NOTICE) in views and min(tone_views) >= 20.0
+        # agent mode: "Notice first" with the prompt; ivr mode: the IVR's job, so the agent is not asked
+        wait = IndicatorState.WAITING_NOTICE if mode == "agent" else IndicatorState.WAITING_IVR
+        assert (0.0, wait) in views and min(tone_views) >= 20.0
         assert not [e for e in items if isinstance(e, ToneSample | ToneChanged) and e.t_s < 20.0]
         assert prompts == ([0.0, 54.0] if mode == "agent" else [])
     assert counts["declined"] == 1 and counts["calls"] == 1 and counts["tips_shown"] == 0, counts

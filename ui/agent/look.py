@@ -42,6 +42,7 @@ STATE_COLOUR = {
     IndicatorState.UNAVAILABLE: NEUTRAL,
     IndicatorState.DEVICE_LOST: QColor("#d9a35b"),
     IndicatorState.WAITING_NOTICE: LISTEN,
+    IndicatorState.WAITING_IVR: NEUTRAL,
     IndicatorState.DECLINED: NEUTRAL,
     IndicatorState.TONE_OFF: NEUTRAL,
 }
@@ -102,6 +103,7 @@ def state_title(state: IndicatorState) -> str:
         IndicatorState.UNEASY: QCoreApplication.translate("Indicator", "Uneasy"),
         IndicatorState.FRUSTRATED: QCoreApplication.translate("Indicator", "Frustrated"),
         IndicatorState.WAITING_NOTICE: QCoreApplication.translate("Indicator", "Notice first"),
+        IndicatorState.WAITING_IVR: QCoreApplication.translate("Indicator", "Waiting for IVR"),
         IndicatorState.DECLINED: QCoreApplication.translate("Indicator", "Declined"),
         IndicatorState.TONE_OFF: QCoreApplication.translate("Indicator", "Tone off"),
     }[state]
@@ -120,6 +122,7 @@ def state_detail(state: IndicatorState) -> str:
         IndicatorState.WAITING_NOTICE: QCoreApplication.translate(
             "Indicator", "No analysis before the notice"
         ),
+        IndicatorState.WAITING_IVR: QCoreApplication.translate("Indicator", "The IVR tells the caller first"),
         IndicatorState.DECLINED: QCoreApplication.translate("Indicator", "Caller declined: no analysis"),
         IndicatorState.TONE_OFF: QCoreApplication.translate("Indicator", "Switched off for this site"),
     }[state]
@@ -192,7 +195,7 @@ def paint_state_shape(p: QPainter, rect: QRectF, state: IndicatorState) -> None:
             p.setPen(QPen(colour, line * 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             p.drawLine(QPointF(c.x(), c.y() - 0.42 * u), QPointF(c.x(), c.y() + 0.12 * u))
             p.drawPoint(QPointF(c.x(), c.y() + 0.42 * u))
-        elif state is IndicatorState.WAITING_NOTICE:  # "i": tell the caller first
+        elif state in (IndicatorState.WAITING_NOTICE, IndicatorState.WAITING_IVR):  # "i": caller first
             p.setPen(QPen(colour, line * 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             p.drawPoint(QPointF(c.x(), c.y() - 0.42 * u))
             p.drawLine(QPointF(c.x(), c.y() - 0.1 * u), QPointF(c.x(), c.y() + 0.42 * u))

@@ -1,8 +1,8 @@
 """What the indicator shows, derived from runtime events. Pure Python (no Qt) so the rules are easy to test.
 
 Precedence, most important first: paused > device lost > tone off (site policy) > analysis unavailable >
-no call > declined > waiting for the caller notice > listening > tone. A lost device, a paused analysis or a
-caller who was not told must never be mistaken for a calm customer.
+no call > declined > waiting for the caller notice (the agent's to give, or the IVR's) > listening > tone.
+A lost device, a paused analysis or a caller who was not told must never be mistaken for a calm customer.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class IndicatorState(StrEnum):
     UNEASY = "uneasy"
     FRUSTRATED = "frustrated"
     WAITING_NOTICE = "waiting_notice"  # in a call, the caller not yet told: no tone analysis
+    WAITING_IVR = "waiting_ivr"  # the same, in [notice] mode "ivr": the phone system tells the caller
     DECLINED = "declined"  # the caller declined: no tone analysis for the rest of the call
     TONE_OFF = "tone_off"  # IT switched tone analysis off for the site
 
@@ -88,8 +89,9 @@ class IndicatorModel:
             return View(IndicatorState.NO_CALL)
         if self.notice == "declined":
             return View(IndicatorState.DECLINED)
-        if self.notice == "waiting":
-            return View(IndicatorState.WAITING_NOTICE)
+        if self.notice == "waiting":  # the agent must act only in "agent" mode: say who tells the caller
+            ivr = self.notice_mode == "ivr"
+            return View(IndicatorState.WAITING_IVR if ivr else IndicatorState.WAITING_NOTICE)
         if self.tone is None:
             return View(IndicatorState.LISTENING)
         return View(_TONE_TO_STATE[self.tone], self.trend)

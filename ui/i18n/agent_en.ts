@@ -4,179 +4,189 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="267" />
+        <location filename="../agent/app.py" line="282" />
         <source>Settings not saved</source>
         <translation>Settings not saved</translation>
     </message>
 </context><context>
     <name>Indicator</name>
     <message>
-        <location filename="../agent/look.py" line="96" />
+        <location filename="../agent/look.py" line="97" />
         <source>No call</source>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="97" />
+        <location filename="../agent/look.py" line="98" />
         <source>Listening</source>
         <translation>Listening</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="98" />
+        <location filename="../agent/look.py" line="99" />
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="99" />
+        <location filename="../agent/look.py" line="100" />
         <source>No analysis</source>
         <translation>No analysis</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="100" />
+        <location filename="../agent/look.py" line="101" />
         <source>Headset lost</source>
         <translation>Headset lost</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="101" />
+        <location filename="../agent/look.py" line="102" />
         <source>Calm</source>
         <translation>Calm</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="102" />
+        <location filename="../agent/look.py" line="103" />
         <source>Uneasy</source>
         <translation>Uneasy</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="103" />
+        <location filename="../agent/look.py" line="104" />
         <source>Frustrated</source>
         <translation>Frustrated</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="104" />
+        <location filename="../agent/look.py" line="105" />
         <source>Notice first</source>
         <translation>Notice first</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="105" />
+        <location filename="../agent/look.py" line="106" />
+        <source>Waiting for IVR</source>
+        <translation>Waiting for IVR</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="107" />
         <source>Declined</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="106" />
+        <location filename="../agent/look.py" line="108" />
         <source>Tone off</source>
         <translation>Tone off</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="113" />
+        <location filename="../agent/look.py" line="115" />
         <source>Customer tone</source>
         <translation>Customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="115" />
+        <location filename="../agent/look.py" line="117" />
         <source>Waiting for a call</source>
         <translation>Waiting for a call</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="116" />
+        <location filename="../agent/look.py" line="118" />
         <source>Listening to the customer</source>
         <translation>Listening to the customer</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="117" />
+        <location filename="../agent/look.py" line="119" />
         <source>Analysis is paused</source>
         <translation>Analysis is paused</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="118" />
+        <location filename="../agent/look.py" line="120" />
         <source>Tone analysis is unavailable</source>
         <translation>Tone analysis is unavailable</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="119" />
+        <location filename="../agent/look.py" line="121" />
         <source>Check the headset connection</source>
         <translation>Check the headset connection</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="120" />
+        <location filename="../agent/look.py" line="122" />
         <source>No analysis before the notice</source>
         <translation>No analysis before the notice</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="123" />
+        <location filename="../agent/look.py" line="125" />
+        <source>The IVR tells the caller first</source>
+        <translation>The IVR tells the caller first</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="126" />
         <source>Caller declined: no analysis</source>
         <translation>Caller declined: no analysis</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="124" />
+        <location filename="../agent/look.py" line="127" />
         <source>Switched off for this site</source>
         <translation>Switched off for this site</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="130" />
+        <location filename="../agent/look.py" line="133" />
         <source>rising</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="131" />
+        <location filename="../agent/look.py" line="134" />
         <source>steady</source>
         <translation>steady</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="132" />
+        <location filename="../agent/look.py" line="135" />
         <source>easing</source>
         <translation>easing</translation>
     </message>
 </context><context>
     <name>IndicatorView</name>
     <message>
-        <location filename="../agent/indicator.py" line="223" />
+        <location filename="../agent/indicator.py" line="126" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="224" />
+        <location filename="../agent/indicator.py" line="127" />
         <source>Start a breathing exercise</source>
         <translation>Start a breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="239" />
+        <location filename="../agent/indicator.py" line="142" />
         <source>Team metrics paused</source>
         <translation>Team metrics paused</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="241" />
+        <location filename="../agent/indicator.py" line="144" />
         <source>Pause analysis</source>
         <translation>Pause analysis</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="241" />
+        <location filename="../agent/indicator.py" line="144" />
         <source>Resume analysis</source>
         <translation>Resume analysis</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="246" />
+        <location filename="../agent/indicator.py" line="149" />
         <source>Customer tone: %1, %2</source>
         <translation>Customer tone: %1, %2</translation>
     </message>
 </context><context>
     <name>IndicatorWindow</name>
     <message>
-        <location filename="../agent/indicator.py" line="360" />
-        <location filename="../agent/indicator.py" line="359" />
+        <location filename="../agent/indicator.py" line="264" />
+        <location filename="../agent/indicator.py" line="263" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – customer tone</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="408" />
+        <location filename="../agent/indicator.py" line="315" />
         <source>Breathing exercise</source>
         <translation>Breathing exercise</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="411" />
+        <location filename="../agent/indicator.py" line="318" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="412" />
+        <location filename="../agent/indicator.py" line="319" />
         <source>Quit Lugn</source>
         <translation>Quit Lugn</translation>
     </message>
@@ -206,37 +216,37 @@
 </context><context>
     <name>Notice</name>
     <message>
-        <location filename="../agent/notice.py" line="98" />
+        <location filename="../agent/notice.py" line="102" />
         <source>Tell the caller first</source>
         <translation>Tell the caller first</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="101" />
+        <location filename="../agent/notice.py" line="105" />
         <source>No tone analysis until you confirm. Read aloud, in the caller's language:</source>
         <translation>No tone analysis until you confirm. Read aloud, in the caller's language:</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="103" />
+        <location filename="../agent/notice.py" line="107" />
         <source>Told</source>
         <translation>Told</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="105" />
+        <location filename="../agent/notice.py" line="107" />
         <source>Declined</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="107" />
+        <location filename="../agent/notice.py" line="114" />
         <source>The caller was told: start the tone analysis</source>
         <translation>The caller was told: start the tone analysis</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="109" />
+        <location filename="../agent/notice.py" line="115" />
         <source>The caller declined: no tone analysis this call</source>
         <translation>The caller declined: no tone analysis this call</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="122" />
+        <location filename="../agent/notice.py" line="130" />
         <source>Caller notice answered</source>
         <translation>Caller notice answered</translation>
     </message>

@@ -4,179 +4,189 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="267" />
+        <location filename="../agent/app.py" line="282" />
         <source>Settings not saved</source>
         <translation>Innstillingene ble ikke lagret</translation>
     </message>
 </context><context>
     <name>Indicator</name>
     <message>
-        <location filename="../agent/look.py" line="96" />
+        <location filename="../agent/look.py" line="97" />
         <source>No call</source>
         <translation>Ingen samtale</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="97" />
+        <location filename="../agent/look.py" line="98" />
         <source>Listening</source>
         <translation>Lytter</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="98" />
+        <location filename="../agent/look.py" line="99" />
         <source>Paused</source>
         <translation>På pause</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="99" />
+        <location filename="../agent/look.py" line="100" />
         <source>No analysis</source>
         <translation>Ingen analyse</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="100" />
+        <location filename="../agent/look.py" line="101" />
         <source>Headset lost</source>
         <translation>Hodesett frakoblet</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="101" />
+        <location filename="../agent/look.py" line="102" />
         <source>Calm</source>
         <translation>Rolig</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="102" />
+        <location filename="../agent/look.py" line="103" />
         <source>Uneasy</source>
         <translation>Anspent</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="103" />
+        <location filename="../agent/look.py" line="104" />
         <source>Frustrated</source>
         <translation>Frustrert</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="104" />
+        <location filename="../agent/look.py" line="105" />
         <source>Notice first</source>
         <translation>Informer først</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="105" />
+        <location filename="../agent/look.py" line="106" />
+        <source>Waiting for IVR</source>
+        <translation>Venter på IVR</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="107" />
         <source>Declined</source>
         <translation>Avslått</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="106" />
+        <location filename="../agent/look.py" line="108" />
         <source>Tone off</source>
         <translation>Toneanalyse av</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="113" />
+        <location filename="../agent/look.py" line="115" />
         <source>Customer tone</source>
         <translation>Kundens tone</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="115" />
+        <location filename="../agent/look.py" line="117" />
         <source>Waiting for a call</source>
         <translation>Venter på samtale</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="116" />
+        <location filename="../agent/look.py" line="118" />
         <source>Listening to the customer</source>
         <translation>Lytter til kunden</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="117" />
+        <location filename="../agent/look.py" line="119" />
         <source>Analysis is paused</source>
         <translation>Analysen er satt på pause</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="118" />
+        <location filename="../agent/look.py" line="120" />
         <source>Tone analysis is unavailable</source>
         <translation>Toneanalysen er ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="119" />
+        <location filename="../agent/look.py" line="121" />
         <source>Check the headset connection</source>
         <translation>Sjekk at hodesettet er koblet til</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="120" />
+        <location filename="../agent/look.py" line="122" />
         <source>No analysis before the notice</source>
         <translation>Ingen analyse før informasjonen</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="123" />
+        <location filename="../agent/look.py" line="125" />
+        <source>The IVR tells the caller first</source>
+        <translation>IVR-en informerer kunden først</translation>
+    </message>
+    <message>
+        <location filename="../agent/look.py" line="126" />
         <source>Caller declined: no analysis</source>
         <translation>Kunden sa nei: ingen analyse</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="124" />
+        <location filename="../agent/look.py" line="127" />
         <source>Switched off for this site</source>
         <translation>Slått av for arbeidsstedet</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="130" />
+        <location filename="../agent/look.py" line="133" />
         <source>rising</source>
         <translation>stiger</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="131" />
+        <location filename="../agent/look.py" line="134" />
         <source>steady</source>
         <translation>stabil</translation>
     </message>
     <message>
-        <location filename="../agent/look.py" line="132" />
+        <location filename="../agent/look.py" line="135" />
         <source>easing</source>
         <translation>roer seg</translation>
     </message>
 </context><context>
     <name>IndicatorView</name>
     <message>
-        <location filename="../agent/indicator.py" line="223" />
+        <location filename="../agent/indicator.py" line="126" />
         <source>Breathing exercise</source>
         <translation>Pusteøvelse</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="224" />
+        <location filename="../agent/indicator.py" line="127" />
         <source>Start a breathing exercise</source>
         <translation>Start en pusteøvelse</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="239" />
+        <location filename="../agent/indicator.py" line="142" />
         <source>Team metrics paused</source>
         <translation>Teamstatistikk satt på pause</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="241" />
+        <location filename="../agent/indicator.py" line="144" />
         <source>Pause analysis</source>
         <translation>Sett analysen på pause</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="241" />
+        <location filename="../agent/indicator.py" line="144" />
         <source>Resume analysis</source>
         <translation>Fortsett analysen</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="246" />
+        <location filename="../agent/indicator.py" line="149" />
         <source>Customer tone: %1, %2</source>
         <translation>Kundens tone: %1, %2</translation>
     </message>
 </context><context>
     <name>IndicatorWindow</name>
     <message>
-        <location filename="../agent/indicator.py" line="360" />
-        <location filename="../agent/indicator.py" line="359" />
+        <location filename="../agent/indicator.py" line="264" />
+        <location filename="../agent/indicator.py" line="263" />
         <source>Lugn – customer tone</source>
         <translation>Lugn – kundens tone</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="408" />
+        <location filename="../agent/indicator.py" line="315" />
         <source>Breathing exercise</source>
         <translation>Pusteøvelse</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="411" />
+        <location filename="../agent/indicator.py" line="318" />
         <source>Settings…</source>
         <translation>Innstillinger…</translation>
     </message>
     <message>
-        <location filename="../agent/indicator.py" line="412" />
+        <location filename="../agent/indicator.py" line="319" />
         <source>Quit Lugn</source>
         <translation>Avslutt Lugn</translation>
     </message>
@@ -206,37 +216,37 @@
 </context><context>
     <name>Notice</name>
     <message>
-        <location filename="../agent/notice.py" line="98" />
+        <location filename="../agent/notice.py" line="102" />
         <source>Tell the caller first</source>
         <translation>Informer kunden først</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="101" />
+        <location filename="../agent/notice.py" line="105" />
         <source>No tone analysis until you confirm. Read aloud, in the caller's language:</source>
         <translation>Ingen toneanalyse før du bekrefter. Les opp, på kundens språk:</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="103" />
+        <location filename="../agent/notice.py" line="107" />
         <source>Told</source>
         <translation>Informert</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="105" />
+        <location filename="../agent/notice.py" line="107" />
         <source>Declined</source>
         <translation>Sa nei</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="107" />
+        <location filename="../agent/notice.py" line="114" />
         <source>The caller was told: start the tone analysis</source>
         <translation>Kunden er informert: start toneanalysen</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="109" />
+        <location filename="../agent/notice.py" line="115" />
         <source>The caller declined: no tone analysis this call</source>
         <translation>Kunden sa nei: ingen toneanalyse i denne samtalen</translation>
     </message>
     <message>
-        <location filename="../agent/notice.py" line="122" />
+        <location filename="../agent/notice.py" line="130" />
         <source>Caller notice answered</source>
         <translation>Informasjonen til kunden er besvart</translation>
     </message>
