@@ -17,6 +17,7 @@ from device.coach.events import CallNote
 from device.config import LugnConfig
 from device.events import CallEnded, CallStarted, NoticeChanged, ToneChanged, ToneState, Trend
 from device.metrics.service import MetricsService
+from device.metrics.settings import MetricsSettings
 from device.protocol.payloads import COUNT_FIELDS, BucketSummary
 from device.runtime import AgentRuntime
 from ui import i18n
@@ -160,6 +161,37 @@ def test_first_run_notice_and_reopen_from_the_tray(qtbot, tmp_path, built_catalo
     assert texts.publishing_off() in labels(off.privacy.what_leaves)
     off.close()
     off.runtime.stop()
+
+
+def test_the_notice_says_what_the_runtime_does_not_what_the_file_says(qtbot, tmp_path) -> None:
+    """``lugn demo`` runs a metrics service (a trial broker) on a config with metrics off: its first-run
+    notice said "nothing about your calls leaves it" while the demo's contribution was being delivered."""
+    from ui.agent.app import AgentApp
+
+    silence = np.zeros(16_000, np.float32)
+    settings = MetricsSettings(enabled=True, site="malmo", team="support-1", bucket_min=30, k_min=7)
+    service = MetricsService(settings, outbox_path=tmp_path / "outbox.sqlite3", clock=lambda: MID_BUCKET)
+    runtime = AgentRuntime(ReplaySource.from_arrays(silence, silence), LugnConfig(), metrics=service,
+                           control=False, oplog=False)  # fmt: skip
+    app = AgentApp(runtime, qsettings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+                   hotkeys=FakeBackend())  # fmt: skip
+    app.show()
+    qtbot.waitUntil(app.privacy.notice.isVisible, timeout=2000)
+    words = labels(app.privacy.notice)
+    assert texts.notice_leaves_on(30) in words and texts.notice_who_on(7, 30) in words
+    app.close()
+    runtime.stop()
+    # ... and a config that says on, with no metrics service in the runtime: nothing leaves, and it says so
+    on = LugnConfig.model_validate({"metrics": {"enabled": True, "site": "malmo", "team": "support-1"}})
+    runtime = AgentRuntime(ReplaySource.from_arrays(silence, silence), on, metrics=False, control=False,
+                           oplog=False)  # fmt: skip
+    app = AgentApp(runtime, qsettings=QSettings(str(tmp_path / "ui2.ini"), QSettings.Format.IniFormat),
+                   hotkeys=FakeBackend())  # fmt: skip
+    app.show()
+    qtbot.waitUntil(app.privacy.notice.isVisible, timeout=2000)
+    assert texts.notice_leaves_off() in labels(app.privacy.notice)
+    app.close()
+    runtime.stop()
 
 
 def test_after_call_note_says_what_is_shared(qtbot, tmp_path) -> None:

@@ -44,6 +44,15 @@ class PrivacyPages(QObject):
         self.configure(runtime.config)
 
     def configure(self, config: Any) -> None:
+        """The notice describes what this runtime does, not what the settings file says: the metrics service
+        the runtime holds (a demo's, a test's), or none at all (then nothing leaves, whatever the file)."""
+        metrics = getattr(self.runtime, "metrics", None)
+        running = getattr(metrics, "settings", None)
+        if running is not None:
+            config = config.model_copy(update={"metrics": running})
+        elif metrics is None and config.metrics.enabled:
+            off = config.metrics.model_copy(update={"enabled": False})
+            config = config.model_copy(update={"metrics": off})
         self.notice.configure(config)
 
     def first_run(self) -> bool:
