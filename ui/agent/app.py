@@ -279,7 +279,18 @@ class AgentApp(QObject):
 
                 save_user_settings(changes)
         except (PermissionError, ValueError, OSError) as exc:
-            QMessageBox.warning(self.main_window, self.tr("Settings not saved"), str(exc))
+            text = str(exc)
+            if isinstance(exc, OSError):  # a read-only or full home: say it in the agent's language
+                where = exc.filename or ""
+                text = (
+                    self.tr(
+                        "Your settings could not be written to %1 (%2). Lugn goes on as before; if this keeps "
+                        "happening, tell IT."
+                    )
+                    .replace("%1", str(where))
+                    .replace("%2", exc.strerror or type(exc).__name__)
+                )
+            QMessageBox.warning(self.main_window, self.tr("Settings not saved"), text)
             return False
         effective = None
         if self._reload_effective is not None:

@@ -4,7 +4,12 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="282" />
+        <location filename="../agent/app.py" line="286" />
+        <source>Your settings could not be written to %1 (%2). Lugn goes on as before; if this keeps happening, tell IT.</source>
+        <translation>Asetuksiasi ei voitu tallentaa kohteeseen %1 (%2). Lugn jatkaa entiseen tapaan; kerro IT-tuelle, jos tämä toistuu.</translation>
+    </message>
+    <message>
+        <location filename="../agent/app.py" line="293" />
         <source>Settings not saved</source>
         <translation>Asetuksia ei tallennettu</translation>
     </message>

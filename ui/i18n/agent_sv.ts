@@ -4,7 +4,12 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="282" />
+        <location filename="../agent/app.py" line="286" />
+        <source>Your settings could not be written to %1 (%2). Lugn goes on as before; if this keeps happening, tell IT.</source>
+        <translation>Dina inställningar kunde inte sparas i %1 (%2). Lugn fortsätter som förut; säg till IT om det händer igen.</translation>
+    </message>
+    <message>
+        <location filename="../agent/app.py" line="293" />
         <source>Settings not saved</source>
         <translation>Inställningarna sparades inte</translation>
     </message>
