@@ -281,15 +281,12 @@ class AgentApp(QObject):
         except (PermissionError, ValueError, OSError) as exc:
             text = str(exc)
             if isinstance(exc, OSError):  # a read-only or full home: say it in the agent's language
-                where = exc.filename or ""
-                text = (
-                    self.tr(
-                        "Your settings could not be written to %1 (%2). Lugn goes on as before; if this keeps "
-                        "happening, tell IT."
-                    )
-                    .replace("%1", str(where))
-                    .replace("%2", exc.strerror or type(exc).__name__)
+                why = exc.strerror or type(exc).__name__
+                text = self.tr(
+                    "Your settings could not be written to %1 (%2). Lugn goes on as before; "
+                    "if this keeps happening, tell IT."
                 )
+                text = text.replace("%1", str(exc.filename or "")).replace("%2", why)
             QMessageBox.warning(self.main_window, self.tr("Settings not saved"), text)
             return False
         effective = None
