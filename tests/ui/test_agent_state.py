@@ -16,7 +16,7 @@ from device.events import (
     ToneState,
     Trend,
 )
-from ui.agent.state import IndicatorModel, IndicatorState
+from ui.agent.state import IndicatorModel, IndicatorState, View
 
 
 def _sample(t: float, state: ToneState = ToneState.CALM) -> ToneSample:
@@ -76,3 +76,21 @@ def test_waiting_for_the_notice_says_whose_job_it_is() -> None:
     off = IndicatorModel(notice_mode="off")
     off.apply(CallStarted(t_s=1.0, source="control"))
     assert off.view().state is IndicatorState.LISTENING
+
+
+def test_after_the_headset_comes_back_the_old_tone_is_not_shown() -> None:
+    """Unplugged mid-call while the customer was "Frustrated, rising", plugged back 10 s later: that state
+    and its arrow are stale. The indicator listens until the next tone window instead of showing them on."""
+    m = IndicatorModel()
+    m.apply(CallStarted(t_s=1.0, source="auto"))
+    m.apply(ToneChanged(t_s=5.0, state=ToneState.FRUSTRATED, previous=ToneState.CALM, score=0.9,
+                        trend=Trend.RISING))  # fmt: skip
+    m.apply(DeviceLost(t_s=6.0, source="far_end", reason="the sound server moved the stream"))
+    assert m.view().state is IndicatorState.DEVICE_LOST
+    m.apply(DeviceRestored(t_s=6.0, source="far_end"))
+    assert m.view() == View(IndicatorState.LISTENING)
+    m.apply(_sample(7.0, ToneState.FRUSTRATED))  # the next window: the tone again, without a stale trend
+    assert m.view() == View(IndicatorState.FRUSTRATED, Trend.STEADY)
+    m.apply(DeviceLost(t_s=8.0, source="mic", reason="unplugged"))
+    m.apply(DeviceRestored(t_s=8.0, source="mic"))  # the agent's mic says nothing about the customer
+    assert m.view() == View(IndicatorState.FRUSTRATED, Trend.STEADY)

@@ -127,6 +127,8 @@ class IndicatorModel:
             self.lost_sources.add(event.source)
         elif isinstance(event, DeviceRestored):
             self.lost_sources.discard(event.source)
+            if event.source == "far_end":  # the tone and trend from before the gap are stale: listen anew
+                self.tone, self.trend = None, Trend.STEADY
         elif isinstance(event, AnalysisUnavailable):
             self.unavailable_reason = event.reason or "unavailable"
         return self.view() != before
