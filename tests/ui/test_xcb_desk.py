@@ -77,6 +77,10 @@ def test_the_breathing_offer_leaves_the_indicator_and_the_note_readable(
         assert v["offer_inside"], (place, v)
         assert not v["offer_covers_indicator"] and not v["x11_offer_covers_indicator"], (place, v)
         assert v["note_visible"] and not v["offer_covers_note"], (place, v)
+        # the first-run notice fits the screen (at scale 2 it was 1240 px tall, its buttons off the bottom)
+        # and sits beside the indicator (narrower if need be)
+        n = v["first_run_notice"]
+        assert n["inside"] and n["buttons_inside"] and not n["covers_indicator"], (place, n)
 
 
 def test_the_softphone_keeps_the_keyboard_and_shortcuts_work_without_focus(

@@ -51,7 +51,20 @@ def after_call(out: Path, place: str) -> dict[str, Any]:
     win = lugn.indicator
     assert win is not None
     wait(lambda: win.isVisible() and bool(x_geometry(win).get("width")))
+    page = lugn.privacy.notice  # the first-run notice (a fresh user): all of it on screen, the state readable
+    wait(lambda: page.isVisible() and bool(x_geometry(page).get("width")))
     settle(0.4)
+    phys = screen.geometry().size() * screen.devicePixelRatio()
+    xp = x_geometry(page)
+    buttons = (page.close_button, page.leaves_button)
+    notice = {
+        "inside": xp["x"] >= 0 and xp["y"] >= 0 and xp["x"] + xp["width"] <= phys.width()
+        and xp["y"] + xp["height"] <= phys.height(),
+        "buttons_inside": all(avail.contains(global_rect(b)) for b in buttons),
+        "covers_indicator": overlap(xp, x_geometry(win)),
+    }  # fmt: skip
+    screen_shot(out / f"first_run_{place}_scale{screen.devicePixelRatio():g}.png")
+    page.close_button.click()
     for event in (
         CallStarted(t_s=1.0, source="control"),
         CallEnded(t_s=90.0, source="control", duration_s=89.0),
@@ -74,6 +87,7 @@ def after_call(out: Path, place: str) -> dict[str, Any]:
         "offer_covers_note": o.intersects(n),
         # as the X server has them (physical pixels): the same, not just in Qt's bookkeeping
         "x11_offer_covers_indicator": overlap(xo, xi),
+        "first_run_notice": notice,
     }
     screen_shot(out / f"after_call_{place}_scale{screen.devicePixelRatio():g}.png")
     lugn.close()

@@ -127,6 +127,8 @@ class AgentApp(QObject):
         self.coaching.note_card.share_text = lambda _note: note_shared_line(self.last_shared)
         # the first-run notice and "What leaves this computer" (inside the kiosk on a kiosk)
         self.privacy = PrivacyPages(runtime, host=self.kiosk_window, qsettings=qsettings, parent=self)
+        for page in self.privacy.pages() if self.kiosk_window is None else ():
+            page.keep_clear = self.coaching.coaching_column
         if self.kiosk_window is not None:
             self.kiosk_window.privacyRequested.connect(self.open_privacy_notice)
         self.coaching.breathingResult.connect(self.breathing_result)

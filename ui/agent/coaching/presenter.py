@@ -152,7 +152,7 @@ class CoachingPresenter(QObject):
         self._cues_seen = 0
         self.panel.tip.dismissed.connect(self.dismissed)
         if host is None:
-            self.breathing.keep_clear = self._coaching_column
+            self.breathing.keep_clear = self.coaching_column
         self.breathing.result.connect(self.breathingResult)
         self.breathing.result.connect(lambda _r: self._untuck())
 
@@ -194,9 +194,9 @@ class CoachingPresenter(QObject):
             self.note_card.fade_out()
         self.panel.relayout()
 
-    def _coaching_column(self) -> QRect | None:
-        """The screen's full height over the indicator and its cards: the breathing offer sits beside it, so
-        the agent still sees the state and reads the after-call note (which may grow) while it is up."""
+    def coaching_column(self) -> QRect | None:
+        """The screen's full height over the indicator and its cards: the breathing offer (and a privacy page)
+        sits beside it, so the agent still sees the state and reads the after-call note (which may grow)."""
         window = self.panel.anchor.window() if self.panel.anchor is not None else None
         if window is None or not window.isVisible():
             return None

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 
-from PyQt6.QtCore import QEvent, QRectF, Qt, pyqtSignal
-from PyQt6.QtGui import QFont, QPainter, QPaintEvent, QTextOption
+from PyQt6.QtCore import QEvent, QRect, QRectF, Qt, pyqtSignal
+from PyQt6.QtGui import QFont, QGuiApplication, QPainter, QPaintEvent, QTextOption
 from PyQt6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,10 +29,13 @@ from PyQt6.QtWidgets import (
 from device.protocol.payloads import COUNT_FIELDS, BucketSummary, Counts
 from ui.agent import a11y, look
 from ui.agent.coaching import style
+from ui.agent.placement import MARGIN_PX, clamp_into, place_clear_of
 from ui.agent.privacy import texts
 
 PAGE_WIDTH_PX = 560
 PAGE_HEIGHT_PX = 620
+PAGE_MIN_WIDTH_PX = 400  # narrower than designed, to sit beside the indicator on a small screen
+WM_TITLE_PX = 32  # room kept above a desk page for the window manager's title bar
 
 
 class Page(QFrame):
@@ -48,6 +52,7 @@ class Page(QFrame):
         super().__init__(parent, flags)
         self.setObjectName(name)
         self.embedded = embedded
+        self.keep_clear: Callable[[], QRect | None] | None = None  # the indicator's column (set by the app)
         self.g = g = scale * look.ui_scale()
         if not embedded:
             self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
@@ -121,9 +126,35 @@ class Page(QFrame):
 
     def open_page(self) -> None:
         self.retranslate()
+        if not self.embedded:
+            self.fit_on_screen()
         self.show()
         self.raise_()
         a11y.announce(self, self.title.text())
+
+    def fit_on_screen(self) -> None:
+        """Its designed size, but never taller or wider than the screen (the body scrolls instead): at scale 2
+        on a 1080p screen the notice was 1240 px tall and its buttons were off the bottom. Centred, or beside
+        the indicator's column (``keep_clear``) when centred would cover it and there is room."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        w = min(round(PAGE_WIDTH_PX * self.g), area.width())
+        h = min(round(PAGE_HEIGHT_PX * self.g), area.height() - WM_TITLE_PX)  # and the window manager's bar
+        self.resize(w, h)
+        avoid = self.keep_clear() if self.keep_clear is not None else None
+        beside = None
+        if avoid is not None:
+            beside = place_clear_of(w, h + WM_TITLE_PX, avoid, area)
+            free = max(avoid.left() - area.left(), area.right() - avoid.right()) - 2 * MARGIN_PX
+            if beside is None and free >= round(PAGE_MIN_WIDTH_PX * self.g):  # narrower, the text wraps
+                w = free
+                self.resize(w, h)
+                beside = place_clear_of(w, h + WM_TITLE_PX, avoid, area)
+        framed = QRect(0, 0, w, h + WM_TITLE_PX)
+        framed.moveCenter(area.center())
+        self.move(beside or clamp_into(framed, area))  # a window's position is its frame's
 
     def close_page(self) -> None:
         self.hide()
