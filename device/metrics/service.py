@@ -118,7 +118,7 @@ class MetricsService:
                 self.outbox,
                 transport,
                 self.account,
-                status_topic=status_topic(settings.site, self.asset_id),
+                status_topic=status_topic(settings.site, self.account),  # the ACL: own account's only
                 status=self.status,
                 status_interval_s=settings.status_interval_s,
                 on_tick=self.poll,
@@ -130,7 +130,7 @@ class MetricsService:
         s = self.settings
         assert s.broker_url
         user = s.username or self.asset_id
-        will = (status_topic(s.site, self.asset_id), DeviceStatus(state="offline").to_json())
+        will = (status_topic(s.site, self.account), DeviceStatus(state="offline").to_json())
         return BrokerParams.from_url(
             s.broker_url,
             ca_file=s.ca_file,
