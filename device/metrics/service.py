@@ -17,7 +17,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from device import __version__
@@ -75,6 +75,9 @@ class WhatLeaves:
     last_sent: tuple[OutboxRow, float] | None
     status: bytes
     last_call: dict[str, int] | None
+    # the open bucket: counts of calls that ended in it, sent when it closes (``counting_until``, wall clock)
+    counting: dict[str, int] = field(default_factory=dict)
+    counting_until: int = 0
 
 
 class MetricsService:
@@ -208,6 +211,7 @@ class MetricsService:
         s = self.settings
         with self._lock:
             last_call = dict(self.window.last_call) if self.window.last_call is not None else None
+            counting, until = self.window.counting(), self.window.bucket_start + s.bucket_min * 60
         return WhatLeaves(
             publishing=self.publisher is not None,
             broker_url=s.broker_url,
@@ -219,6 +223,8 @@ class MetricsService:
             last_sent=self.outbox.last_acked,
             status=self.status().to_json(),
             last_call=last_call,
+            counting=counting,
+            counting_until=until,
         )
 
     def start(self) -> None:

@@ -125,6 +125,12 @@ class MetricsWindow:
             self._frustrated_s += self._call_frustrated_s
         self._new_call()
 
+    def counting(self) -> dict[str, int]:
+        """What the open bucket holds so far from calls that ended (a running call's counts are held until it
+        ends): the fields that are not zero. Shown to the agent as "counted now, sent after …"."""
+        counts = {**self._counts, "frustrated_s": round(self._frustrated_s)}
+        return {k: v for k, v in counts.items() if v}
+
     def _advance(self, t_s: float) -> None:
         if self._last_t is not None and self._in_call and self._state is ToneState.FRUSTRATED:
             self._call_frustrated_s += max(0.0, min(t_s - self._last_t, float(self._bucket_s)))

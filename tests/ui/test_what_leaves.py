@@ -5,6 +5,7 @@ summary a supervisor sees, the after-call note's "shared" line, in every languag
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import numpy as np
@@ -161,6 +162,25 @@ def test_first_run_notice_and_reopen_from_the_tray(qtbot, tmp_path, built_catalo
     assert texts.publishing_off() in labels(off.privacy.what_leaves)
     off.close()
     off.runtime.stop()
+
+
+def test_a_call_just_ended_is_shown_as_counted_now(qtbot, tmp_path, built_catalogues) -> None:
+    """Right after a call the note said "Shared, in this computer's 15-minute totals: Calls 1, …" while What
+    leaves said "Waiting to be sent: 0 – Nothing is waiting to be sent": the call was nowhere. The open
+    interval's counts are shown, with when they will be sent."""
+    app = make_app(tmp_path, lang="sv", seen=True)
+    app.show()
+    app.open_what_leaves()
+    assert texts.counting_none() in labels(app.privacy.what_leaves)
+    a_call(app)
+    app.open_what_leaves()
+    words = labels(app.privacy.what_leaves)
+    until = time.strftime("%H:%M", time.localtime(MID_BUCKET - 450 + 900))
+    assert texts.counting_head(until) in words and texts.pending_head(0) in words
+    assert f"{texts.count_label('calls')} 1, {texts.count_label('calls_frustrated')} 1" in words
+    assert f"{texts.count_label('frustrated_s')} 30" in words and texts.counting_none() not in words
+    app.close()
+    app.runtime.stop()
 
 
 def test_the_notice_says_what_the_runtime_does_not_what_the_file_says(qtbot, tmp_path) -> None:

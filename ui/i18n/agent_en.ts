@@ -4,12 +4,12 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="286" />
+        <location filename="../agent/app.py" line="287" />
         <source>Your settings could not be written to %1 (%2). Lugn goes on as before; if this keeps happening, tell IT.</source>
         <translation>Your settings could not be written to %1 (%2). Lugn goes on as before; if this keeps happening, tell IT.</translation>
     </message>
     <message>
-        <location filename="../agent/app.py" line="293" />
+        <location filename="../agent/app.py" line="292" />
         <source>Settings not saved</source>
         <translation>Settings not saved</translation>
     </message>
@@ -495,86 +495,96 @@
     </message>
     <message>
         <location filename="../agent/privacy/texts.py" line="210" />
+        <source>Counted now, sent after %1</source>
+        <translation>Counted now, sent after %1</translation>
+    </message>
+    <message>
+        <location filename="../agent/privacy/texts.py" line="214" />
+        <source>Nothing counted yet in this interval.</source>
+        <translation>Nothing counted yet in this interval.</translation>
+    </message>
+    <message>
+        <location filename="../agent/privacy/texts.py" line="218" />
         <source>Waiting to be sent: %1</source>
         <translation>Waiting to be sent: %1</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="214" />
+        <location filename="../agent/privacy/texts.py" line="222" />
         <source>Nothing is waiting to be sent.</source>
         <translation>Nothing is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="218" />
+        <location filename="../agent/privacy/texts.py" line="226" />
         <source>Last sent, confirmed at %1</source>
         <translation>Last sent, confirmed at %1</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="222" />
+        <location filename="../agent/privacy/texts.py" line="230" />
         <source>Nothing has been sent since Lugn started.</source>
         <translation>Nothing has been sent since Lugn started.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="226" />
+        <location filename="../agent/privacy/texts.py" line="234" />
         <source>What your supervisor sees for the team</source>
         <translation>What your supervisor sees for the team</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="230" />
+        <location filename="../agent/privacy/texts.py" line="238" />
         <source>An interval in which fewer than %1 computers of your team sent counts: no numbers at all.</source>
         <translation>An interval in which fewer than %1 computers of your team sent counts: no numbers at all.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="236" />
+        <location filename="../agent/privacy/texts.py" line="244" />
         <source>An interval with at least %1 computers: only the team's totals, like this example (made-up numbers).</source>
         <translation>An interval with at least %1 computers: only the team's totals, like this example (made-up numbers).</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="244" />
+        <location filename="../agent/privacy/texts.py" line="252" />
         <source>Not enough computers: no figures</source>
         <translation>Not enough computers: no figures</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="248" />
+        <location filename="../agent/privacy/texts.py" line="256" />
         <source>Computers that sent counts</source>
         <translation>Computers that sent counts</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="252" />
+        <location filename="../agent/privacy/texts.py" line="260" />
         <source>Share of calls with a frustrated customer</source>
         <translation>Share of calls with a frustrated customer</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="256" />
+        <location filename="../agent/privacy/texts.py" line="264" />
         <source>For IT: this computer's status</source>
         <translation>For IT: this computer's status</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="260" />
+        <location filename="../agent/privacy/texts.py" line="268" />
         <source>Whether Lugn is running, its versions, and how many counts wait to be sent. Nothing about calls.</source>
         <translation>Whether Lugn is running, its versions, and how many counts wait to be sent. Nothing about calls.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="267" />
+        <location filename="../agent/privacy/texts.py" line="275" />
         <source>Show the exact messages (JSON)</source>
         <translation>Show the exact messages (JSON)</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="271" />
+        <location filename="../agent/privacy/texts.py" line="279" />
         <source>Show in words</source>
         <translation>Show in words</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="276" />
+        <location filename="../agent/privacy/texts.py" line="284" />
         <source>Shared: nothing (team metrics are off).</source>
         <translation>Shared: nothing (team metrics are off).</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="280" />
+        <location filename="../agent/privacy/texts.py" line="288" />
         <source>Shared: only one “declined” count; nothing else of this call.</source>
         <translation>Shared: only one “declined” count; nothing else of this call.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="285" />
+        <location filename="../agent/privacy/texts.py" line="293" />
         <source>Shared, in this computer's %1-minute totals: %2. Your supervisor sees only sums of %3 or more computers.</source>
         <translation>Shared, in this computer's %1-minute totals: %2. Your supervisor sees only sums of %3 or more computers.</translation>
     </message>

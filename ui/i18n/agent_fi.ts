@@ -4,12 +4,12 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="286" />
+        <location filename="../agent/app.py" line="287" />
         <source>Your settings could not be written to %1 (%2). Lugn goes on as before; if this keeps happening, tell IT.</source>
         <translation>Asetuksiasi ei voitu tallentaa kohteeseen %1 (%2). Lugn jatkaa entiseen tapaan; kerro IT-tuelle, jos tämä toistuu.</translation>
     </message>
     <message>
-        <location filename="../agent/app.py" line="293" />
+        <location filename="../agent/app.py" line="292" />
         <source>Settings not saved</source>
         <translation>Asetuksia ei tallennettu</translation>
     </message>
@@ -495,86 +495,96 @@
     </message>
     <message>
         <location filename="../agent/privacy/texts.py" line="210" />
+        <source>Counted now, sent after %1</source>
+        <translation>Lasketaan nyt, lähetetään klo %1 jälkeen</translation>
+    </message>
+    <message>
+        <location filename="../agent/privacy/texts.py" line="214" />
+        <source>Nothing counted yet in this interval.</source>
+        <translation>Tällä jaksolla ei ole vielä laskettu mitään.</translation>
+    </message>
+    <message>
+        <location filename="../agent/privacy/texts.py" line="218" />
         <source>Waiting to be sent: %1</source>
         <translation>Odottaa lähetystä: %1</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="214" />
+        <location filename="../agent/privacy/texts.py" line="222" />
         <source>Nothing is waiting to be sent.</source>
         <translation>Mikään ei odota lähetystä.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="218" />
+        <location filename="../agent/privacy/texts.py" line="226" />
         <source>Last sent, confirmed at %1</source>
         <translation>Viimeksi lähetetty, vahvistettu %1</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="222" />
+        <location filename="../agent/privacy/texts.py" line="230" />
         <source>Nothing has been sent since Lugn started.</source>
         <translation>Mitään ei ole lähetetty sen jälkeen, kun Lugn käynnistyi.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="226" />
+        <location filename="../agent/privacy/texts.py" line="234" />
         <source>What your supervisor sees for the team</source>
         <translation>Mitä esihenkilösi näkee tiimistä</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="230" />
+        <location filename="../agent/privacy/texts.py" line="238" />
         <source>An interval in which fewer than %1 computers of your team sent counts: no numbers at all.</source>
         <translation>Jakso, jolta alle %1 tiimisi tietokonetta lähetti lukumääriä: ei lukuja lainkaan.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="236" />
+        <location filename="../agent/privacy/texts.py" line="244" />
         <source>An interval with at least %1 computers: only the team's totals, like this example (made-up numbers).</source>
         <translation>Jakso, jolla on vähintään %1 tietokonetta: vain tiimin summat, kuten tässä esimerkissä (keksityt luvut).</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="244" />
+        <location filename="../agent/privacy/texts.py" line="252" />
         <source>Not enough computers: no figures</source>
         <translation>Liian vähän tietokoneita: ei lukuja</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="248" />
+        <location filename="../agent/privacy/texts.py" line="256" />
         <source>Computers that sent counts</source>
         <translation>Lukumääriä lähettäneet tietokoneet</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="252" />
+        <location filename="../agent/privacy/texts.py" line="260" />
         <source>Share of calls with a frustrated customer</source>
         <translation>Osuus puheluista, joissa asiakas oli turhautunut</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="256" />
+        <location filename="../agent/privacy/texts.py" line="264" />
         <source>For IT: this computer's status</source>
         <translation>IT:lle: tietokoneen tila</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="260" />
+        <location filename="../agent/privacy/texts.py" line="268" />
         <source>Whether Lugn is running, its versions, and how many counts wait to be sent. Nothing about calls.</source>
         <translation>Onko Lugn käynnissä, sen versiot ja kuinka monta lukumäärää odottaa lähetystä. Ei mitään puheluista.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="267" />
+        <location filename="../agent/privacy/texts.py" line="275" />
         <source>Show the exact messages (JSON)</source>
         <translation>Näytä tarkat viestit (JSON)</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="271" />
+        <location filename="../agent/privacy/texts.py" line="279" />
         <source>Show in words</source>
         <translation>Näytä sanoin</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="276" />
+        <location filename="../agent/privacy/texts.py" line="284" />
         <source>Shared: nothing (team metrics are off).</source>
         <translation>Jaetaan: ei mitään (tiimin tilastot ovat pois päältä).</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="280" />
+        <location filename="../agent/privacy/texts.py" line="288" />
         <source>Shared: only one “declined” count; nothing else of this call.</source>
         <translation>Jaetaan: vain yksi ”kieltäytyi”-merkintä; ei mitään muuta puhelusta.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="285" />
+        <location filename="../agent/privacy/texts.py" line="293" />
         <source>Shared, in this computer's %1-minute totals: %2. Your supervisor sees only sums of %3 or more computers.</source>
         <translation>Jaetaan tietokoneen %1 minuutin summissa: %2. Esihenkilösi näkee vain vähintään %3 tietokoneen summat.</translation>
     </message>

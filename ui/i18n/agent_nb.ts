@@ -4,12 +4,12 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="286" />
+        <location filename="../agent/app.py" line="287" />
         <source>Your settings could not be written to %1 (%2). Lugn goes on as before; if this keeps happening, tell IT.</source>
         <translation>Innstillingene dine kunne ikke lagres i %1 (%2). Lugn fortsetter som før; si fra til IT hvis det skjer igjen.</translation>
     </message>
     <message>
-        <location filename="../agent/app.py" line="293" />
+        <location filename="../agent/app.py" line="292" />
         <source>Settings not saved</source>
         <translation>Innstillingene ble ikke lagret</translation>
     </message>
@@ -495,86 +495,96 @@
     </message>
     <message>
         <location filename="../agent/privacy/texts.py" line="210" />
+        <source>Counted now, sent after %1</source>
+        <translation>Telles nå, sendes etter %1</translation>
+    </message>
+    <message>
+        <location filename="../agent/privacy/texts.py" line="214" />
+        <source>Nothing counted yet in this interval.</source>
+        <translation>Ingenting telt ennå i dette intervallet.</translation>
+    </message>
+    <message>
+        <location filename="../agent/privacy/texts.py" line="218" />
         <source>Waiting to be sent: %1</source>
         <translation>Venter på å bli sendt: %1</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="214" />
+        <location filename="../agent/privacy/texts.py" line="222" />
         <source>Nothing is waiting to be sent.</source>
         <translation>Ingenting venter på å bli sendt.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="218" />
+        <location filename="../agent/privacy/texts.py" line="226" />
         <source>Last sent, confirmed at %1</source>
         <translation>Sist sendt, bekreftet %1</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="222" />
+        <location filename="../agent/privacy/texts.py" line="230" />
         <source>Nothing has been sent since Lugn started.</source>
         <translation>Ingenting er sendt siden Lugn startet.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="226" />
+        <location filename="../agent/privacy/texts.py" line="234" />
         <source>What your supervisor sees for the team</source>
         <translation>Hva lederen din ser for teamet</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="230" />
+        <location filename="../agent/privacy/texts.py" line="238" />
         <source>An interval in which fewer than %1 computers of your team sent counts: no numbers at all.</source>
         <translation>Et intervall der færre enn %1 datamaskiner i teamet ditt sendte antall: ingen tall i det hele tatt.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="236" />
+        <location filename="../agent/privacy/texts.py" line="244" />
         <source>An interval with at least %1 computers: only the team's totals, like this example (made-up numbers).</source>
         <translation>Et intervall med minst %1 datamaskiner: bare teamets summer, som i dette eksempelet (oppdiktede tall).</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="244" />
+        <location filename="../agent/privacy/texts.py" line="252" />
         <source>Not enough computers: no figures</source>
         <translation>For få datamaskiner: ingen tall</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="248" />
+        <location filename="../agent/privacy/texts.py" line="256" />
         <source>Computers that sent counts</source>
         <translation>Datamaskiner som sendte antall</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="252" />
+        <location filename="../agent/privacy/texts.py" line="260" />
         <source>Share of calls with a frustrated customer</source>
         <translation>Andel samtaler med frustrert kunde</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="256" />
+        <location filename="../agent/privacy/texts.py" line="264" />
         <source>For IT: this computer's status</source>
         <translation>For IT: datamaskinens status</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="260" />
+        <location filename="../agent/privacy/texts.py" line="268" />
         <source>Whether Lugn is running, its versions, and how many counts wait to be sent. Nothing about calls.</source>
         <translation>Om Lugn kjører, versjonene og hvor mange tall som venter på å bli sendt. Ingenting om samtaler.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="267" />
+        <location filename="../agent/privacy/texts.py" line="275" />
         <source>Show the exact messages (JSON)</source>
         <translation>Vis de nøyaktige meldingene (JSON)</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="271" />
+        <location filename="../agent/privacy/texts.py" line="279" />
         <source>Show in words</source>
         <translation>Vis med ord</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="276" />
+        <location filename="../agent/privacy/texts.py" line="284" />
         <source>Shared: nothing (team metrics are off).</source>
         <translation>Deles: ingenting (teamstatistikken er slått av).</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="280" />
+        <location filename="../agent/privacy/texts.py" line="288" />
         <source>Shared: only one “declined” count; nothing else of this call.</source>
         <translation>Deles: bare én «sa nei»-telling; ingenting annet fra samtalen.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="285" />
+        <location filename="../agent/privacy/texts.py" line="293" />
         <source>Shared, in this computer's %1-minute totals: %2. Your supervisor sees only sums of %3 or more computers.</source>
         <translation>Deles, i datamaskinens %1-minuttersummer: %2. Lederen din ser bare summer fra %3 eller flere datamaskiner.</translation>
     </message>

@@ -4,12 +4,12 @@
     <context>
     <name>AgentApp</name>
     <message>
-        <location filename="../agent/app.py" line="286" />
+        <location filename="../agent/app.py" line="287" />
         <source>Your settings could not be written to %1 (%2). Lugn goes on as before; if this keeps happening, tell IT.</source>
         <translation>Dina inställningar kunde inte sparas i %1 (%2). Lugn fortsätter som förut; säg till IT om det händer igen.</translation>
     </message>
     <message>
-        <location filename="../agent/app.py" line="293" />
+        <location filename="../agent/app.py" line="292" />
         <source>Settings not saved</source>
         <translation>Inställningarna sparades inte</translation>
     </message>
@@ -495,86 +495,96 @@
     </message>
     <message>
         <location filename="../agent/privacy/texts.py" line="210" />
+        <source>Counted now, sent after %1</source>
+        <translation>Räknas nu, skickas efter %1</translation>
+    </message>
+    <message>
+        <location filename="../agent/privacy/texts.py" line="214" />
+        <source>Nothing counted yet in this interval.</source>
+        <translation>Inget räknat ännu i det här intervallet.</translation>
+    </message>
+    <message>
+        <location filename="../agent/privacy/texts.py" line="218" />
         <source>Waiting to be sent: %1</source>
         <translation>Väntar på att skickas: %1</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="214" />
+        <location filename="../agent/privacy/texts.py" line="222" />
         <source>Nothing is waiting to be sent.</source>
         <translation>Inget väntar på att skickas.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="218" />
+        <location filename="../agent/privacy/texts.py" line="226" />
         <source>Last sent, confirmed at %1</source>
         <translation>Senast skickat, bekräftat %1</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="222" />
+        <location filename="../agent/privacy/texts.py" line="230" />
         <source>Nothing has been sent since Lugn started.</source>
         <translation>Inget har skickats sedan Lugn startade.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="226" />
+        <location filename="../agent/privacy/texts.py" line="234" />
         <source>What your supervisor sees for the team</source>
         <translation>Vad din chef ser för teamet</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="230" />
+        <location filename="../agent/privacy/texts.py" line="238" />
         <source>An interval in which fewer than %1 computers of your team sent counts: no numbers at all.</source>
         <translation>Ett intervall där färre än %1 datorer i ditt team skickade antal: inga siffror alls.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="236" />
+        <location filename="../agent/privacy/texts.py" line="244" />
         <source>An interval with at least %1 computers: only the team's totals, like this example (made-up numbers).</source>
         <translation>Ett intervall med minst %1 datorer: bara teamets summor, som i det här exemplet (påhittade siffror).</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="244" />
+        <location filename="../agent/privacy/texts.py" line="252" />
         <source>Not enough computers: no figures</source>
         <translation>För få datorer: inga siffror</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="248" />
+        <location filename="../agent/privacy/texts.py" line="256" />
         <source>Computers that sent counts</source>
         <translation>Datorer som skickade antal</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="252" />
+        <location filename="../agent/privacy/texts.py" line="260" />
         <source>Share of calls with a frustrated customer</source>
         <translation>Andel samtal med frustrerad kund</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="256" />
+        <location filename="../agent/privacy/texts.py" line="264" />
         <source>For IT: this computer's status</source>
         <translation>För IT: datorns status</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="260" />
+        <location filename="../agent/privacy/texts.py" line="268" />
         <source>Whether Lugn is running, its versions, and how many counts wait to be sent. Nothing about calls.</source>
         <translation>Om Lugn körs, dess versioner och hur många antal som väntar på att skickas. Inget om samtal.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="267" />
+        <location filename="../agent/privacy/texts.py" line="275" />
         <source>Show the exact messages (JSON)</source>
         <translation>Visa de exakta meddelandena (JSON)</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="271" />
+        <location filename="../agent/privacy/texts.py" line="279" />
         <source>Show in words</source>
         <translation>Visa i ord</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="276" />
+        <location filename="../agent/privacy/texts.py" line="284" />
         <source>Shared: nothing (team metrics are off).</source>
         <translation>Delas: inget (teamstatistiken är avstängd).</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="280" />
+        <location filename="../agent/privacy/texts.py" line="288" />
         <source>Shared: only one “declined” count; nothing else of this call.</source>
         <translation>Delas: bara ett ”avböjt”; inget annat från samtalet.</translation>
     </message>
     <message>
-        <location filename="../agent/privacy/texts.py" line="285" />
+        <location filename="../agent/privacy/texts.py" line="293" />
         <source>Shared, in this computer's %1-minute totals: %2. Your supervisor sees only sums of %3 or more computers.</source>
         <translation>Delas, i datorns %1-minuterssummor: %2. Din chef ser bara summor från %3 eller fler datorer.</translation>
     </message>

@@ -264,6 +264,12 @@ class WhatLeavesView(Page):
             else texts.publishing_waiting(minutes)
         )
         self._text("state", state)
+        # the open interval: what the after-call note called "shared" is here until the interval ends
+        until = time.strftime("%H:%M", time.localtime(w.counting_until)) if w.counting_until else "–"
+        self._head("counting", texts.counting_head(until))
+        parts = [texts.shared_part(f, v) for f, v in w.counting.items()]
+        what = ", ".join(parts) if parts else texts.counting_none()
+        self._text("countingWhat", what, "" if parts else "dim")
         self._head("pending", texts.pending_head(len(w.pending)))
         if not w.pending:
             self._text("pendingNone", texts.nothing_pending(), "dim")

@@ -206,6 +206,14 @@ def publishing_off() -> str:
     return translate("Privacy", "Team metrics are off: nothing about your calls leaves this computer.")
 
 
+def counting_head(when: str) -> str:
+    return translate("Privacy", "Counted now, sent after %1").replace("%1", when)
+
+
+def counting_none() -> str:
+    return translate("Privacy", "Nothing counted yet in this interval.")
+
+
 def pending_head(n: int) -> str:
     return translate("Privacy", "Waiting to be sent: %1").replace("%1", i18n.fmt_int(n))
 
