@@ -20,6 +20,8 @@ import pytest
 
 from device import control, policysource
 from device.control import ControlError, ControlServer, send
+from device.metrics.anonymise import Anonymiser
+from device.metrics.outbox import Outbox
 from device.policy import load_effective
 from lugn.commands._doctor_checks import check_policy
 
@@ -178,3 +180,40 @@ class _Target:
 
     def status(self) -> dict[str, object]:
         return {"fine": True}
+
+
+READER = """
+import sys
+try:
+    print("READ", len(open(sys.argv[1], "rb").read()), flush=True)
+except OSError as exc:
+    print("DENIED", type(exc).__name__, flush=True)
+"""
+
+
+def test_another_local_user_cannot_read_the_agents_outbox(shared_tmp: Path) -> None:
+    """Red team after #11: the outbox holds THIS agent's counts per bucket (acknowledged rows for a minute,
+    unsent ones for up to 7 days). Before: ``metrics-outbox.sqlite3`` was created 0644 in a 0755 folder, so on a
+    shared seat (hot desk, a supervisor's login on the same PC) another user read one agent's numbers."""
+    home = shared_tmp / "agent-home"
+    home.mkdir(mode=0o755)  # a home other users may traverse (Debian's default before 12)
+    os.chmod(home, 0o755)
+    path = home / ".local" / "state" / "lugn" / "metrics-outbox.sqlite3"
+    box = Outbox(path)
+    c = Anonymiser("malmo", "t1").contribution(1_800_000_000 // 900 * 900, 900, {"calls": 7})
+    box.put("lugn/v1/malmo/t1/contrib/ws-1", c.to_json(), c.message_id)
+    try:
+        files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+        assert {f.name: f.stat().st_mode & 0o777 for f in files} == {f.name: 0o600 for f in files}
+        assert path.parent.stat().st_mode & 0o777 == 0o700
+        if os.getuid() == 0:  # as root we can be "another local user" for real
+            python = "/usr/bin/python3" if Path("/usr/bin/python3").exists() else sys.executable
+            other = subprocess.run(
+                [python, "-c", READER, str(path)], capture_output=True, text=True, user=4242, timeout=30
+            )
+            assert other.stdout.startswith("DENIED"), other.stdout + other.stderr
+    finally:
+        box.close()
+    os.chmod(path, 0o644)  # an outbox an older version left readable is closed again when it is opened
+    Outbox(path).close()
+    assert path.stat().st_mode & 0o777 == 0o600
