@@ -384,6 +384,15 @@ class Outbox:
             rows = self._query("SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL")
             return (int(rows[0][0]) if rows else 0) + len(self._held)
 
+    def stuck_count(self, older_than_s: float) -> int:
+        """Unsent rows created more than ``older_than_s`` ago (a connected seat sends within seconds)."""
+        with self._lock:
+            cutoff = self._clock() - older_than_s
+            q = "SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL AND created_at < ?"
+            rows = self._query(q, (cutoff,))
+            held = sum(r.created_at < cutoff for r in self._held.values())
+            return (int(rows[0][0]) if rows else 0) + held
+
     def dropped_count(self) -> int:
         with self._lock:
             rows = self._query("SELECT value FROM meta WHERE key = 'dropped'")

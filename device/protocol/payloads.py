@@ -203,7 +203,12 @@ class DeviceStatus(_Strict):
     profile_version: str | None = Field(
         None, max_length=64, title="Headset profile", description="Headset profile in use"
     )
-    outbox_backlog: int | None = Field(None, ge=0, title="Outbox backlog", description="Unsent contributions")
+    outbox_backlog: int | None = Field(
+        None,
+        ge=0,
+        title="Outbox backlog",
+        description="Contributions unsent for over an hour (stuck), rounded up to a power of ten; 0 if none",
+    )
     outbox_dropped: int | None = Field(
         None, ge=0, title="Outbox dropped", description="Contributions dropped for age/size since install"
     )
