@@ -217,3 +217,19 @@ def test_another_local_user_cannot_read_the_agents_outbox(shared_tmp: Path) -> N
     os.chmod(path, 0o644)  # an outbox an older version left readable is closed again when it is opened
     Outbox(path).close()
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_broker_password_in_the_world_readable_policy_is_not_used(
+    system_policy: Path, tmp_path: Path
+) -> None:
+    """Red team after #11: the system policy is world-readable and the same on every seat, so a
+    ``metrics.password`` in it is every seat's: one seat could log in as any device account (its name is the
+    asset tag) and pose as k devices. Before, ``lugn doctor`` warned and the password was used anyway."""
+    system_policy.write_text(SYSTEM.replace('team = "support-1"', 'team = "support-1"\npassword = "hunter2"'))
+    os.chmod(system_policy, 0o644)
+    eff = load_effective(user_path=tmp_path / "none.toml")
+    assert eff.config.metrics.password is None
+    assert any("metrics.password: a secret in a world-readable policy is ignored" in p for p in eff.problems)
+    assert check_policy(eff)[0].status == "warn"
+    os.chmod(system_policy, 0o640)  # readable by IT and the agents' group only: used
+    assert load_effective(user_path=tmp_path / "none.toml").config.metrics.password == "hunter2"
