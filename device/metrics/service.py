@@ -37,8 +37,8 @@ STUCK_AFTER_S = 3600.0  # the device status counts only contributions unsent for
 
 
 def backlog_band(n: int) -> int:
-    """0, or ``n`` rounded up to a power of ten (10, 100, ...): enough for IT to see a stuck outbox, too coarse
-    to count an agent's active buckets."""
+    """0, or ``n`` rounded up to a power of ten (10, 100, ...): enough for IT to see a stuck outbox, too
+    coarse to count an agent's active buckets."""
     band = 10
     while 0 < band < n:
         band *= 10

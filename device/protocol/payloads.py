@@ -175,7 +175,7 @@ class Summary(_Strict):
     buckets: list[BucketSummary] = Field(
         max_length=2 * MAX_HISTORY,
         title="Buckets",
-        description="The latest final buckets, and the latest ones with figures, oldest first; each never changes",
+        description="Latest final buckets and latest ones with figures, oldest first; each never changes",
     )
     late: list[LateRelease] = Field(
         default_factory=list, max_length=96, title="Late releases", description="Recent late releases"

@@ -1,4 +1,4 @@
-"""Flooding with ONE device credential (red team after issue #11): the aggregator's queue, the broker's memory.
+"""Flooding with ONE device credential (red team after issue #11): the aggregator's queue, broker memory.
 
 Before the fix (``lugn broker --devices 10`` + ``lugn aggregate``, all on loopback): one device account
 published 400,000 zero-count contributions at QoS 0 (~50,000 msg/s from paho, its own topic, every one
@@ -110,7 +110,9 @@ def test_one_credential_cannot_flood_the_aggregator_queue(broker: TrialBroker, t
         late = probe(broker, ATTACKER)  # the budget is spent: QoS 1 publishes are refused, visibly
         try:
             codes = [
-                late.publish(f"lugn/v1/{SITE}/{TEAM}/contrib/{ATTACKER}", contribution(TEAM, bucket, 900).encode())
+                late.publish(
+                    f"lugn/v1/{SITE}/{TEAM}/contrib/{ATTACKER}", contribution(TEAM, bucket, 900).encode()
+                )
                 for _ in range(5)
             ]
         finally:

@@ -37,7 +37,10 @@ def test_empty_contributions_do_not_push_figures_out_of_the_summary(broker, tmp_
         assert wait_for(lambda: agg.aggregator.stats["accepted"] == 5, 10)
         clock.offset_s += 17 * 900  # the night: 16 idle buckets after the shift are over
         topic = f"lugn/v1/{SITE}/{TEAM}/summary"
-        assert wait_summaries(broker, topic, lambda g: bool(g and g[-1].buckets))[-1].buckets[-1].contributors == 5
+        assert (
+            wait_summaries(broker, topic, lambda g: bool(g and g[-1].buckets))[-1].buckets[-1].contributors
+            == 5
+        )
         attacker = seat(TEAM, 5)
         lines = "".join(contribution(TEAM, shift + 900 * k, 900) + "\n" for k in range(1, 17))
         cmd = ["mosquitto_pub", "-h", "localhost", "-p", str(broker.device_port), "--cafile", broker.ca_file]
@@ -61,7 +64,14 @@ def test_empty_contributions_do_not_push_figures_out_of_the_summary(broker, tmp_
 def test_the_largest_summary_fits_the_brokers_message_size_limit() -> None:
     """``history`` at its maximum, every bucket of both kinds, 16 late releases, nine-digit team sums: the
     retained summary must stay under the broker's message_size_limit (65536), or it is never delivered."""
-    from device.protocol.payloads import COUNT_FIELDS, MAX_HISTORY, BucketSummary, Counts, LateRelease, Summary
+    from device.protocol.payloads import (
+        COUNT_FIELDS,
+        MAX_HISTORY,
+        BucketSummary,
+        Counts,
+        LateRelease,
+        Summary,
+    )
     from fleet.buckets import MAX_LATE_IN_SUMMARY
 
     big = Counts.model_construct(**dict.fromkeys(COUNT_FIELDS, 999_999_999))

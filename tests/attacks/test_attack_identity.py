@@ -57,8 +57,8 @@ def test_one_credential_with_forged_tokens_is_one_contributor(broker, tmp_path) 
         assert "Not authorized" in pub(
             broker, me, f"lugn/v1/{SITE}/solo/contrib/{seat('solo', 1)}", "-m", "{}"
         )
-        # today's payload, 1,000 message ids from ONE account in one go (mosquitto_pub -l: a line = a message);
-        # the broker lets its message budget through (lugn_guard: 300 at once) and refuses the rest, visibly
+        # today's payload, 1,000 message ids from ONE account in one go (mosquitto_pub -l: a line = a
+        # message); the broker lets its message budget through (lugn_guard: 300 at once), refuses the rest
         lines = "\n".join(contribution("solo", bucket, 10, calls=0) for _ in range(1000)) + "\n"
         refused = _pub_lines(broker, me, topic, lines).count("failed: Not authorized")
         assert 600 < refused < 1000

@@ -192,9 +192,10 @@ except OSError as exc:
 
 
 def test_another_local_user_cannot_read_the_agents_outbox(shared_tmp: Path) -> None:
-    """Red team after #11: the outbox holds THIS agent's counts per bucket (acknowledged rows for a minute,
-    unsent ones for up to 7 days). Before: ``metrics-outbox.sqlite3`` was created 0644 in a 0755 folder, so on a
-    shared seat (hot desk, a supervisor's login on the same PC) another user read one agent's numbers."""
+    """Red team after #11: the outbox holds THIS agent's counts per bucket (acknowledged rows for a
+    minute, unsent ones for up to 7 days). Before: ``metrics-outbox.sqlite3`` was created 0644 in a 0755
+    folder, so on a shared seat (hot desk, a supervisor's login on the same PC) another user read one agent's
+    numbers."""
     home = shared_tmp / "agent-home"
     home.mkdir(mode=0o755)  # a home other users may traverse (Debian's default before 12)
     os.chmod(home, 0o755)

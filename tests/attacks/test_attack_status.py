@@ -1,13 +1,13 @@
-"""Device status (``lugn/v1/<site>/devices/<account>/status``, retained, read by ``it-monitor`` only): what it
-tells about ONE agent's activity (red team after issue #11).
+"""Device status (``lugn/v1/<site>/devices/<account>/status``, retained, read by ``it-monitor`` only): what
+it tells about ONE agent's activity (red team after issue #11).
 
 Devices read nothing and supervisors cannot read status topics (tests/attacks/test_checks_that_held.py,
 tests/integration/test_mqtt_acl.py). But the payload itself counted the agent's activity: an idle bucket
 sends nothing, so ``outbox_backlog`` (every unsent contribution) was the number of buckets in which the agent
-had calls that had not left yet. Before the fix a seat that reconnected after two offline hours published its
-status FIRST, with ``outbox_backlog: 3`` (three active buckets), and a status due at a bucket's end showed 1 or
-0 (had calls in the last 15 minutes, or not). Now the backlog counts only contributions stuck for an hour,
-rounded up to a power of ten, and the status waits until what was just sent is acknowledged.
+had calls that had not left yet. Before the fix a seat that reconnected after two offline hours published
+its status FIRST, with ``outbox_backlog: 3`` (three active buckets), and a status due at a bucket's end
+showed 1 or 0 (had calls in the last 15 minutes, or not). Now the backlog counts only contributions stuck
+for an hour, rounded up to a power of ten, and the status waits until what was just sent is acknowledged.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def test_device_status_does_not_count_an_agents_active_buckets(broker, tmp_path)
 
     mine = contrib_topic(SITE, TEAM, me)
     try:
-        # the agent worked two to three hours ago without a broker: three buckets with calls wait in the outbox
+        # the agent worked 2-3 hours ago without a broker: three buckets with calls wait in the outbox
         for i in range(3):
             put(mine, int(now[0]) // 900 * 900 + 900 * i)
         now[0] = time.time()
