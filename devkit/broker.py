@@ -18,6 +18,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import time
 from collections.abc import Iterable, Sequence
@@ -174,7 +175,7 @@ class TrialBroker:
     # -- set-up
     def setup(self) -> None:
         """Certificates, credentials, password files, ACLs, aggregator policy and the rendered config."""
-        self.workdir.mkdir(parents=True, exist_ok=True)
+        self._own_workdir()
         if not (self.certs_dir / "server.crt").is_file():
             self._certs(self.client_certs)
         else:
@@ -213,6 +214,24 @@ class TrialBroker:
             "EXTRA": extra,
         }
         self.conf_file.write_text(render_conf(values))
+
+    def _own_workdir(self) -> None:
+        """Create the folder 0700, or use an existing one only if it is ours and nobody else may write in it.
+
+        Why: the folder's existing password files, CA and keys are reused (a restarted trial broker keeps its
+        accounts). In a shared /tmp another local user could pre-create ``/tmp/lugn-trial`` with password files
+        and a CA of their own, then log in as any device account of the trial broker."""
+        if not self.workdir.exists():
+            self.workdir.parent.mkdir(parents=True, exist_ok=True)
+            self.workdir.mkdir(mode=0o700)
+        st = self.workdir.lstat()
+        if os.name == "posix" and (
+            not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o022
+        ):
+            raise BrokerUnavailable(
+                f"{self.workdir}: not a folder of yours that only you can write (owner uid {st.st_uid}, mode "
+                f"{st.st_mode & 0o777:o}); its credentials and CA would be someone else's: use another --workdir"
+            )
 
     def _build_guard(self) -> None:
         """The device listeners' plugin (``deploy/mosquitto/build-guard.sh``), built once per workdir."""

@@ -23,6 +23,7 @@ from device.control import ControlError, ControlServer, send
 from device.metrics.anonymise import Anonymiser
 from device.metrics.outbox import Outbox
 from device.policy import load_effective
+from devkit.broker import BrokerUnavailable, TrialBroker, find_mosquitto
 from lugn.commands._doctor_checks import check_policy
 
 SYSTEM = """
@@ -234,3 +235,23 @@ def test_a_broker_password_in_the_world_readable_policy_is_not_used(
     assert check_policy(eff)[0].status == "warn"
     os.chmod(system_policy, 0o640)  # readable by IT and the agents' group only: used
     assert load_effective(user_path=tmp_path / "none.toml").config.metrics.password == "hunter2"
+
+
+def test_the_trial_broker_refuses_a_workdir_someone_else_prepared(shared_tmp: Path) -> None:
+    """Red team after #11: ``lugn broker --workdir /tmp/lugn-trial`` reuses the folder's password files and CA.
+    Before: another local user who pre-created that folder (with their own ``credentials/*.pw`` and CA) got a
+    trial broker whose every device account they could log in as."""
+    if find_mosquitto() is None:
+        pytest.skip("mosquitto not installed")
+    planted = shared_tmp / "lugn-trial"
+    (planted / "credentials").mkdir(parents=True)
+    (planted / "credentials" / "dev-0001.pw").write_text("known-to-the-attacker\n")
+    os.chmod(planted, 0o777)
+    if os.getuid() == 0:
+        os.chown(planted, 4242, 4242)  # as root we can make it another user's for real
+    with pytest.raises(BrokerUnavailable, match="not a folder of yours"):
+        TrialBroker(planted).setup()
+    fresh = shared_tmp / "mine" / "lugn-trial"
+    b = TrialBroker(fresh)
+    b.setup()
+    assert fresh.stat().st_mode & 0o777 == 0o700 and b.passwords["dev-0001"] != "known-to-the-attacker"
