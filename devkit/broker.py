@@ -218,9 +218,9 @@ class TrialBroker:
     def _own_workdir(self) -> None:
         """Create the folder 0700, or use an existing one only if it is ours and nobody else may write in it.
 
-        Why: the folder's existing password files, CA and keys are reused (a restarted trial broker keeps its
-        accounts). In a shared /tmp another local user could pre-create ``/tmp/lugn-trial`` with password files
-        and a CA of their own, then log in as any device account of the trial broker."""
+        Why: the folder's existing password files, CA and keys are reused (a restarted trial broker keeps
+        its accounts). In a shared /tmp another local user could pre-create ``/tmp/lugn-trial`` with password
+        files and a CA of their own, then log in as any device account of the trial broker."""
         if not self.workdir.exists():
             self.workdir.parent.mkdir(parents=True, exist_ok=True)
             self.workdir.mkdir(mode=0o700)
@@ -229,8 +229,9 @@ class TrialBroker:
             not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o022
         ):
             raise BrokerUnavailable(
-                f"{self.workdir}: not a folder of yours that only you can write (owner uid {st.st_uid}, mode "
-                f"{st.st_mode & 0o777:o}); its credentials and CA would be someone else's: use another --workdir"
+                f"{self.workdir}: not a folder of yours that only you can write (owner uid {st.st_uid}, "
+                f"mode {st.st_mode & 0o777:o}); its credentials and CA could be someone else's: use another "
+                "--workdir"
             )
 
     def _build_guard(self) -> None:

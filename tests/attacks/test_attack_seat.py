@@ -238,9 +238,9 @@ def test_a_broker_password_in_the_world_readable_policy_is_not_used(
 
 
 def test_the_trial_broker_refuses_a_workdir_someone_else_prepared(shared_tmp: Path) -> None:
-    """Red team after #11: ``lugn broker --workdir /tmp/lugn-trial`` reuses the folder's password files and CA.
-    Before: another local user who pre-created that folder (with their own ``credentials/*.pw`` and CA) got a
-    trial broker whose every device account they could log in as."""
+    """Red team after #11: ``lugn broker --workdir /tmp/lugn-trial`` reuses the folder's password files and
+    CA. Before: another local user who pre-created that folder (with their own ``credentials/*.pw`` and CA)
+    got a trial broker whose every device account they could log in as."""
     if find_mosquitto() is None:
         pytest.skip("mosquitto not installed")
     planted = shared_tmp / "lugn-trial"
