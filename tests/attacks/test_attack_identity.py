@@ -39,7 +39,7 @@ def test_one_credential_with_forged_tokens_is_one_contributor(broker, tmp_path) 
     me = seat("solo", 0)
     topic = f"lugn/v1/{SITE}/solo/contrib/{me}"
     try:
-        bucket = _fresh_bucket(10, left_s=7)  # all of it lands before the 10 s bucket is final (+1 s grace)
+        bucket = _fresh_bucket(10, left_s=5)  # all of it lands before the 10 s bucket is final (+1 s grace)
         # the old payload: a made-up "contributor" token per message -> refused (schema 1, extra field)
         old = {
             "schema": 1,
