@@ -78,7 +78,11 @@ def run(args: argparse.Namespace) -> int:
         log.info("k = %d from the policy (metrics.k_min %d, aggregator k %d)", k, seat.k_min, policy.k)
     else:
         log.info(
-            "k = %d: the largest of --k %d, metrics.k_min %d and aggregator k %d", k, args.k, seat.k_min, policy.k
+            "k = %d: the largest of --k %d, metrics.k_min %d and aggregator k %d",
+            k,
+            args.k,
+            seat.k_min,
+            policy.k,
         )
     bucket_s = args.bucket_s or (policy.bucket_s if args.config else seat.bucket_min * 60)
     changes = {"k": k, "bucket_s": bucket_s, "teams": teams}
