@@ -156,3 +156,17 @@ def test_oversized_packets_and_payloads_stop_at_the_broker(broker: TrialBroker, 
     finally:
         agg.stop()
     assert "disconnected due to oversize packet" in broker.log_file.read_text()
+
+
+def test_the_mutual_tls_listener_meters_its_devices_too(broker: TrialBroker) -> None:
+    """A device with a client certificate (CN = account) has the same budget: 400 messages, ~100 refused."""
+    import subprocess
+
+    cn = "ws-flood"
+    cert, key = broker.client_cert(cn)
+    cmd = ["mosquitto_pub", "-h", "localhost", "-p", str(broker.mtls_port), "--cafile", broker.ca_file]
+    cmd += ["--cert", cert, "--key", key, "-V", "mqttv5", "-q", "1", "-l"]
+    cmd += ["-t", f"lugn/v1/{SITE}/devices/{cn}/status"]  # its own status topic: allowed by the ACL
+    lines = '{"schema":1,"state":"online"}\n' * 400
+    out = subprocess.run(cmd, input=lines, capture_output=True, text=True, timeout=60).stderr
+    assert 50 < out.count("failed: Not authorized") < 110, out[-500:]
