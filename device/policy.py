@@ -34,8 +34,17 @@ from device.tomlfile import TomlFileError, describe_errors, dumps, key_lines, li
 ENV_USER_SETTINGS = "LUGN_USER_SETTINGS"
 POLICY_SCHEMA_VERSION = 1
 CONFIG_SECTIONS = tuple(LugnConfig.model_fields)
-# The agent may never change these, whatever [locks] says: where counts go, and how IT leaves a kiosk.
-ALWAYS_LOCKED = ("metrics", "ui.kiosk", "ui.kiosk_pin", "ui.kiosk_pin_file")
+# The agent may never change these, whatever [locks] says: where counts go, how IT leaves a kiosk, how callers
+# are told, the audit log, and whether tone analysis runs at all on this site.
+ALWAYS_LOCKED = (
+    "metrics",
+    "ui.kiosk",
+    "ui.kiosk_pin",
+    "ui.kiosk_pin_file",
+    "notice",
+    "oplog",
+    "tone.enabled",
+)
 # Cue name in ``[cues] allowed`` -> the coach setting that switches it.
 CUE_SETTINGS = {
     "tips": "coach.tips_enabled",

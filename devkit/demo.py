@@ -93,8 +93,18 @@ def run_demo(
     qsettings = QSettings(str(out_dir / "demo-ui.ini"), QSettings.Format.IniFormat)
     source = ReplaySource(audio, realtime=realtime)
     runtime = AgentRuntime(
-        source, config, models_dir=models_dir, metrics=metrics or False, control=False, listeners=listeners
+        source,
+        config,
+        models_dir=models_dir,
+        metrics=metrics or False,
+        control=False,
+        listeners=listeners,
+        oplog=False,
     )
+    # The policy's caller notice ([notice] mode "agent", the default) is not lifted for the demo: the call
+    # starts, the prompt asks the agent to tell the caller, and the agent confirms 1.5 s later (as a click
+    # would; offscreen nobody is there to click). No tone is analysed before that.
+    runtime.schedule([(0.0, "call_start"), (1.5, "notice_given")])
     app = AgentApp(runtime, kiosk=False, qsettings=qsettings)
     app.quitRequested.connect(lambda: qapp.exit(0))
     shots = Screenshotter(app, out_dir)

@@ -103,6 +103,7 @@ class Outbox:
         self._retry_at = 0.0
         self._closed = False
         self.problem = ""
+        self.last_acked: tuple[OutboxRow, float] | None = None  # what the broker confirmed last, and when
         with self._lock:
             self._open()
 
@@ -346,11 +347,19 @@ class Outbox:
 
     def ack(self, message_id: str) -> None:
         with self._lock:
-            if self._held.pop(message_id, None) is not None:
+            if (held := self._held.pop(message_id, None)) is not None:
+                self.last_acked = (held, self._clock())
                 return  # delivered straight from memory: nothing left to keep
             if self._writable():  # else it is sent once more later; the aggregator drops the duplicate
                 assert self._db is not None
                 try:
+                    rows = self._db.execute(
+                        "SELECT message_id, topic, payload, created_at FROM outbox WHERE message_id = ?",
+                        (message_id,),
+                    ).fetchall()
+                    if rows:  # kept for "What leaves this computer" (the agent sees what was sent)
+                        m, t, p, c = rows[0]
+                        self.last_acked = (OutboxRow(m, t, bytes(p), c), self._clock())
                     self._db.execute(
                         "UPDATE outbox SET acked_at = ? WHERE message_id = ?", (self._clock(), message_id)
                     )

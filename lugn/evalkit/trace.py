@@ -92,7 +92,10 @@ def run_call(spec: CallSpec, config: LugnConfig, models_dir: Path | None = None)
         elif isinstance(event, AnalysisUnavailable | DeviceLost):
             problems.append(getattr(event, "reason", ""))
 
+    from device.notice import told_elsewhere
+
     source = ReplaySource(spec.audio, realtime=False)
+    config = told_elsewhere(config, "lugn eval: recorded calls, told when they were recorded")
     pipeline = Pipeline(source, config, on_event, models_dir=models_dir)
     smoother = getattr(pipeline, "_smoother", None)
     if type(smoother) is not ToneSmoother:  # the tap point moved: say so instead of sweeping wrongly

@@ -82,7 +82,8 @@ def replay_events(call: BuiltCall, tmp: Path) -> list[dict[str, Any]]:
     with pytest.MonkeyPatch.context() as mp:  # the shipped defaults, as lugn eval uses without --policy
         mp.setenv("LUGN_POLICY", str(tmp / "no-policy.toml"))
         mp.setenv("LUGN_USER_SETTINGS", str(tmp / "no-settings.toml"))
-        rc, out, _ = run_cli("replay", *audio, "--speed", "max", "--headless", "--no-control")
+        told = str(Path(__file__).parents[1] / "data" / "notice_at_start.cti.jsonl")  # an IVR told the caller
+        rc, out, _ = run_cli("replay", *audio, "--speed", "max", "--headless", "--no-control", "--cti", told)
     assert rc == 0
     return [json.loads(line) for line in out.splitlines()]
 

@@ -24,18 +24,21 @@ from device.events import (
     ToneState,
 )
 from device.inference.settings import ToneSettings
+from device.notice import told_elsewhere
 from device.pipeline import Pipeline
 from device.policy import load_effective
 
 ASSETS = Path(__file__).resolve().parents[2] / "device" / "assets"
 DEMO = ASSETS / "demo_call.flac"
 TIMELINE = json.loads((ASSETS / "demo_call.timeline.json").read_text())
+# The demo caller was told (the notice gate itself: tests/integration/test_notice.py).
+TOLD = told_elsewhere(LugnConfig(), "the demo call")
 
 
 @cache
 def replay(chunk: int, path: Path = DEMO) -> tuple[Event, ...]:
     events: list[Event] = []
-    Pipeline(ReplaySource(path, realtime=False, chunk_samples=chunk), on_event=events.append).run_until_end()
+    Pipeline(ReplaySource(path, realtime=False, chunk_samples=chunk), TOLD, events.append).run_until_end()
     return tuple(events)
 
 
@@ -131,7 +134,9 @@ def test_steady_input_changes_state_at_most_once_per_5s(tmp_path: Path) -> None:
 def _onsets(config: LugnConfig) -> list[float]:
     events: list[Event] = []
     Pipeline(
-        ReplaySource(DEMO, realtime=False, chunk_samples=4096), config=config, on_event=events.append
+        ReplaySource(DEMO, realtime=False, chunk_samples=4096),
+        config=told_elsewhere(config, "the demo call"),
+        on_event=events.append,
     ).run_until_end()
     return [e.t_s for e in events if isinstance(e, ToneChanged) and e.state is ToneState.FRUSTRATED]
 

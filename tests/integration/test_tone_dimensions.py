@@ -9,7 +9,9 @@ from pathlib import Path
 import numpy as np
 
 from device.audio.source import ReplaySource
+from device.config import LugnConfig
 from device.events import Event, ToneSample
+from device.notice import told_elsewhere
 from device.pipeline import Pipeline
 
 ASSETS = Path(__file__).resolve().parents[2] / "device" / "assets"
@@ -18,8 +20,11 @@ TIMELINE = json.loads((ASSETS / "demo_call.timeline.json").read_text())
 
 def test_tone_samples_carry_each_windows_arousal_and_valence() -> None:
     events: list[Event] = []
+    told = told_elsewhere(
+        LugnConfig(), "the demo call"
+    )  # the caller notice gate: tests/integration/test_notice.py
     pipeline = Pipeline(
-        ReplaySource(ASSETS / "demo_call.flac", realtime=False, chunk_samples=4096), on_event=events.append
+        ReplaySource(ASSETS / "demo_call.flac", realtime=False, chunk_samples=4096), told, events.append
     )
     scorer = pipeline._scorer
     assert scorer is not None

@@ -77,7 +77,9 @@ def test_shortcuts_drive_the_app_through_the_gui_thread(agent_app, qtbot) -> Non
     fake = FakeBackend()
     app = agent_app(LugnConfig(), hotkeys=fake)
     app.show()
-    assert app.actions.shortcut_status == {"dismiss": "ok", "toggle_pause": "ok", "breathe": "ok"}
+    assert app.actions.shortcut_status == dict.fromkeys(
+        ("dismiss", "toggle_pause", "breathe", "notice_given", "declined"), "ok"
+    )
     # the tray menu and the tip's close button name the working shortcut
     assert app.tray.dismiss_action.text().endswith("\tCtrl+Alt+D")
     app.bridge.post(tip())

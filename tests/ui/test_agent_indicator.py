@@ -22,6 +22,9 @@ ENGLISH_TITLES = {
     IndicatorState.CALM: "Calm",
     IndicatorState.UNEASY: "Uneasy",
     IndicatorState.FRUSTRATED: "Frustrated",
+    IndicatorState.WAITING_NOTICE: "Notice first",
+    IndicatorState.DECLINED: "Declined",
+    IndicatorState.TONE_OFF: "Tone off",
 }
 
 

@@ -73,7 +73,9 @@ def test_the_softphone_keeps_the_keyboard_and_shortcuts_work_without_focus(
     assert r["guide_started"], "a click on Start must start the guide (without taking the focus)"
     assert r["lugn_windows_active"] == []
     # global shortcuts (XGrabKey) act while the softphone has the focus, and never type into it
-    assert r["shortcuts"] == {"dismiss": "ok", "toggle_pause": "ok", "breathe": "ok"}
+    assert r["shortcuts"] == dict.fromkeys(
+        ("dismiss", "toggle_pause", "breathe", "notice_given", "declined"), "ok"
+    )
     for key in (
         "hotkey_dismissed_tip",
         "hotkey_paused",
@@ -84,6 +86,9 @@ def test_the_softphone_keeps_the_keyboard_and_shortcuts_work_without_focus(
         "hotkeys_kept_out_of_the_text",
     ):
         assert r[key], key
+    # the caller-notice prompt: clicked and its hotkey used, the softphone keeping the keyboard (focus_log)
+    assert r["notice_prompt_shown"] and r["notice_language"] == "fi"
+    assert r["notice_actions"] == ["notice_given", "declined"] and r["notice_kept_out_of_the_text"]
     # lugn call dismiss|toggle-pause|breathe over the control socket
     replies = r["replies"]
     assert replies["dismiss"] == {"command": "dismiss", "ok": True, "closed": "tip"}

@@ -6,7 +6,9 @@ types into the softphone. Every action is therefore reachable from any thread by
 where the app carries it out, and the control socket gets a reply saying what happened.
 
 Actions: ``dismiss`` (the tip, else the breathing offer or guide, else the after-call note), ``toggle_pause``,
-``pause``, ``resume``, ``breathe`` (start the offered exercise, else ask the coach for one)."""
+``pause``, ``resume``, ``breathe`` (start the offered exercise, else ask the coach for one), ``notice_given``
+and ``declined`` (the caller notice, during a call; ``lugn call notice-given|declined`` go to the runtime
+itself, so they work headless too)."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from ui.agent.hotkeys import HotkeyBackend, chords_from, platform_backend
 
 log = logging.getLogger(__name__)
 
-ACTION_NAMES = ("dismiss", "toggle_pause", "pause", "resume", "breathe")
+ACTION_NAMES = ("dismiss", "toggle_pause", "pause", "resume", "breathe", "notice_given", "declined")
 # control-socket command -> action (``pause``/``resume`` stay with the pipeline, as before)
 CONTROL_COMMANDS = {"dismiss": "dismiss", "breathe": "breathe", "toggle-pause": "toggle_pause"}
 
@@ -33,6 +35,8 @@ class _App(Protocol):
 
     def toggle_pause(self) -> None: ...
     def request_breathing(self) -> list[Any]: ...
+    def notice_given(self) -> bool: ...
+    def declined(self) -> bool: ...
 
 
 class AgentActions(QObject):
@@ -68,6 +72,11 @@ class AgentActions(QObject):
             out.update(ok=closed is not None, closed=closed)
             if closed is None:
                 out["error"] = "nothing to dismiss"
+        elif action in ("notice_given", "declined"):  # the caller notice (device.notice): the runtime's own
+            in_call = bool(self.app.model.in_call)
+            out.update(ok=in_call and bool(getattr(self.app, action)()), in_call=in_call)
+            if not in_call:
+                out["error"] = "no call in progress"
         elif action == "breathe":
             state = coaching.breathe_key()
             if state is None:
@@ -131,6 +140,8 @@ class AgentActions(QObject):
             "dismiss": ui.shortcut_dismiss,
             "toggle_pause": ui.shortcut_pause,
             "breathe": ui.shortcut_breathe,
+            "notice_given": ui.shortcut_notice,
+            "declined": ui.shortcut_declined,
         }
         chords, status = chords_from(wanted)
         if self.backend is None:

@@ -31,9 +31,18 @@ from PyQt6.QtCore import (
 from PyQt6.QtGui import QKeySequence, QShortcut
 from PyQt6.QtWidgets import QApplication, QMessageBox
 
-from device.coach.events import CoachEvent, TipKind
+from device.coach.events import CallNote, CoachEvent, TipKind
 from device.config import LugnConfig
-from device.events import Event, MetricsPaused, MetricsResumed, PauseChanged
+from device.events import (
+    CallEnded,
+    CallShared,
+    CallStarted,
+    Event,
+    MetricsPaused,
+    MetricsResumed,
+    NoticeChanged,
+    PauseChanged,
+)
 from device.runtime import AgentRuntime
 from ui import i18n
 from ui.agent.actions import AgentActions
@@ -41,6 +50,7 @@ from ui.agent.bridge import EventBridge
 from ui.agent.coaching import CoachingPresenter
 from ui.agent.indicator import IndicatorWindow
 from ui.agent.kiosk import KioskWindow, default_pin_check
+from ui.agent.privacy import PrivacyPages, note_shared_line
 from ui.agent.settings_dialog import SettingsDialog
 from ui.agent.state import IndicatorModel, View
 from ui.agent.tray import TrayController
@@ -72,7 +82,10 @@ class AgentApp(QObject):
         self.config, self.locked, self.safe_state = runtime.config, runtime.locked, runtime.safe_state
         self.kiosk = self.config.ui.kiosk if kiosk is None else kiosk
         self.language = i18n.install_translators(self.config.ui.language)
-        self.model = IndicatorModel()
+        self.model = IndicatorModel(
+            notice_mode=self.config.notice.mode, tone_enabled=self.config.tone.enabled
+        )
+        self.last_shared: CallShared | None = None  # what the call that ended last added to the team counts
         self.metrics_notice: str | None = None  # why team metrics are paused, while they are
         self.bridge = EventBridge(self)
         self.bridge.delivered.connect(self._on_delivered)
@@ -96,14 +109,29 @@ class AgentApp(QObject):
         main.pauseToggled.connect(self.toggle_pause)
         main.breathingRequested.connect(self.request_breathing)
         self.main_window = main
+        main.view.set_view(self.model.view())  # e.g. "tone off" by policy, before any event
         self.tray = TrayController(allow_settings=not self.kiosk, allow_quit=not self.kiosk, parent=self)
+        self.tray.set_view(self.model.view())
         self.tray.pauseToggled.connect(self.toggle_pause)
         self.tray.breathingRequested.connect(self.request_breathing)
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
+        self.tray.noticeRequested.connect(self.open_privacy_notice)
+        self.tray.whatLeavesRequested.connect(self.open_what_leaves)
+        self.tray.noticeGiven.connect(self.notice_given)
+        self.tray.callerDeclined.connect(self.declined)
         # Cards sit next to the indicator itself (in a kiosk: under the large centred indicator).
         self.coaching = CoachingPresenter(self, anchor=main.view, host=self.kiosk_window)
         self.coaching.dismissed.connect(self.dismiss_tip)
+        notice_card = self.coaching.panel.notice
+        notice_card.configure(self.config.notice.lines, self.language)
+        notice_card.given.connect(self.notice_given)
+        notice_card.declined.connect(self.declined)
+        self.coaching.note_card.share_text = lambda _note: note_shared_line(self.last_shared)
+        # the first-run notice and "What leaves this computer" (inside the kiosk on a kiosk)
+        self.privacy = PrivacyPages(runtime, host=self.kiosk_window, qsettings=qsettings, parent=self)
+        if self.kiosk_window is not None:
+            self.kiosk_window.privacyRequested.connect(self.open_privacy_notice)
         self.coaching.breathingResult.connect(self.breathing_result)
         self.tray.dismissRequested.connect(self.coaching.dismiss_current)
         # One key dismisses the tip when the indicator has the focus (a global hotkey is the OS's job). Not an
@@ -123,6 +151,7 @@ class AgentApp(QObject):
             self.kiosk_window.showFullScreen()
         elif self.indicator is not None:
             self.indicator.show()
+        self.privacy.first_run()  # once per user: what is analysed, what leaves, who sees it
 
     @property
     def view_widget(self) -> Any:  # the IndicatorView of the compact or the kiosk window
@@ -135,6 +164,10 @@ class AgentApp(QObject):
     def _on_delivered(self, item: object) -> None:
         if isinstance(item, Event):
             changed = self.model.apply(item)
+            if isinstance(item, CallStarted | NoticeChanged | CallEnded):
+                self._show_notice(item)
+            elif isinstance(item, CallShared):
+                self.last_shared = item
             if isinstance(item, PauseChanged):
                 self._show_paused(item.paused)
             elif isinstance(item, MetricsPaused | MetricsResumed):
@@ -142,6 +175,8 @@ class AgentApp(QObject):
             if changed:
                 self._render(item.t_s)
         elif isinstance(item, CoachEvent):
+            if isinstance(item, CallNote) and self.runtime.metrics is None:
+                self.last_shared = None  # team metrics off: nothing of the call is shared
             self.coaching.handle(item)
         self.eventDelivered.emit(item)
 
@@ -154,6 +189,20 @@ class AgentApp(QObject):
     def _show_paused(self, paused: bool) -> None:
         self.view_widget.set_paused(paused)
         self.tray.set_paused(paused)
+
+    def _show_notice(self, event: Event) -> None:
+        """The notice prompt: up at call start in agent mode until the notice is answered or the call ends."""
+        card = self.coaching.panel.notice
+        if isinstance(event, CallStarted):
+            self.last_shared = None
+        waiting = self.model.in_call and self.model.notice == "waiting"
+        if waiting and self.config.notice.mode == "agent" and not card.asking:
+            card.ask()
+            self.coaching.panel.relayout()
+            self.coaching.widgetShown.emit("notice", card, event.t_s)
+        elif not waiting and card.asking:
+            card.answered()
+        self.tray.set_notice(waiting, self.model.in_call)
 
     def _show_metrics(self, reason: str | None) -> None:
         """A small hint: team metrics are paused (the reason, with the file, in its tooltip for IT)."""
@@ -172,6 +221,21 @@ class AgentApp(QObject):
 
     def request_breathing(self) -> list[CoachEvent]:
         return self.runtime.request_breathing()
+
+    def notice_given(self) -> bool:
+        """The agent read the notice to the caller (click, hotkey, tray): the tone model may listen."""
+        return self.runtime.notice_given()
+
+    def declined(self) -> bool:
+        """The caller declined: no tone analysis for the rest of this call."""
+        return self.runtime.declined()
+
+    def open_privacy_notice(self) -> None:
+        self.privacy.configure(self.config)
+        self.privacy.open_notice()
+
+    def open_what_leaves(self) -> None:
+        self.privacy.open_what_leaves()
 
     def dismiss_tip(self, tip: TipKind | str) -> None:
         self.runtime.dismiss_tip(tip)
@@ -217,6 +281,9 @@ class AgentApp(QObject):
                 data[section][key] = value
             self.config = LugnConfig.model_validate(data)
         self.runtime.update_config(self.config, effective)
+        self.model.notice_mode, self.model.tone_enabled = self.config.notice.mode, self.config.tone.enabled
+        self.coaching.panel.notice.configure(self.config.notice.lines, self.language)
+        self.privacy.configure(self.config)
         self.set_language(self.config.ui.language)
         self.actions.start_shortcuts(self.config)
         return True
@@ -253,7 +320,9 @@ class AgentApp(QObject):
         self.bridge.delivered.disconnect(self._on_delivered)
         self.tray.hide()
         self.coaching.close_all()
+        self.privacy.close_all()
         widgets: list[Any] = [self.coaching.panel, self.coaching.breathing, self.main_window, self.tray.menu]
+        widgets += list(self.privacy.pages())
         if self.settings_dialog is not None:
             widgets.append(self.settings_dialog)
         if self.kiosk_window is not None:

@@ -57,6 +57,9 @@ class CoachingPanel(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
         if not embedded:
             self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        from ui.agent.notice import NoticeCard  # (ui.agent.notice builds on the coaching cards)
+
+        self.notice = NoticeCard(self, scale)  # the caller-notice prompt, first in the stack
         self.tip = TipCard(self, scale)
         self.cue = DeliveryCueChip(self, scale)
         self.note = CallNoteCard(self, scale)
@@ -70,8 +73,8 @@ class CoachingPanel(QWidget):
             card.installEventFilter(self)
         self.anchor: QWidget | None = None
 
-    def cards(self) -> tuple[TipCard, DeliveryCueChip, CallNoteCard]:
-        return (self.tip, self.cue, self.note)
+    def cards(self) -> tuple[QWidget, ...]:
+        return (self.notice, self.tip, self.cue, self.note)
 
     def eventFilter(self, obj: QObject | None, event: QEvent | None) -> bool:
         if event is not None and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
@@ -240,11 +243,14 @@ class CoachingPresenter(QObject):
         self.tip_card.dismiss_key = hints.get("dismiss", "")
         if self.tip_card.isVisible():
             self.tip_card.retranslate()
+        notice = self.panel.notice
+        notice.keys = {"notice": hints.get("notice_given", ""), "declined": hints.get("declined", "")}
+        notice.retranslate()
 
     def retranslate(self) -> None:
         for card in self.panel.cards():
             if card.isVisible():
-                card.retranslate()
+                card.retranslate()  # type: ignore[attr-defined]
         self.breathing.retranslate()
 
     def widgets(self) -> dict[str, Any]:
