@@ -35,6 +35,16 @@ from device.protocol.transport import BrokerParams, PahoTransport, Transport
 
 log = logging.getLogger(__name__)
 BROKER_GRACE_S = 120.0  # a broker away this long pauses metrics visibly (counts wait in the outbox meanwhile)
+STUCK_AFTER_S = 3600.0  # the device status counts only contributions unsent for this long (see status())
+
+
+def backlog_band(n: int) -> int:
+    """0, or ``n`` rounded up to a power of ten (10, 100, ...): enough for IT to see a stuck outbox, too
+    coarse to count an agent's active buckets."""
+    band = 10
+    while 0 < band < n:
+        band *= 10
+    return band if n > 0 else 0
 
 
 def default_outbox_path() -> Path:
@@ -183,6 +193,11 @@ class MetricsService:
                     log.exception("metrics health listener failed")
 
     def status(self) -> DeviceStatus:
+        """What IT sees of this seat. Never anything about calls: an idle bucket sends nothing, so the number
+        of unsent contributions would count the agent's active buckets (a fresh one at every bucket end, all
+        of an offline day's at reconnection). ``outbox_backlog`` therefore counts only contributions stuck for
+        an hour (refused, or no aggregator), banded (``backlog_band``), and the publisher sends the status
+        only once what it had to send is acknowledged."""
         health = self._health
         return DeviceStatus(
             state="online",
@@ -191,7 +206,7 @@ class MetricsService:
             app_version=__version__,
             model_version=model_version(),
             profile_version=self.profile_version,
-            outbox_backlog=self.outbox.pending_count(),
+            outbox_backlog=backlog_band(self.outbox.stuck_count(STUCK_AFTER_S)),
             outbox_dropped=self.outbox.dropped_count(),
             updated_at=int(time.time()),
         )

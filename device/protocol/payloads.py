@@ -24,6 +24,7 @@ from device.protocol.topics import ID_PATTERN
 
 MAX_PAYLOAD_BYTES = 4096  # contributions are ~300 bytes; anything bigger is rejected unread
 MAX_COUNT = 10_000
+MAX_HISTORY = 96  # most buckets of each kind (latest, latest with figures) in a summary
 _ID = ID_PATTERN
 _HEX32 = r"^[0-9a-f]{32}$"
 
@@ -187,7 +188,9 @@ class Summary(_Strict):
     k: int = Field(ge=5, title="k", description="Minimum distinct devices for counts to be shown")
     generated_at: int = Field(title="Generated at", description="Unix seconds UTC")
     buckets: list[BucketSummary] = Field(
-        max_length=96, title="Buckets", description="Recent final buckets, oldest first; each never changes"
+        max_length=2 * MAX_HISTORY,
+        title="Buckets",
+        description="Latest final buckets and latest ones with figures, oldest first; each never changes",
     )
     late: list[LateRelease] = Field(
         default_factory=list, max_length=96, title="Late releases", description="Recent late releases"
@@ -235,7 +238,12 @@ class DeviceStatus(_Strict):
     profile_version: str | None = Field(
         None, max_length=64, title="Headset profile", description="Headset profile in use"
     )
-    outbox_backlog: int | None = Field(None, ge=0, title="Outbox backlog", description="Unsent contributions")
+    outbox_backlog: int | None = Field(
+        None,
+        ge=0,
+        title="Outbox backlog",
+        description="Contributions unsent for over an hour (stuck), rounded up to a power of ten; 0 if none",
+    )
     outbox_dropped: int | None = Field(
         None, ge=0, title="Outbox dropped", description="Contributions dropped for age/size since install"
     )
