@@ -156,15 +156,27 @@ class AgentActions(QObject):
             status.update(self.backend.start(chords, self.trigger))
         else:
             self.backend.stop()
-        for action, state in status.items():
-            if state not in ("ok", "off"):
-                log.warning("global shortcut for %s: %s", action, state)
+        self._report(status)
         self.shortcut_status = status
         self.shortcut_text = {a: str(c) for a, c in chords.items() if status.get(a) == "ok"}
         for shown_in in (getattr(self.app, "tray", None), getattr(self.app, "coaching", None)):
             if shown_in is not None and hasattr(shown_in, "set_shortcut_hints"):
                 shown_in.set_shortcut_hints(self.shortcut_text)
         return status
+
+    def _report(self, status: Mapping[str, str]) -> None:
+        """One line for all the shortcuts that do not work (not one per action), and none offscreen (the
+        demo, tests: no keyboard to press them), where ``lugn call …`` is the way anyway."""
+        problems = {a: st for a, st in status.items() if st not in ("ok", "off")}
+        if not problems:
+            return
+        reasons = set(problems.values())
+        if len(reasons) == 1:
+            text = f"{', '.join(problems)}: {reasons.pop()}"
+        else:
+            text = "; ".join(f"{a}: {why}" for a, why in problems.items())
+        offscreen = self.backend is None and self.backend_note.startswith("no display (offscreen)")
+        log.log(logging.INFO if offscreen else logging.WARNING, "global shortcuts %s", text)
 
     def stop(self) -> None:
         if self.backend is not None:
