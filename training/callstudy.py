@@ -55,7 +55,7 @@ CALM = "NNNNNNNNLLTF"  # the calm sentences' mix (the pilot kit's demo set uses 
 AGENTS = ("emodb-03", "emodb-11")  # agents' voices (EmoDB neutral clips; the agent side is never scored)
 
 
-# -- per-fold models -------------------------------------------------------------------------------------------
+# -- per-fold models -----------------------------------------------------------------------------------------
 
 
 def fold_models(out: Path, cv_dir: Path = CV_DIR) -> list[Path]:
@@ -101,7 +101,7 @@ def fold_models(out: Path, cv_dir: Path = CV_DIR) -> list[Path]:
     return dirs
 
 
-# -- clips and calls -------------------------------------------------------------------------------------------
+# -- clips and calls -----------------------------------------------------------------------------------------
 
 
 def _trim(x: np.ndarray, floor_db: float = 35.0) -> np.ndarray:
@@ -236,19 +236,27 @@ def scripts(rng: np.random.Generator) -> dict[str, list[Turn]]:
     return {
         "calm": calm_turns(10),
         # a lone angry sentence as its own turn, and one at the end of a calm turn (its last sentence)
-        "outburst": calm_turns(3)
-        + [("c", "W"), reply()]
-        + calm_turns(4)
-        + [("c", calm(1, 2) + "W"), reply()]
-        + calm_turns(3),
+        "outburst": [
+            *calm_turns(3),
+            ("c", "W"),
+            reply(),
+            *calm_turns(4),
+            ("c", calm(1, 2) + "W"),
+            reply(),
+            *calm_turns(3),
+        ],
         # a longer angry turn, calm again, a short angry turn
-        "escalation": calm_turns(3)
-        + [("c", "W" * int(rng.integers(2, 5))), reply()]
-        + calm_turns(4)
-        + [("c", "WW"), reply()]
-        + calm_turns(2),
+        "escalation": [
+            *calm_turns(3),
+            ("c", "W" * int(rng.integers(2, 5))),
+            reply(),
+            *calm_turns(4),
+            ("c", "WW"),
+            reply(),
+            *calm_turns(2),
+        ],
         # a cheerful caller (happy sentences drive false alarms) with one two-sentence outburst
-        "cheerful": calm_turns(4, "NNFF") + [("c", "WW"), reply()] + calm_turns(4, "NNFF"),
+        "cheerful": [*calm_turns(4, "NNFF"), ("c", "WW"), reply(), *calm_turns(4, "NNFF")],
     }
 
 
@@ -282,7 +290,7 @@ def build(corpus: str, out: Path, data: Path = DATA, rounds: int = 3) -> list[di
     return rows
 
 
-# -- pooling several ``lugn eval --json`` outputs ------------------------------------------------------------------
+# -- pooling several ``lugn eval --json`` outputs ------------------------------------------------------------
 
 
 def pool_results(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -328,11 +336,83 @@ def table(rows: Sequence[tuple[str, dict[str, Any]]]) -> str:
     head = f"{'':<{width}}" + "".join(f"{h:>15}" for _, h, _ in COLUMNS)
     lines = [head, "-" * len(head)]
     for name, fig in rows:
-        cells = "".join(
-            f"{('-' if fig.get(k) is None else f.format(fig[k])):>15}" for k, _, f in COLUMNS
-        )
+        cells = "".join(f"{('-' if fig.get(k) is None else f.format(fig[k])):>15}" for k, _, f in COLUMNS)
         lines.append(f"{name:<{width}}{cells}")
     return "\n".join(lines)
+
+
+# -- the candidate grid --------------------------------------------------------------------------------------
+
+# (end of turn s, least unscored tail s, forget after s): the pipeline's turn logic before 1.4 first
+TURNS = ((10.0, 0.5, 10.0), (0.6, 0.5, 10.0), (1.0, 0.5, 10.0), (0.6, 0.25, 10.0), (1.0, 0.25, 10.0),
+         (0.6, 0.1, 10.0), (1.0, 0.1, 10.0))  # fmt: skip
+# how an escalation waits for the minimum dwell (5 s since the last change)
+ESCALATION = {
+    "dwell": "every change waits the dwell (before 1.4)",
+    "after-up": "an escalation right after an escalation waits only for patience",
+    "always": "every escalation waits only for patience",
+}
+
+
+def _escalation_patch(rule: str) -> Any:
+    """Context: ``SmoothingParams.for_threshold`` and ``ToneSmoother.dwell`` as ``rule`` has them (the
+    pipeline's smoother and the kit's replay both build theirs through these)."""
+    import dataclasses
+    from contextlib import ExitStack
+    from unittest import mock
+
+    from device.inference.smoothing import SmoothingParams, ToneSmoother
+
+    base = SmoothingParams.for_threshold.__func__  # type: ignore[attr-defined]
+    stack = ExitStack()
+    esc = 5.0 if rule == "dwell" else 0.0
+
+    def for_threshold(cls: type[SmoothingParams], threshold: float) -> SmoothingParams:
+        return dataclasses.replace(base(cls, threshold), min_dwell_s=5.0, escalation_dwell_s=esc)
+
+    stack.enter_context(mock.patch.object(SmoothingParams, "for_threshold", classmethod(for_threshold)))
+    if rule == "always":
+
+        def dwell(self: ToneSmoother, sign: int) -> float:
+            return 0.0 if sign > 0 else self.params.min_dwell_s
+
+        stack.enter_context(mock.patch.object(ToneSmoother, "dwell", dwell))
+    return stack
+
+
+def run_grid(calls_root: Path, models_root: Path, folds: Sequence[str]) -> list[dict[str, Any]]:
+    """Every turn setting through the pipeline (per fold, that fold's model), every escalation rule on the
+    recorded window scores; pooled figures at the shipped threshold."""
+    from unittest import mock
+
+    import device.inference.tone as tone
+    from lugn.evalkit.corpus import discover_calls
+    from lugn.evalkit.figures import call_figures, summary, timeline
+    from lugn.evalkit.policyfile import load_config
+    from lugn.evalkit.trace import run_call
+
+    config, _ = load_config(None)
+    rows = []
+    for eot, tail, forget in TURNS:
+        patches: dict[str, Any] = {"END_OF_TURN_S": eot, "MIN_TAIL_S": tail, "FORGET_AFTER_S": forget}
+        traces = []
+        with mock.patch.multiple(tone, **patches), _escalation_patch("dwell"):
+            for fold in folds:
+                models = models_root / fold if (models_root / fold).is_dir() else None
+                calls = discover_calls([calls_root / fold], [])
+                traces += [run_call(spec, config, models) for spec in calls]
+        for rule in ESCALATION:
+            with _escalation_patch(rule):
+                figs = [call_figures(t, timeline(t, t.threshold)) for t in traces]
+            fig = summary(figs) | {"windows": sum(t.windows for t in traces)}
+            row: dict[str, Any] = {"end_of_turn_s": eot, "min_tail_s": tail, "forget_after_s": forget}
+            rows.append(row | {"escalation": rule, **fig})
+            print(
+                f"  {eot:g} s / {tail:g} s / {rule}: recall {fig['episode_recall']}, "
+                f"false/h {fig['false_per_hour']}",
+                file=sys.stderr,
+            )
+    return rows
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -347,6 +427,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     c.add_argument("--rounds", type=int, default=3, help="the four scripts this many times per customer")
     po = sub.add_parser("pool", help="pooled figures of several `lugn eval CALLS --json` outputs")
     po.add_argument("json", type=Path, nargs="+")
+    g = sub.add_parser("grid", help="the candidate turn/escalation settings on calls (pooled figures)")
+    g.add_argument("calls", type=Path, help="calls folder (with fold0..4 subfolders for emodb)")
+    g.add_argument("--models", type=Path, default=None, help="per-fold models folders (fold0..4)")
+    g.add_argument("--json", type=Path, default=None, help="also write the rows here")
     args = p.parse_args(argv)
     if args.cmd == "models":
         for d in fold_models(args.out):
@@ -360,10 +444,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{len(rows)} calls, {sum(r['stretches'] for r in rows)} labelled stretches, "
             f"{sum(r['duration_s'] for r in rows) / 60:.1f} min of audio -> {args.out}"
         )
-    else:
+    elif args.cmd == "pool":
         results = [json.loads(path.read_text(encoding="utf-8")) for path in args.json]
         print(table([("pooled", pool_results(results))]))
+    else:
+        folds = sorted(d.name for d in args.calls.iterdir() if d.is_dir() and d.name.startswith("fold"))
+        rows = run_grid(args.calls, args.models or Path("/nonexistent"), folds or [""])
+        if args.json:
+            args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        print(table([(_label(r), r) for r in rows]))
     return 0
+
+
+def _label(row: dict[str, Any]) -> str:
+    return f"{row['end_of_turn_s']:g}/{row['min_tail_s']:g}/{row['forget_after_s']:g} {row['escalation']}"
 
 
 if __name__ == "__main__":
