@@ -355,8 +355,8 @@ ESCALATION = {
 
 
 def _escalation_patch(rule: str) -> Any:
-    """Context: ``SmoothingParams.for_threshold`` and ``ToneSmoother.dwell`` as ``rule`` has them (the
-    pipeline's smoother and the kit's replay both build theirs through these)."""
+    """Context: the smoother's dwell as ``rule`` has it, for the pipeline's smoother and the kit's replay
+    alike (both build theirs through ``SmoothingParams.for_threshold``)."""
     import dataclasses
     from contextlib import ExitStack
     from unittest import mock
@@ -364,19 +364,30 @@ def _escalation_patch(rule: str) -> Any:
     from device.inference.smoothing import SmoothingParams, ToneSmoother
 
     base = SmoothingParams.for_threshold.__func__  # type: ignore[attr-defined]
-    stack = ExitStack()
     esc = 5.0 if rule == "dwell" else 0.0
 
     def for_threshold(cls: type[SmoothingParams], threshold: float) -> SmoothingParams:
         return dataclasses.replace(base(cls, threshold), min_dwell_s=5.0, escalation_dwell_s=esc)
 
+    stack = ExitStack()
     stack.enter_context(mock.patch.object(SmoothingParams, "for_threshold", classmethod(for_threshold)))
-    if rule == "always":
+    if rule == "after-up":  # the escalation's dwell applies only after a step up: note each step's sign
+        process, dwell = ToneSmoother.process, ToneSmoother.dwell
 
-        def dwell(self: ToneSmoother, sign: int) -> float:
-            return 0.0 if sign > 0 else self.params.min_dwell_s
+        def noting(self: Any, *args: Any, **kw: Any) -> Any:
+            sample, changed = process(self, *args, **kw)
+            if changed is not None:
+                up = ["calm", "uneasy", "frustrated"]
+                self.study_last = 1 if up.index(changed.state) > up.index(changed.previous) else -1
+            return sample, changed
 
-        stack.enter_context(mock.patch.object(ToneSmoother, "dwell", dwell))
+        def after_up(self: Any, sign: int) -> float:
+            if sign > 0 and getattr(self, "study_last", 0) > 0:
+                return float(dwell(self, sign))
+            return float(self.params.min_dwell_s)
+
+        stack.enter_context(mock.patch.object(ToneSmoother, "process", noting))
+        stack.enter_context(mock.patch.object(ToneSmoother, "dwell", after_up))
     return stack
 
 

@@ -27,8 +27,8 @@ class SmoothingParams:
     patience_up_s: float = 0.4  # escalation: scores must point higher for this long ...
     confident_margin: float = 0.2  # ... unless the average is this far above the frustrated threshold
     patience_down_s: float = 2.0  # relaxing: scores must point lower for this long
-    min_dwell_s: float = 5.0  # at most one change per this many seconds ...
-    escalation_dwell_s: float = 5.0  # ... except a further escalation right after an escalation
+    min_dwell_s: float = 5.0  # relaxing waits this long after the last change (no flicker) ...
+    escalation_dwell_s: float = 0.0  # ... escalating only this long (before 1.4: 5 s, as relaxing)
     trend_window_s: float = 6.0
     trend_delta: float = 0.08
 
@@ -54,7 +54,6 @@ class ToneSmoother:
         self._t_changed: float | None = None
         self._pending_since: float | None = None
         self._pending_dir = 0
-        self._last_dir = 0  # direction of the last change: +1 escalated, -1 relaxed, 0 none yet
         self._history: deque[tuple[float, float]] = deque()
 
     def target(self, score: float) -> ToneState:
@@ -108,7 +107,7 @@ class ToneSmoother:
             dwelt = self._t_changed is None or t_s - self._t_changed >= self.dwell(sign)
             if t_s - self._pending_since >= patience and dwelt:
                 previous, self.state = self.state, target
-                self._t_changed, self._last_dir = t_s, sign
+                self._t_changed = t_s
                 self._pending_since, self._pending_dir = None, 0
                 changed = ToneChanged(
                     t_s=t_s, state=target, previous=previous, score=round(self.score, 4), trend=self.trend()
@@ -124,10 +123,12 @@ class ToneSmoother:
         return sample, changed
 
     def dwell(self, sign: int) -> float:
-        """How long after the last change a change in direction ``sign`` (+1 up, -1 down) must wait."""
-        if sign > 0 and self._last_dir > 0:
-            return self.params.escalation_dwell_s
-        return self.params.min_dwell_s
+        """How long after the last change a change in direction ``sign`` (+1 up, -1 down) must wait.
+
+        The dwell is there so the indicator does not flicker; a flicker needs a step down, and every step
+        down still waits ``min_dwell_s``. A step up waits only for its patience (and hysteresis), so
+        "uneasy" never holds back "frustrated" (see the model card, "Turn ends and escalation")."""
+        return self.params.escalation_dwell_s if sign > 0 else self.params.min_dwell_s
 
     def trend(self) -> Trend:
         if len(self._history) < 2:

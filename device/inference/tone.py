@@ -278,9 +278,10 @@ class ToneScorer:
 
 
 # --- what the pipeline loads at start ---------------------------------------------------------------------
-END_OF_TURN_S = 10.0  # the pipeline's turn end: a pause this long before the turn's last window is scored
-FORGET_AFTER_S = 10.0  # ... and before the scorer forgets the caller's earlier speech
-MIN_TAIL_S = 0.5  # the least unscored speech worth a window of its own at a turn's end
+# Chosen on out-of-fold EmoDB calls (model card, "Turn ends and escalation"); before 1.4: 10 s, 0.5 s, 10 s.
+END_OF_TURN_S = 0.6  # the pipeline's turn end: this much non-speech, and the turn's last words are scored
+MIN_TAIL_S = 0.1  # the least unscored speech worth a window of its own at a turn's end
+FORGET_AFTER_S = 10.0  # a silence this long and the scorer forgets the caller's earlier speech
 
 
 @dataclass
