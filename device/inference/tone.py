@@ -307,9 +307,7 @@ def load_tone(models_dir: Path | None, threshold: float | None = None) -> TonePa
     if threshold is None:
         threshold = float(getattr(model, "threshold", 0.5))
     return ToneParts(
-        ToneScorer(
-            model, end_of_turn_s=END_OF_TURN_S, min_tail_s=MIN_TAIL_S, forget_after_s=FORGET_AFTER_S
-        ),
+        ToneScorer(model, end_of_turn_s=END_OF_TURN_S, min_tail_s=MIN_TAIL_S, forget_after_s=FORGET_AFTER_S),
         SmoothingParams.for_threshold(threshold),
         None,
     )
