@@ -426,6 +426,56 @@ def run_grid(calls_root: Path, models_root: Path, folds: Sequence[str]) -> list[
     return rows
 
 
+SHIFTS = (0, 37, 101, 173, 256, 331, 419, 503, 600, 777, 901, 1024, 1500, 2048, 3000, 4000)
+
+
+def demo_phases(out: Path, settings: Sequence[tuple[str, tuple[float, float, float], str]]) -> str:
+    """The bundled demo call's "frustrated" time after its anger onset, with the recording shifted by a few
+    samples (``SHIFTS``): which window of the 0.5 s grid first holds enough anger is a matter of phase,
+    and one recording shows one phase. -> a table, one row per setting (name, (end of turn, tail, forget),
+    escalation rule)."""
+    from unittest import mock
+
+    import soundfile as sf
+
+    import device.inference.tone as tone
+    from device.audio.source import ReplaySource
+    from device.config import LugnConfig
+    from device.events import Event, ToneChanged, ToneState
+    from device.notice import told_elsewhere
+    from device.pipeline import Pipeline
+
+    assets = Path(__file__).resolve().parents[1] / "device" / "assets"
+    onset = json.loads((assets / "demo_call.timeline.json").read_text())["angry_speech_start_s"]
+    audio, rate = sf.read(assets / "demo_call.flac", dtype="float32")
+    config = told_elsewhere(LugnConfig(), "the demo call")
+    out.mkdir(parents=True, exist_ok=True)
+    lines = [
+        f"{'setting':<28}"
+        + "".join(f"{d:>6}" for d in SHIFTS)
+        + "   median  (s after the onset; shift in samples)"
+    ]
+    for name, (eot, tail, forget), rule in settings:
+        delays = []
+        for d in SHIFTS:
+            path = out / f"demo_shift{d}.wav"
+            if not path.exists():
+                pad = np.random.default_rng(d).standard_normal((d, 2)).astype(np.float32) * 10 ** (
+                    NOISE_DBFS / 20
+                )
+                sf.write(path, np.concatenate([pad, audio]), rate, subtype="FLOAT")
+            events: list[Event] = []
+            patches: dict[str, Any] = {"END_OF_TURN_S": eot, "MIN_TAIL_S": tail, "FORGET_AFTER_S": forget}
+            with mock.patch.multiple(tone, **patches), _escalation_patch(rule):
+                Pipeline(ReplaySource(path, realtime=False), config, events.append).run_until_end()
+            first = next(
+                e.t_s for e in events if isinstance(e, ToneChanged) and e.state is ToneState.FRUSTRATED
+            )
+            delays.append(first - (onset + d / rate))
+        lines.append(f"{name:<28}" + "".join(f"{x:6.2f}" for x in delays) + f"   {np.median(delays):6.2f}")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m training.callstudy", description=__doc__.split("\n")[0])
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -442,6 +492,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     g.add_argument("calls", type=Path, help="calls folder (with fold0..4 subfolders for emodb)")
     g.add_argument("--models", type=Path, default=None, help="per-fold models folders (fold0..4)")
     g.add_argument("--json", type=Path, default=None, help="also write the rows here")
+    d = sub.add_parser("demo", help="the demo call's time to 'frustrated' over shifts of its recording")
+    d.add_argument("out", type=Path, help="a scratch folder for the shifted recordings")
     args = p.parse_args(argv)
     if args.cmd == "models":
         for d in fold_models(args.out):
@@ -454,6 +506,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"{len(rows)} calls, {sum(r['stretches'] for r in rows)} labelled stretches, "
             f"{sum(r['duration_s'] for r in rows) / 60:.1f} min of audio -> {args.out}"
+        )
+    elif args.cmd == "demo":
+        before, after = TURNS[0], TURNS[5]
+        print(
+            demo_phases(
+                args.out,
+                [("before (10/0.5, dwell)", before, "dwell"), ("after (0.6/0.1, always)", after, "always")],
+            )
         )
     elif args.cmd == "pool":
         results = [json.loads(path.read_text(encoding="utf-8")) for path in args.json]
