@@ -49,7 +49,6 @@ RATE = 16_000
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CV_DIR = Path(__file__).resolve().parent / "cv"
 CODES = {"N": "neutral", "W": "angry", "F": "happy", "L": "boredom", "T": "sad"}
-FALLBACK = {"boredom": "neutral"}  # a corpus without boredom clips (tess, urdu) gets neutral ones
 SPEECH_DBFS, NOISE_DBFS = -24.0, -58.0
 CALM = "NNNNNNNNLLTF"  # the calm sentences' mix (the pilot kit's demo set uses the same)
 AGENTS = ("emodb-03", "emodb-11")  # agents' voices (EmoDB neutral clips; the agent side is never scored)
@@ -141,7 +140,14 @@ class Pool:
         return self._cache[path]
 
     def clips(self, speaker: str, label: str) -> list[Path]:
-        return self.rows.get((speaker, label)) or self.rows.get((speaker, FALLBACK.get(label, label)), [])
+        """The speaker's clips of ``label``; for a calm label the speaker lacks, neutral ones, else any calm
+        ones (urdu's speakers mostly have one emotion each)."""
+        if self.rows.get((speaker, label)) or label == "angry":
+            return self.rows.get((speaker, label), [])
+        for other in ("neutral", *sorted(lab for s, lab in self.rows if s == speaker)):
+            if other != "angry" and self.rows.get((speaker, other)):
+                return self.rows[(speaker, other)]
+        return []
 
     def gain(self, speaker: str) -> float:
         if speaker not in self._gain:
@@ -275,7 +281,7 @@ def build(corpus: str, out: Path, data: Path = DATA, rounds: int = 3) -> list[di
     elif corpus == "urdu":
         # no urdu speaker has both angry and calm clips: a calm male voice and an angry male one per caller
         pool = Pool(data / "urdu")
-        pairs = [("urdu-SM5", "urdu-SM4"), ("urdu-SM24", "urdu-SM1"), ("urdu-SM25", "urdu-SM2")]
+        pairs = [("urdu-SM5", "urdu-SM4"), ("urdu-SM20", "urdu-SM1"), ("urdu-SM3", "urdu-SM2")]
         plan = [("", Voice(pool, c, a)) for c, a in pairs]
     else:
         raise SystemExit(f"callstudy: unknown corpus {corpus!r} (emodb, tess, urdu)")
