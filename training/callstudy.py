@@ -433,13 +433,14 @@ def run_grid(calls_root: Path, models_root: Path, folds: Sequence[str]) -> list[
 
 
 SHIFTS = (0, 37, 101, 173, 256, 331, 419, 503, 600, 777, 901, 1024, 1500, 2048, 3000, 4000)
+Setting = tuple[tuple[float, float, float], str]  # (end of turn s, least tail s, forget after s), escalation
 
 
-def demo_phases(out: Path, settings: Sequence[tuple[str, tuple[float, float, float], str]]) -> str:
-    """The bundled demo call's "frustrated" time after its anger onset, with the recording shifted by a few
-    samples (``SHIFTS``): which window of the 0.5 s grid first holds enough anger is a matter of phase,
-    and one recording shows one phase. -> a table, one row per setting (name, (end of turn, tail, forget),
-    escalation rule)."""
+def demo_delays(out: Path, shifts: Sequence[int] = SHIFTS, setting: Setting | None = None) -> list[float]:
+    """Seconds from the bundled demo call's anger onset to "frustrated", with the recording shifted by each
+    of ``shifts`` samples (low noise in front). Which window of the 0.5 s grid first holds enough anger is a
+    matter of phase, and one recording shows one phase. ``setting`` None: the pipeline as shipped."""
+    from contextlib import ExitStack
     from unittest import mock
 
     import soundfile as sf
@@ -456,28 +457,29 @@ def demo_phases(out: Path, settings: Sequence[tuple[str, tuple[float, float, flo
     audio, rate = sf.read(assets / "demo_call.flac", dtype="float32")
     config = told_elsewhere(LugnConfig(), "the demo call")
     out.mkdir(parents=True, exist_ok=True)
-    lines = [
-        f"{'setting':<28}"
-        + "".join(f"{d:>6}" for d in SHIFTS)
-        + "   median  (s after the onset; shift in samples)"
-    ]
-    for name, (eot, tail, forget), rule in settings:
-        delays = []
-        for d in SHIFTS:
-            path = out / f"demo_shift{d}.wav"
-            if not path.exists():
-                pad = np.random.default_rng(d).standard_normal((d, 2)).astype(np.float32) * 10 ** (
-                    NOISE_DBFS / 20
-                )
-                sf.write(path, np.concatenate([pad, audio]), rate, subtype="FLOAT")
-            events: list[Event] = []
-            patches: dict[str, Any] = {"END_OF_TURN_S": eot, "MIN_TAIL_S": tail, "FORGET_AFTER_S": forget}
-            with mock.patch.multiple(tone, **patches), _escalation_patch(rule):
-                Pipeline(ReplaySource(path, realtime=False), config, events.append).run_until_end()
-            first = next(
-                e.t_s for e in events if isinstance(e, ToneChanged) and e.state is ToneState.FRUSTRATED
-            )
-            delays.append(first - (onset + d / rate))
+    delays = []
+    for d in shifts:
+        path = out / f"demo_shift{d}.wav"
+        if not path.exists():
+            noise = np.random.default_rng(d).standard_normal((d, 2)).astype(np.float32)
+            sf.write(path, np.concatenate([noise * 10 ** (NOISE_DBFS / 20), audio]), rate, subtype="FLOAT")
+        events: list[Event] = []
+        with ExitStack() as stack:
+            if setting is not None:
+                (eot, tail, forget), rule = setting
+                turn: dict[str, Any] = {"END_OF_TURN_S": eot, "MIN_TAIL_S": tail, "FORGET_AFTER_S": forget}
+                stack.enter_context(mock.patch.multiple(tone, **turn))
+                stack.enter_context(_escalation_patch(rule))
+            Pipeline(ReplaySource(path, realtime=False), config, events.append).run_until_end()
+        first = next(e.t_s for e in events if isinstance(e, ToneChanged) and e.state is ToneState.FRUSTRATED)
+        delays.append(round(first - (onset + d / rate), 3))
+    return delays
+
+
+def demo_table(out: Path, settings: Sequence[tuple[str, Setting | None]]) -> str:
+    lines = [f"{'setting':<28}" + "".join(f"{d:>6}" for d in SHIFTS) + "   median  (s; shift in samples)"]
+    for name, setting in settings:
+        delays = demo_delays(out, SHIFTS, setting)
         lines.append(f"{name:<28}" + "".join(f"{x:6.2f}" for x in delays) + f"   {np.median(delays):6.2f}")
     return "\n".join(lines)
 
@@ -502,8 +504,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     d.add_argument("out", type=Path, help="a scratch folder for the shifted recordings")
     args = p.parse_args(argv)
     if args.cmd == "models":
-        for d in fold_models(args.out):
-            print(d)
+        for folder in fold_models(args.out):
+            print(folder)
     elif args.cmd == "calls":
         if args.out.exists() and any(args.out.iterdir()):
             print(f"callstudy: {args.out} is not empty", file=sys.stderr)
@@ -514,13 +516,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{sum(r['duration_s'] for r in rows) / 60:.1f} min of audio -> {args.out}"
         )
     elif args.cmd == "demo":
-        before, after = TURNS[0], TURNS[5]
-        print(
-            demo_phases(
-                args.out,
-                [("before (10/0.5, dwell)", before, "dwell"), ("after (0.6/0.1, always)", after, "always")],
-            )
-        )
+        before: Setting = (TURNS[0], "dwell")
+        print(demo_table(args.out, [("before (10/0.5, dwell)", before), ("as shipped", None)]))
     elif args.cmd == "pool":
         results = [json.loads(path.read_text(encoding="utf-8")) for path in args.json]
         print(table([("pooled", pool_results(results))]))
