@@ -266,26 +266,30 @@ def scripts(rng: np.random.Generator) -> dict[str, list[Turn]]:
     }
 
 
+def plan(corpus: str, data: Path = DATA) -> list[tuple[str, Voice]]:
+    """The customers of ``corpus``: (subfolder, voice). EmoDB: each speaker in the folder of the CV fold
+    whose model never heard it."""
+    if corpus == "emodb":
+        pool = Pool(data / "emodb", use="train")
+        folds = json.loads((CV_DIR / "cv.json").read_text(encoding="utf-8"))["folds"]
+        return [(f"fold{k}", Voice(pool, s, s)) for s, k in sorted(folds.items(), key=lambda kv: kv[1])]
+    if corpus == "tess":
+        pool = Pool(data / "tess")
+        return [("", Voice(pool, s, s)) for s in ("tess-OAF", "tess-YAF")]
+    if corpus == "urdu":
+        # no urdu speaker has both angry and calm clips: a calm male voice and an angry male one per caller
+        pool = Pool(data / "urdu")
+        pairs = [("urdu-SM5", "urdu-SM4"), ("urdu-SM20", "urdu-SM1"), ("urdu-SM3", "urdu-SM2")]
+        return [("", Voice(pool, c, a)) for c, a in pairs]
+    raise SystemExit(f"callstudy: unknown corpus {corpus!r} (emodb, tess, urdu)")
+
+
 def build(corpus: str, out: Path, data: Path = DATA, rounds: int = 3) -> list[dict[str, Any]]:
     """Every call of ``corpus`` into ``out`` (EmoDB: a folder per CV fold, named by the fold's model):
     ``rounds`` times the four scripts for each customer voice."""
     agents = Pool(data / "emodb", use="train")
     rows = []
-    if corpus == "emodb":
-        pool = agents
-        folds = json.loads((CV_DIR / "cv.json").read_text(encoding="utf-8"))["folds"]
-        plan = [(f"fold{k}", Voice(pool, s, s)) for s, k in sorted(folds.items(), key=lambda kv: kv[1])]
-    elif corpus == "tess":
-        pool = Pool(data / "tess")
-        plan = [("", Voice(pool, s, s)) for s in ("tess-OAF", "tess-YAF")]
-    elif corpus == "urdu":
-        # no urdu speaker has both angry and calm clips: a calm male voice and an angry male one per caller
-        pool = Pool(data / "urdu")
-        pairs = [("urdu-SM5", "urdu-SM4"), ("urdu-SM20", "urdu-SM1"), ("urdu-SM3", "urdu-SM2")]
-        plan = [("", Voice(pool, c, a)) for c, a in pairs]
-    else:
-        raise SystemExit(f"callstudy: unknown corpus {corpus!r} (emodb, tess, urdu)")
-    for i, (sub, customer) in enumerate(plan):
+    for i, (sub, customer) in enumerate(plan(corpus, data)):
         agent_id = AGENTS[1] if customer.calm == AGENTS[0] else AGENTS[0]
         agent = Voice(agents, agent_id, agent_id)
         rng = np.random.default_rng(1000 + i)
