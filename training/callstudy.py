@@ -353,12 +353,12 @@ def table(rows: Sequence[tuple[str, dict[str, Any]]]) -> str:
 
 # -- the candidate grid --------------------------------------------------------------------------------------
 
-# (end of turn s, least unscored tail s, forget after s): the pipeline's turn logic before 1.4 first
+# (end of turn s, least unscored tail s, forget after s): the pipeline's turn logic until 7 Dec first
 TURNS = ((10.0, 0.5, 10.0), (0.6, 0.5, 10.0), (1.0, 0.5, 10.0), (0.6, 0.25, 10.0), (1.0, 0.25, 10.0),
          (0.6, 0.1, 10.0), (1.0, 0.1, 10.0))  # fmt: skip
 # how an escalation waits for the minimum dwell (5 s since the last change)
 ESCALATION = {
-    "dwell": "every change waits the dwell (before 1.4)",
+    "dwell": "every change waits the dwell (until 7 Dec)",
     "after-up": "an escalation right after an escalation waits only for patience",
     "always": "every escalation waits only for patience",
 }

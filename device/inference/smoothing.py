@@ -28,7 +28,7 @@ class SmoothingParams:
     confident_margin: float = 0.2  # ... unless the average is this far above the frustrated threshold
     patience_down_s: float = 2.0  # relaxing: scores must point lower for this long
     min_dwell_s: float = 5.0  # relaxing waits this long after the last change (no flicker) ...
-    escalation_dwell_s: float = 0.0  # ... escalating only this long (before 1.4: 5 s, as relaxing)
+    escalation_dwell_s: float = 0.0  # ... escalating only this long (until 7 Dec: 5 s, as relaxing)
     trend_window_s: float = 6.0
     trend_delta: float = 0.08
 

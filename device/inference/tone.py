@@ -152,7 +152,7 @@ class ToneScorer:
     - ``forget_after_s`` of non-speech (at least ``end_of_turn_s``) forgets the buffer: after a long
       silence the next window needs a whole window of new speech.
 
-    With ``forget_after_s == end_of_turn_s`` a turn's end is both (this scorer's behaviour before 1.4:
+    With ``forget_after_s == end_of_turn_s`` a turn's end is both (the pipeline's scorer until 7 Dec:
     a 10 s pause in the pipeline). A speaker baseline, when the model ships one, persists across turns until
     ``reset()`` (call start). Any chunk size gives the same windows.
     """
@@ -278,7 +278,7 @@ class ToneScorer:
 
 
 # --- what the pipeline loads at start ---------------------------------------------------------------------
-# Chosen on out-of-fold EmoDB calls (model card, "Turn ends and escalation"); before 1.4: 10 s, 0.5 s, 10 s.
+# Chosen on out-of-fold EmoDB calls (model card, "Turn ends and escalation"); until 7 Dec: 10, 0.5, 10 s.
 END_OF_TURN_S = 0.6  # the pipeline's turn end: this much non-speech, and the turn's last words are scored
 MIN_TAIL_S = 0.1  # the least unscored speech worth a window of its own at a turn's end
 FORGET_AFTER_S = 10.0  # a silence this long and the scorer forgets the caller's earlier speech

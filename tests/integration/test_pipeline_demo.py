@@ -88,7 +88,7 @@ def _steps_down_wait_the_dwell(changes: list[ToneChanged], dwell_s: float = 5.0)
 def test_frustrated_within_2s_of_the_anger_at_every_phase(tmp_path: Path) -> None:
     """Which 0.5 s window first holds enough anger depends on where the grid falls (one recording is one
     phase): the demo call shifted by 8 sample counts turns frustrated within 2 s of the anger every time.
-    Before 1.4, 2 of these 8 phases took 6.5 s: "uneasy" came first and its 5 s dwell held "frustrated"
+    Until 7 Dec, 2 of these 8 phases took 6.5 s: "uneasy" came first and its 5 s dwell held "frustrated"
     back (``python -m training.callstudy demo``; the model card, "Turn ends and escalation")."""
     from training.callstudy import demo_delays
 

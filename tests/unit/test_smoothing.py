@@ -77,7 +77,7 @@ def test_uneasy_does_not_hold_frustrated_back() -> None:
 
 
 def test_before_1_4_the_dwell_held_it_back() -> None:
-    """The same scores with the escalation's dwell at 5 s (the smoother before 1.4): 'frustrated' waits for
+    """The same scores with the escalation's dwell at 5 s (the smoother until 7 Dec): 'frustrated' waits for
     the dwell after 'uneasy' — what the test above guards against."""
     _, changes = _run(UNEASY_THEN_ANGRY, _sm(escalation_dwell_s=5.0))
     assert [c.state for c in changes] == [ToneState.UNEASY, ToneState.FRUSTRATED]
@@ -118,7 +118,7 @@ def test_a_step_down_never_comes_within_a_dwell_of_the_last_change(scores: list[
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.floats(0.0, 1.0), min_size=20, max_size=200))
 def test_with_the_escalation_dwell_at_5s_it_is_one_change_per_dwell(scores: list[float]) -> None:
-    """The smoother before 1.4, one parameter away: at most one change of any kind per dwell."""
+    """The smoother until 7 Dec, one parameter away: at most one change of any kind per dwell."""
     sm, changes = _run(scores, _sm(escalation_dwell_s=5.0))
     times = np.array([c.t_s for c in changes])
     assert np.all(np.diff(times) >= sm.params.min_dwell_s - 1e-9)

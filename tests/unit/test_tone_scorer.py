@@ -149,7 +149,7 @@ def test_the_pipeline_scores_a_turns_last_words_when_the_turn_ends(
     model: ToneModel, speech: np.ndarray
 ) -> None:
     """2.3 s of speech: one window at 2.0 s; the last 0.3 s are scored after END_OF_TURN_S of non-speech
-    (before 1.4: only when the caller spoke again, or after 10 s)."""
+    (until 7 Dec: only when the caller spoke again, or after 10 s)."""
     scorer = _pipeline_scorer()
     turn = speech[:36_864]  # 2.304 s = 72 frames
     assert sum(len(x) for x in _frames(scorer, turn, True)) == 1
