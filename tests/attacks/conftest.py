@@ -10,9 +10,6 @@ One broker for the whole suite; each test uses its own team (and aggregator acco
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,14 +19,15 @@ import pytest
 from device.metrics.anonymise import Anonymiser
 from device.protocol.payloads import AggregatorHealth, Summary
 from device.protocol.transport import BrokerParams
+from devkit import mqttcli
 from devkit.broker import TrialBroker, find_mosquitto
+from devkit.mqttcli import pub, sub
 from fleet.aggregator import Aggregator
 from fleet.brokerconf import Account
 from fleet.policy import AggregatorPolicy
 from fleet.service import AggregatorService
 from tests.integration.conftest import Probe, wait_for
 
-ROOT = Path(__file__).resolve().parents[2]
 SITE = "south"
 TEAMS = ("solo", "diff", "inflate", "takeover", "scope", "clock", "kill", "seat", "flood", "history")
 DEVICES_PER_TEAM = 6
@@ -66,43 +64,6 @@ def broker(tb: TrialBroker) -> TrialBroker:
     if tb.proc is None or tb.proc.poll() is not None:
         tb.start()
     return tb
-
-
-def pub(
-    broker: TrialBroker, user: str, topic: str, *args: str, backend: bool = False, client_id: str = ""
-) -> str:
-    """``mosquitto_pub`` (MQTT v5, QoS 1, TLS) as ``user``; returns stderr ("Not authorized" on a denial)."""
-    port = broker.backend_port if backend else broker.device_port
-    cmd = [
-        "mosquitto_pub",
-        "-h",
-        "localhost",
-        "-p",
-        str(port),
-        "--cafile",
-        broker.ca_file,
-        "-V",
-        "mqttv5",
-        "-q",
-        "1",
-    ]
-    cmd += ["-u", user, "-P", broker.passwords[user], "-t", topic, *args]
-    if client_id:
-        cmd += ["-i", client_id]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
-    return proc.stderr + (f" (exit {proc.returncode})" if proc.returncode else "")
-
-
-def sub(
-    broker: TrialBroker, user: str, topic: str, wait_s: float = 2.0, count: int = 0
-) -> list[tuple[str, str]]:
-    """``mosquitto_sub`` as ``user`` on the backend listener: (topic, payload) received within ``wait_s``."""
-    cmd = ["mosquitto_sub", "-h", "localhost", "-p", str(broker.backend_port), "--cafile", broker.ca_file]
-    cmd += ["-V", "mqttv5", "-u", user, "-P", broker.passwords[user], "-t", topic, "-v", "-W", f"{wait_s:g}"]
-    if count:
-        cmd += ["-C", str(count)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=wait_s + 30)
-    return [tuple(line.split(" ", 1)) for line in proc.stdout.splitlines() if " " in line]  # type: ignore[misc]
 
 
 def contribution(team: str, bucket: int, bucket_s: int, **counts: int) -> str:
@@ -154,40 +115,12 @@ def aggregator(
     return svc
 
 
-class AggregateProcess:
-    """``lugn aggregate`` as its own process, as IT runs it: ``start()``, ``kill()`` (SIGKILL), ``stop()``."""
+class AggregateProcess(mqttcli.AggregateProcess):
+    """``lugn aggregate --k 5`` as its own process for ``team`` (account ``agg-<team>``), as IT runs it."""
 
     def __init__(self, broker: TrialBroker, workdir: Path, team: str, *extra: str) -> None:
-        self.log = workdir / f"aggregate-{team}.log"
-        self.cmd = [sys.executable, "-m", "lugn", "aggregate", "--broker", broker.backend_url()]
-        self.cmd += ["--ca", broker.ca_file, "--username", f"agg-{team}", "--k", "5"]
-        self.cmd += ["--password-file", str(broker.credential_file(f"agg-{team}"))]
-        self.cmd += ["--teams", f"{SITE}/{team}", "--state", str(workdir / f"agg-{team}.sqlite3"), *extra]
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> AggregateProcess:
-        with open(self.log, "ab") as fh:
-            self.proc = subprocess.Popen(
-                self.cmd,
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=fh,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            )
-        n = self.log.read_text().count("connected to")
-        assert wait_for(lambda: self.log.read_text().count("connected to") > n, 30), self.log.read_text()
-        time.sleep(0.3)
-        return self
-
-    def kill(self) -> None:
-        assert self.proc is not None
-        self.proc.kill()
-        self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(15)
+        args = ["--k", "5", "--teams", f"{SITE}/{team}", "--state", str(workdir / f"agg-{team}.sqlite3")]
+        super().__init__(broker, workdir / f"aggregate-{team}.log", f"agg-{team}", *args, *extra)
 
 
 def summaries(messages: list[tuple[str, str]]) -> list[Summary]:

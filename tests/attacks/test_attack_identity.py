@@ -15,6 +15,7 @@ import time
 
 import pytest
 
+from devkit.mqttcli import pub_lines
 from tests.attacks.conftest import (
     SITE,
     AggregateProcess,
@@ -60,7 +61,7 @@ def test_one_credential_with_forged_tokens_is_one_contributor(broker, tmp_path) 
         # today's payload, 1,000 message ids from ONE account in one go (mosquitto_pub -l: a line = a
         # message); the broker lets its message budget through (lugn_guard: 300 at once), refuses the rest
         lines = "\n".join(contribution("solo", bucket, 10, calls=0) for _ in range(1000)) + "\n"
-        refused = _pub_lines(broker, me, topic, lines).count("failed: Not authorized")
+        refused = pub_lines(broker, me, topic, lines).count("failed: Not authorized")
         assert 600 < refused < 1000
         got = wait_summaries(broker, f"lugn/v1/{SITE}/solo/summary")
         final = got[-1]
@@ -77,15 +78,6 @@ def _fresh_bucket(length: int, left_s: float) -> int:
     if now % length > length - left_s:
         time.sleep(length - now % length + 0.05)
     return int(time.time()) // length * length
-
-
-def _pub_lines(broker, user: str, topic: str, lines: str) -> str:
-    import subprocess
-
-    cmd = ["mosquitto_pub", "-h", "localhost", "-p", str(broker.device_port), "--cafile", broker.ca_file]
-    cmd += ["-V", "mqttv5", "-q", "1", "-u", user, "-P", broker.passwords[user], "-t", topic, "-l"]
-    proc = subprocess.run(cmd, input=lines, capture_output=True, text=True, timeout=60)
-    return proc.stderr
 
 
 def test_inflation_is_refused(broker, tmp_path) -> None:

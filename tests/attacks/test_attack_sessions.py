@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import ssl
-import subprocess
 import time
 
 import pytest
 
 from device.protocol.transport import make_client
+from devkit.mqttcli import pub_cert_cmd, run_pub
 from tests.attacks.conftest import SITE, Clock, aggregator, contribution, probe, pub, seat
 from tests.integration.conftest import Probe, wait_for
 
@@ -77,22 +77,7 @@ def _mtls(broker, cn: str) -> Probe:
 
 
 def _mtls_pub(broker, cn: str) -> str:
-    cert, key = broker.client_cert(cn)
-    cmd = ["mosquitto_pub", "-h", "localhost", "-p", str(broker.mtls_port), "--cafile", broker.ca_file]
-    cmd += [
-        "--cert",
-        cert,
-        "--key",
-        key,
-        "-V",
-        "mqttv5",
-        "-q",
-        "1",
-        "-t",
-        f"lugn/v1/{SITE}/devices/{cn}/status",
-    ]
-    proc = subprocess.run([*cmd, "-m", "{}"], capture_output=True, text=True, timeout=30)
-    return proc.stderr + (f" (exit {proc.returncode})" if proc.returncode else "")
+    return run_pub(pub_cert_cmd(broker, cn, f"lugn/v1/{SITE}/devices/{cn}/status", "-m", "{}"))
 
 
 def test_a_stolen_workstation_is_revoked_by_the_documented_procedure(broker) -> None:
