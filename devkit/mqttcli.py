@@ -49,7 +49,7 @@ def run_pub(cmd: Sequence[str], stdin: str | None = None) -> str:
 def pub(
     broker: TrialBroker, user: str, topic: str, *args: str, backend: bool = False, client_id: str = ""
 ) -> str:
-    """``mosquitto_pub`` as ``user``; returns stderr ("Not authorized" on a denial), empty when acknowledged."""
+    """``mosquitto_pub`` as ``user``: its stderr ("Not authorized" on a denial), empty when acknowledged."""
     return run_pub(pub_cmd(broker, user, topic, *args, backend=backend, client_id=client_id))
 
 

@@ -255,7 +255,7 @@ class SilentLoss(Scenario):
 
 
 def revocation(st: Stage) -> Attack:
-    """Attack 8: a stolen workstation's client certificate, before and after ``revoke-device.sh`` + restart."""
+    """Attack 8: a stolen workstation's client certificate, before and after ``revoke-device.sh``."""
     a = Attack(
         "8",
         "Revocation of a stolen workstation",

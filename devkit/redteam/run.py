@@ -1,6 +1,6 @@
-"""One red-team run: set the stage, attack one bucket with every attack at once, wait until it is final, let
-the differencing attacker act on the published bucket, judge, then revoke a stolen workstation. And the report:
-readable text, or one JSON object."""
+"""One red-team run: set the stage, attack one bucket with every attack at once, wait until it is final,
+let the differencing attacker act on the published bucket, judge, then revoke a stolen workstation. And the
+report: readable text, or one JSON object."""
 
 from __future__ import annotations
 
@@ -101,8 +101,8 @@ def run(workdir: Path, bucket_s: int = 20, grace_s: int = 2) -> Report:
             f"lugn broker) on localhost:{b.device_port} (devices), :{b.mtls_port} (devices, mutual TLS), "
             f":{b.backend_port} (backend)",
             f"aggregator: $ {shell_line(st.aggregator.cmd)}",
-            f"  (k = 5; buckets of {bucket_s} s, each published once {grace_s} s after it ends; the product's "
-            "are 900 s, so the counts below are what a seat can count in one short bucket)",
+            f"  (k = 5; buckets of {bucket_s} s, each published once {grace_s} s after it ends; the "
+            "product's are 900 s, so the counts below are what a seat can count in one short bucket)",
             f"supervisor, recording every summary ever published: $ {st.recorder.shown}",
             "attacker: each attack uses ONE device account's password (shown shortened), as any seat's own "
             "app holds it; other accounts only play honest seats",
@@ -117,8 +117,8 @@ def run(workdir: Path, bucket_s: int = 20, grace_s: int = 2) -> Report:
         late_by = time.time() - (bucket + bucket_s)
         if late_by > 0:
             report.problem = (
-                f"the attacks took until {late_by:.1f} s after the bucket ended (machine too slow?): some were "
-                "counted elsewhere; run again with a longer --bucket-s"
+                f"the attacks took until {late_by:.1f} s after the bucket ended (machine too slow?): "
+                "some were counted elsewhere; run again with a longer --bucket-s"
             )
         if not st.wait_final(bucket):
             report.problem = report.problem or f"no final summary for the bucket; see {st.aggregator.log}"

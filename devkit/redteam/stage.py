@@ -187,7 +187,7 @@ class Stage:
 
     # -- the attacker's commands
     def contribution(self, team: str, bucket: int, bucket_s: int | None = None, **counts: int) -> str:
-        """Today's payload, as a seat makes it (``Anonymiser``): counts, the bucket and a random message id."""
+        """Today's payload, as a seat makes it (``Anonymiser``): counts, bucket, a random message id."""
         length = bucket_s or self.bucket_s
         return Anonymiser(SITE, team).contribution(bucket, length, counts).to_json().decode()
 
@@ -201,7 +201,7 @@ class Stage:
         stdin: str | None = None,
         note: str = "",
     ) -> int:
-        """Run ``mosquitto_pub`` as ``user`` and record it in ``attack``; how many messages were acknowledged."""
+        """Run ``mosquitto_pub`` as ``user``, record it in ``attack``; how many messages were acknowledged."""
         cmd = pub_cmd(self.broker, user, topic, *args, client_id=client_id)
         lines = stdin.count("\n") if stdin else 1
         result, acked = describe(run_pub(cmd, stdin), lines)

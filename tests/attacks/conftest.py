@@ -21,7 +21,7 @@ from device.protocol.payloads import AggregatorHealth, Summary
 from device.protocol.transport import BrokerParams
 from devkit import mqttcli
 from devkit.broker import TrialBroker, find_mosquitto
-from devkit.mqttcli import pub, sub
+from devkit.mqttcli import pub, sub  # noqa: F401 - pub is used by the attack tests from here
 from fleet.aggregator import Aggregator
 from fleet.brokerconf import Account
 from fleet.policy import AggregatorPolicy
