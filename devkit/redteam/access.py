@@ -168,6 +168,7 @@ class Scope(Scenario):
         teams = sorted({m.topic.rsplit("/", 1)[0].removeprefix("lugn/v1/") for m in st.recorder.messages()})
         a.saw.append(f"summary topics published in the whole run: {', '.join(teams)}")
         b = self.saw_bucket(st, "scope", bucket)
+        a.saw += [st.rejected("retained"), st.rejected("bucket_length")]
         configured = {f"{SITE}/{t}" for t in TEAMS}
         a.judge(
             self.foreign_acked == 0 and set(teams) <= configured and _calls(b) == (5, 5),
@@ -223,8 +224,7 @@ class SilentLoss(Scenario):
     def judge(self, st: Stage, bucket: int) -> None:
         a = self.attack
         b = self.saw_bucket(st, "clock", bucket)
-        h = st.health(lambda h: h.received == st.acked)
-        self.health = h
+        h = self.health = st.seen_health
         if h is not None:
             shown = h.model_dump(exclude_none=True, by_alias=True)
             keep = (

@@ -79,6 +79,7 @@ class ForgedTokens(Scenario):
 
     def judge(self, st: Stage, bucket: int) -> None:
         b = self.saw_bucket(st, "solo", bucket)
+        self.attack.saw.append(st.rejected("schema") + " (the old payloads here, the garbage of attack 6)")
         judge_forged(self.attack, b, all(self.refused))
 
 
@@ -223,6 +224,7 @@ class Inflation(Scenario):
 
     def judge(self, st: Stage, bucket: int) -> None:
         b = self.saw_bucket(st, "inflate", bucket)
+        self.attack.saw.append(st.rejected("implausible"))
         judge_inflation(self.attack, b, self.honest, st.bucket_s)
 
 

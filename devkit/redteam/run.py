@@ -125,6 +125,7 @@ def run(workdir: Path, bucket_s: int = 20, grace_s: int = 2) -> Report:
         else:
             for s in scenarios:
                 s.after_final(st, bucket)
+            st.seen_health = st.health(lambda h: h.received == st.acked)
             for s in scenarios:
                 s.judge(st, bucket)
         for s in scenarios:

@@ -142,6 +142,8 @@ def describe(stderr: str, messages: int = 1) -> tuple[str, int]:
     if messages == 1:
         return ("refused by the broker: Not authorized", 0) if refused else ("acknowledged (PUBACK)", 1)
     acked = messages - refused
+    if not refused:
+        return f"{acked:,} of {messages:,} acknowledged (PUBACK)", acked
     return f"{acked:,} acknowledged, {refused:,} refused by the broker (Not authorized)", acked
 
 
@@ -164,6 +166,7 @@ class Stage:
             *("--config", str(self.config), "--k", "5", "--state", str(workdir / "aggregator.sqlite3")),
         )
         self.recorder: Recorder | None = None
+        self.seen_health: AggregatorHealth | None = None  # IT's view once everything was sent (``run``)
         self.acked = 0  # contributions the broker acknowledged on a topic the aggregator subscribes to
         self._lock = threading.Lock()
 
@@ -256,6 +259,12 @@ class Stage:
                 if b.bucket_start == bucket:
                     return b
         return None
+
+    def rejected(self, reason: str) -> str:
+        """IT's count of contributions refused for ``reason`` (all teams), as the aggregator's health says."""
+        h = self.seen_health
+        n = h.rejected_by_reason.get(reason, 0) if h is not None else "?"
+        return f"IT's health (it-monitor, all teams): {n} refused as {reason}"
 
     def health(
         self, ready: Callable[[AggregatorHealth], bool] = lambda _h: True, timeout_s: float = 10.0
