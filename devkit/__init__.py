@@ -3,6 +3,8 @@
 - ``devkit.demo``: the bundled demo call played into the real agent UI (``lugn demo``), with screenshots.
 - ``devkit.simheadset``: a stand-in for ``sounddevice`` with one USB headset (``lugn bench``, tests).
 - ``devkit.broker``: the trial broker, the SHIPPED Mosquitto config on loopback (``lugn broker``, tests).
+- ``devkit.redteam``: issue #11's attacks with ``mosquitto_pub``/``mosquitto_sub``, printed for a reviewer
+  (``python -m devkit.redteam``); ``devkit.mqttcli``: those clients and ``lugn aggregate``, shared with tests.
 - ``devkit.metricsdemo``: the demo's metrics path (trial broker + aggregator + one seat).
 - ``devkit.loadgen``: the fleet load generator (``lugn simulate``).
 - ``devkit.pulse``: a private PulseAudio (null sink = headset speaker, pipe source = headset mic) for the
