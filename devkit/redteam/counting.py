@@ -225,10 +225,12 @@ class Inflation(Scenario):
     def judge(self, st: Stage, bucket: int) -> None:
         b = self.saw_bucket(st, "inflate", bucket)
         self.attack.saw.append(st.rejected("implausible"))
-        judge_inflation(self.attack, b, self.honest, st.bucket_s)
+        judge_inflation(self.attack, b, self.honest, st.bucket_s, st.rejected_count("implausible"))
 
 
-def judge_inflation(a: Attack, b: BucketSummary | None, honest: dict[str, int], bucket_s: int) -> None:
+def judge_inflation(
+    a: Attack, b: BucketSummary | None, honest: dict[str, int], bucket_s: int, implausible: int = 23
+) -> None:
     extra = added(b, honest)
     caps = Limits().caps(bucket_s)
     over = {f: v for f, v in extra.items() if v > caps[f]}
@@ -237,8 +239,10 @@ def judge_inflation(a: Attack, b: BucketSummary | None, honest: dict[str, int], 
         f"most {caps['calls']} calls and {caps['frustrated_s']} frustrated s in {bucket_s} s"
     )
     a.judge(
-        b is not None and not over and (b.contributors or 0) <= 6,
+        b is not None and not over and (b.contributors or 0) <= 6 and implausible >= 23,
         "the attacker added at most what one seat can count in one bucket; the rest was refused as "
         "implausible (the aggregator's health counts them)",
-        f"the attacker added {json.dumps(over)} to the team's figures",
+        f"the attacker added {json.dumps(over)} to the team's figures"
+        if over
+        else f"only {implausible} of the attacker's 23 excess messages were refused as implausible",
     )

@@ -260,6 +260,10 @@ class Stage:
                     return b
         return None
 
+    def rejected_count(self, reason: str) -> int:
+        h = self.seen_health
+        return h.rejected_by_reason.get(reason, 0) if h is not None else 0
+
     def rejected(self, reason: str) -> str:
         """IT's count of contributions refused for ``reason`` (all teams), as the aggregator's health says."""
         h = self.seen_health
