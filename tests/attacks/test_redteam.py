@@ -29,10 +29,24 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_the_demonstrator_runs_every_attack_and_each_holds(tmp_path: Path) -> None:
     if find_mosquitto() is None:
         pytest.skip("mosquitto not installed (apt-get install mosquitto)")
-    work = tmp_path / "redteam"
-    cmd = [sys.executable, "-m", "devkit.redteam", "--workdir", str(work), "--json"]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=150)
-    report = json.loads(proc.stdout)
+    for bucket_s in (20, 60):
+        # a loaded CI machine may overrun a 20 s bucket: the run then says it cannot tell (exit 2, never
+        # "held"); once more with room to spare, since slowness is not what this test is about
+        work = tmp_path / f"redteam{bucket_s}"
+        cmd = [
+            sys.executable,
+            "-m",
+            "devkit.redteam",
+            "--workdir",
+            str(work),
+            "--json",
+            "--bucket-s",
+            str(bucket_s),
+        ]
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60 + 5 * bucket_s)
+        report = json.loads(proc.stdout)
+        if not (proc.returncode == 2 and "machine too slow" in (report["problem"] or "")):
+            break
     verdicts = {a["number"]: a["verdict"] for a in report["attacks"]}
     assert proc.returncode == 0 and report["broken"] == [] and not report["problem"], verdicts
     run = [a for a in report["attacks"] if a["run"]]
@@ -52,7 +66,7 @@ def test_the_demonstrator_runs_every_attack_and_each_holds(tmp_path: Path) -> No
     printed = proc.stdout
     for pw in (work / "broker" / "credentials").glob("*.pw"):
         assert pw.read_text().strip() not in printed, pw.name
-    assert report["elapsed_s"] < 90
+    assert report["elapsed_s"] < 60 + 3 * bucket_s
 
 
 def _bucket(contributors: int | None, **counts: int) -> BucketSummary:
