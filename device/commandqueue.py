@@ -77,26 +77,26 @@ class PipelineCommands:
     _thread: threading.Thread | None
 
     def pause(self) -> bool:
-        return self._commands.put("pause")
+        return self._command("pause")
 
     def resume(self) -> bool:
-        return self._commands.put("resume")
+        return self._command("resume")
 
     def call_start(self) -> bool:
-        return self._commands.put("call_start")
+        return self._command("call_start")
 
     def call_end(self) -> bool:
-        return self._commands.put("call_end")
+        return self._command("call_end")
 
     def notice_given(self) -> bool:
-        return self._commands.put("notice_given")
+        return self._command("notice_given")
 
     def declined(self) -> bool:
-        return self._commands.put("declined")
+        return self._command("declined")
 
     def call_start_noticed(self) -> bool:
         """A call starts and the caller was already told (the IVR's ``lugn call start --notice-given``)."""
-        return self._commands.put("call_start_noticed")
+        return self._command("call_start_noticed")
 
     def schedule(self, actions: list[tuple[float, str]]) -> None:
         """CTI actions ``(t_s, command)`` at those stream times (``lugn replay --cti``); before start."""
@@ -112,3 +112,7 @@ class PipelineCommands:
     @property
     def commands_dropped(self) -> int:
         return self._commands.dropped
+
+    def _command(self, name: str) -> bool:
+        """Every verb goes through here (one place to watch them: the UI tests do)."""
+        return self._commands.put(name)
