@@ -93,22 +93,9 @@ def event_entry(event: object) -> dict[str, Any] | None:
         return {"event": "pause" if event.paused else "resume", "t_s": t}
     if isinstance(event, NoticeChanged) and event.state in LOGGED_NOTICE_STATES:
         return {"event": f"notice_{event.state}", "t_s": t, "mode": event.mode}
-    if isinstance(event, SourceFailed):
-        return {
-            "event": "error",
-            "t_s": t,
-            "what": "source_failed",
-            "source": event.source,
-            "reason": event.reason,
-        }
-    if isinstance(event, DeviceLost):
-        return {
-            "event": "error",
-            "t_s": t,
-            "what": "device_lost",
-            "source": event.source,
-            "reason": event.reason,
-        }
+    if isinstance(event, SourceFailed | DeviceLost):
+        what = "source_failed" if isinstance(event, SourceFailed) else "device_lost"
+        return {"event": "error", "t_s": t, "what": what, "source": event.source, "reason": event.reason}
     if isinstance(event, DeviceRestored):
         return {"event": "recovered", "t_s": t, "what": "device_restored", "source": event.source}
     if isinstance(event, AnalysisUnavailable):

@@ -30,7 +30,7 @@ from device.audio.framing import Framer, LevelMeter
 from device.audio.keeper import SourceKeeper
 from device.audio.source import AudioSource, Chunk, EndOfStream
 from device.calls import CallTracker
-from device.commandqueue import CommandQueue
+from device.commandqueue import CommandQueue, PipelineCommands
 from device.config import LugnConfig
 from device.events import (
     AnalysisUnavailable,
@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 READ_TIMEOUT_S = 0.25  # > one live read (MIN_READ_S): one wake-up per read; commands wait at most this long
 
 
-class Pipeline:
+class Pipeline(PipelineCommands):
     def __init__(
         self,
         source: AudioSource,
@@ -165,43 +165,6 @@ class Pipeline:
         self._stop.clear()
         self._run()
 
-    def pause(self) -> bool:
-        return self._command("pause")
-
-    def resume(self) -> bool:
-        return self._command("resume")
-
-    def call_start(self) -> bool:
-        return self._command("call_start")
-
-    def call_end(self) -> bool:
-        return self._command("call_end")
-
-    def notice_given(self) -> bool:
-        return self._command("notice_given")
-
-    def declined(self) -> bool:
-        return self._command("declined")
-
-    def call_start_noticed(self) -> bool:
-        """A call starts and the caller was already told (the IVR's ``lugn call start --notice-given``)."""
-        return self._command("call_start_noticed")
-
-    def schedule(self, actions: list[tuple[float, str]]) -> None:
-        """CTI actions ``(t_s, command)`` at those stream times (``lugn replay --cti``); before start."""
-        if self._thread is not None:
-            raise RuntimeError("schedule CTI actions before the pipeline starts")
-        self._commands.schedule(actions)
-
-    @property
-    def schedule_left(self) -> list[tuple[float, str]]:
-        """Scheduled actions after the end of the stream (never applied)."""
-        return self._commands.left
-
-    @property
-    def commands_dropped(self) -> int:
-        return self._commands.dropped
-
     def status(self) -> dict[str, object]:
         return {
             "t_s": round(self.t_s, 3),
@@ -219,9 +182,6 @@ class Pipeline:
         }
 
     # --- thread body ----------------------------------------------------------------------------------------
-    def _command(self, name: str) -> bool:
-        return self._commands.put(name)
-
     def _emit(self, event: Event) -> None:
         if self._delivery.pending:  # the delivery meter's events come first: events stay in stream-time order
             self._flush_delivery()

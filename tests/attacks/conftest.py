@@ -20,13 +20,13 @@ from device.metrics.anonymise import Anonymiser
 from device.protocol.payloads import AggregatorHealth, Summary
 from device.protocol.transport import BrokerParams
 from devkit import mqttcli
-from devkit.broker import TrialBroker, find_mosquitto
+from devkit.broker import TrialBroker
 from devkit.mqttcli import pub, sub  # noqa: F401 - pub is used by the attack tests from here
 from fleet.aggregator import Aggregator
 from fleet.brokerconf import Account
 from fleet.policy import AggregatorPolicy
 from fleet.service import AggregatorService
-from tests.integration.conftest import Probe, wait_for
+from tests.integration.conftest import Probe, running, trial_broker, wait_for
 
 SITE = "south"
 TEAMS = ("solo", "diff", "inflate", "takeover", "scope", "clock", "kill", "seat", "flood", "history")
@@ -50,20 +50,13 @@ def _accounts() -> list[Account]:
 
 @pytest.fixture(scope="session")
 def tb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TrialBroker]:
-    if find_mosquitto() is None:
-        pytest.skip("mosquitto not installed (apt-get install mosquitto)")
-    b = TrialBroker(tmp_path_factory.mktemp("attack-broker"), accounts=_accounts(), client_certs=MTLS)
-    b.setup()
-    b.start()
-    yield b
-    b.stop()
+    yield from trial_broker(tmp_path_factory, "attack-broker", _accounts(), MTLS)
 
 
 @pytest.fixture
 def broker(tb: TrialBroker) -> TrialBroker:
-    if tb.proc is None or tb.proc.poll() is not None:
-        tb.start()
-    return tb
+    """The suite's broker, started again if an earlier test killed it."""
+    return running(tb)
 
 
 def contribution(team: str, bucket: int, bucket_s: int, **counts: int) -> str:

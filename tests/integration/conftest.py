@@ -61,23 +61,36 @@ def accounts() -> list[Account]:
     return out
 
 
-@pytest.fixture(scope="session")
-def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TrialBroker]:
+def trial_broker(
+    tmp_path_factory: pytest.TempPathFactory, name: str, users: list[Account], client_certs: tuple[str, ...]
+) -> Iterator[TrialBroker]:
+    """The body of a session broker fixture (``yield from``): set up and started in a folder of its own,
+    stopped at the end; skipped where Mosquitto is not installed. The attack suite has its own broker too."""
     if find_mosquitto() is None:
         pytest.skip("mosquitto not installed (apt-get install mosquitto)")
-    b = TrialBroker(tmp_path_factory.mktemp("mosquitto"), accounts=accounts(), client_certs=MTLS)
+    b = TrialBroker(tmp_path_factory.mktemp(name), accounts=users, client_certs=client_certs)
     b.setup()
     b.start()
     yield b
     b.stop()
 
 
-@pytest.fixture
-def live_broker(broker: TrialBroker) -> TrialBroker:
+def running(broker: TrialBroker) -> TrialBroker:
     """The session broker, started again if an earlier test killed it."""
     if broker.proc is None or broker.proc.poll() is not None:
         broker.start()
     return broker
+
+
+@pytest.fixture(scope="session")
+def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TrialBroker]:
+    yield from trial_broker(tmp_path_factory, "mosquitto", accounts(), MTLS)
+
+
+@pytest.fixture
+def live_broker(broker: TrialBroker) -> TrialBroker:
+    """The session broker, started again if an earlier test killed it."""
+    return running(broker)
 
 
 def wait_for(cond: Callable[[], bool], timeout_s: float = 10.0, step_s: float = 0.02) -> bool:

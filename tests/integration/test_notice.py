@@ -6,7 +6,6 @@ a declined call adds only a ``declined`` count to a real outbox, a new call star
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -20,12 +19,10 @@ import soundfile as sf
 from device.audio.source import ReplaySource
 from device.config import LugnConfig
 from device.events import NoticeChanged, ToneChanged, ToneSample
-from device.metrics.outbox import Outbox
 from device.notice import NoticeSettings
 from device.runtime import AgentRuntime
+from tests.lugncli import DEMO, ROOT, lugn, outbox_counts
 
-ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "device" / "assets" / "demo_call.flac"
 TIMELINE = json.loads((ROOT / "device" / "assets" / "demo_call.timeline.json").read_text())
 ANGRY = TIMELINE["angry_speech_start_s"]  # 23.36 s; calmer from 51.7 s
 NOTICE_T, DECLINE_T, END_T, NEXT_T, NEXT_NOTICE_T = 20.0, 35.0, 52.0, 54.0, 55.0
@@ -91,12 +88,9 @@ def tone_times(items: list[object]) -> list[float]:
     return [e.t_s for e in items if isinstance(e, ToneSample | ToneChanged)]
 
 
-def outbox_counts(path: Path) -> dict[str, int]:
-    box = Outbox(path)
-    rows = [json.loads(r.payload)["counts"] for r in box.pending(100)]
-    box.close()
+def summed_counts(path: Path) -> dict[str, int]:
     total: dict[str, int] = {}
-    for counts in rows:
+    for counts in outbox_counts(path):
         for k, v in counts.items():
             total[k] = total.get(k, 0) + v
     return total
@@ -142,7 +136,7 @@ def test_no_tone_events_after_declined_until_the_next_call(agent_run) -> None:
 
 def test_a_declined_call_adds_only_a_declined_count(agent_run, tmp_path: Path) -> None:
     _, _, _, outbox = agent_run
-    counts = outbox_counts(outbox)
+    counts = summed_counts(outbox)
     # the declined (angry) call: one "declined", nothing else; the calm second call: one call, no frustration
     assert counts == {
         "calls": 1,
@@ -159,7 +153,7 @@ def test_a_declined_call_adds_only_a_declined_count(agent_run, tmp_path: Path) -
     # above could fail)
     plain = [a for a in CTI if a[1] != "declined"]
     replay(MODES["agent"], plain, tmp_path / "plain.sqlite3")
-    reference = outbox_counts(tmp_path / "plain.sqlite3")
+    reference = summed_counts(tmp_path / "plain.sqlite3")
     assert reference["declined"] == 0 and reference["calls"] == 2
     assert (
         reference["calls_frustrated"] == 1 and reference["frustrated_s"] > 0 and reference["tips_shown"] >= 1
@@ -175,23 +169,6 @@ def test_a_notice_before_the_call_holds_only_for_a_call_that_starts_soon() -> No
     states = [e.state for e in lapsed if isinstance(e, NoticeChanged)]
     assert states[:2] == ["armed_given", "waiting"] and "given" not in states, states
     assert not tone_times(lapsed)
-
-
-def lugn(args: list[str], policy: Path, home: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "LUGN_POLICY": str(policy),
-        "LUGN_USER_SETTINGS": str(home / "settings.toml"),
-        "XDG_STATE_HOME": str(home / "state"),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "lugn", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 def write_cti(path: Path, cti: list[tuple[float, str]]) -> Path:
@@ -227,7 +204,7 @@ def test_cti_timeline_in_every_mode(mode: str, tmp_path: Path) -> None:
     else:
         assert tone and min(tone) >= NOTICE_T
         assert any(t > NEXT_NOTICE_T for t in tone)
-    counts = outbox_counts(outbox)
+    counts = summed_counts(outbox)
     assert counts["declined"] == 1 and counts["calls"] == 1 and counts["tips_shown"] == 0, counts
     oplog = [json.loads(line) for line in (tmp_path / "state" / "lugn" / "oplog" / "operation.log").open()]
     kinds = [e["event"] for e in oplog]

@@ -21,50 +21,8 @@ import soundfile as sf
 from device.audio.source import ReplaySource
 from device.config import LugnConfig
 from device.events import CallEnded, CallStarted, DeviceLost, Event
-from device.metrics.outbox import Outbox
 from device.pipeline import Pipeline
-
-ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "device" / "assets" / "demo_call.flac"
-RATE = 16_000
-# callers of these recordings were told when they were recorded (the notice gate itself:
-# tests/integration/test_notice.py)
-NOTICE_OFF = (
-    '[notice]\nmode = "off"\noff_statement = "notice_given_elsewhere"\noff_detail = "test recordings"\n'
-)
-
-
-def policy(path: Path, outbox: Path) -> Path:
-    path.write_text(f'[metrics]\nenabled = true\noutbox_path = "{outbox}"\n' + NOTICE_OFF)
-    return path
-
-
-def lugn(args: list[str], policy_path: Path, home: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "LUGN_POLICY": str(policy_path),
-        "LUGN_USER_SETTINGS": str(home / "settings.toml"),
-        "HOME": str(home),  # the UI's window position (QSettings) goes here, not to the real home
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    env.pop("DISPLAY", None)
-    return subprocess.run(
-        [sys.executable, "-m", "lugn", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
-def counts(outbox: Path) -> list[dict]:
-    box = Outbox(outbox)
-    rows = [json.loads(r.payload) for r in box.pending(100)]
-    box.close()
-    return [r["counts"] for r in rows]
-
+from tests.lugncli import DEMO, RATE, ROOT, metrics_policy
 
 READ_ONLY_RUN = """
 set -e
@@ -89,7 +47,7 @@ def test_read_only_outbox_pauses_metrics_and_the_indicator_goes_on(tmp_path: Pat
     box = tmp_path / "box"
     box.mkdir()
     outbox = box / "state" / "outbox.sqlite3"
-    pol = policy(tmp_path / "policy.toml", outbox)
+    pol = metrics_policy(tmp_path / "policy.toml", outbox)
     seed = (
         f'"$PY" -c "from device.metrics.outbox import Outbox; Outbox(\'{outbox}\').close()"'
         if existing

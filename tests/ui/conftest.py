@@ -1,14 +1,20 @@
-"""Agent UI fixtures: an isolated QSettings file, built catalogues, and English after every test."""
+"""Agent UI fixtures: an isolated QSettings file, built catalogues, a coaching presenter, and English after
+every test."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from ui import i18n
+
+if TYPE_CHECKING:
+    from ui.agent.coaching import CoachingPresenter
 
 LRELEASE = next(
     (
@@ -39,6 +45,18 @@ def qsettings(tmp_path: Path):
     from PyQt6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "lugn-agent.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def presenter(qtbot) -> Iterator[CoachingPresenter]:
+    """The coaching cards and the breathing guide as the agent window hosts them; closed after the test."""
+    from ui.agent.coaching import CoachingPresenter
+
+    p = CoachingPresenter()
+    qtbot.addWidget(p.panel)
+    qtbot.addWidget(p.breathing)
+    yield p
+    p.close_all()
 
 
 @pytest.fixture(autouse=True)

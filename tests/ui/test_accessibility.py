@@ -5,7 +5,6 @@ accessible names on every control, announcements of changes to assistive technol
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -54,15 +53,6 @@ def test_contrast_arithmetic_matches_wcag() -> None:
     assert a11y.contrast_ratio(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
     # the dashboard's old status text on its light background: the 2:1 the pilot found
     assert a11y.contrast_ratio(QColor("#d9a35b"), QColor("#efefef")) < 2.5
-
-
-@pytest.fixture
-def presenter(qtbot) -> Iterator[CoachingPresenter]:
-    p = CoachingPresenter()
-    qtbot.addWidget(p.panel)
-    qtbot.addWidget(p.breathing)
-    yield p
-    p.close_all()
 
 
 def _low(pairs: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:

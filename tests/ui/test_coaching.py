@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,15 +53,6 @@ def offer(
 
 
 NOTE = CallNote(t_s=100.0, call_s=312.0, frustrated_s=130.0, eased=True, tips_shown=(TipKind.ACKNOWLEDGE,))
-
-
-@pytest.fixture
-def presenter(qtbot) -> Iterator[CoachingPresenter]:
-    p = CoachingPresenter()
-    qtbot.addWidget(p.panel)
-    qtbot.addWidget(p.breathing)
-    yield p
-    p.close_all()
 
 
 @pytest.fixture

@@ -17,6 +17,8 @@ from device.events import (
     AudioLevels,
     CallEnded,
     CallStarted,
+    DeviceLost,
+    DeviceRestored,
     MetricsPaused,
     NoticeChanged,
     PauseChanged,
@@ -26,7 +28,7 @@ from device.events import (
     ToneState,
     Trend,
 )
-from device.oplog import OperationLog, OplogSettings
+from device.oplog import OperationLog, OplogSettings, event_entry
 from device.runtime import AgentRuntime
 
 DAY = 86_400.0
@@ -56,6 +58,18 @@ def test_log_records_start_stop_model_pause_notice_errors_and_policy_changes(tmp
     assert entries[4]["t_s"] == 1.5 and entries[6]["what"] == "metrics_paused"
     assert entries[-1]["changed"] == ["coach.tips_enabled"]
     assert all(e["at"].endswith("Z") for e in entries)
+
+
+def test_source_errors_name_what_failed_which_source_and_why() -> None:
+    """SourceFailed and DeviceLost share one entry shape; only ``what`` tells them apart."""
+    failed = event_entry(SourceFailed(t_s=1.234, source="replay", reason="cannot decode"))
+    lost = event_entry(DeviceLost(t_s=2.0, source="mic", reason="unplugged"))
+    assert failed == {"event": "error", "t_s": 1.23, "what": "source_failed", "source": "replay",
+                      "reason": "cannot decode"}  # fmt: skip
+    assert lost == {"event": "error", "t_s": 2.0, "what": "device_lost", "source": "mic",
+                    "reason": "unplugged"}  # fmt: skip
+    restored = event_entry(DeviceRestored(t_s=3.0, source="mic"))
+    assert restored == {"event": "recovered", "t_s": 3.0, "what": "device_restored", "source": "mic"}
 
 
 def test_log_holds_no_audio_transcript_or_scores(tmp_path: Path) -> None:

@@ -7,14 +7,16 @@ Lugn never takes the keyboard, so a key pressed while the softphone has the focu
 ``lugn call dismiss|pause|resume|breathe`` on the control socket, which a softphone or a desktop hotkey tool
 can bind. A shortcut that another application holds already is reported, never silently lost.
 
-Each backend runs its own named thread and calls back from it; :class:`ui.agent.actions.AgentActions` carries
-the call into the GUI thread. ``FakeBackend`` stands in where no window system can run the real one."""
+Each backend runs its own named thread (:class:`ThreadedHotkeys`) and calls back from it;
+:class:`ui.agent.actions.AgentActions` carries the call into the GUI thread. ``FakeBackend`` stands in where
+no window system can run the real one."""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -72,6 +74,67 @@ class HotkeyBackend(Protocol):
         ...
 
     def stop(self) -> None: ...
+
+
+def key_code(key: str, *, upper: bool, f1: int, named: Mapping[str, int]) -> int:
+    """A Chord key's code in a window system's key table: a letter or digit is its ASCII code (of the upper-
+    or the lower-case letter), F1..F24 count up from ``f1``, the other keys are looked up in ``named``."""
+    if len(key) == 1:
+        return ord(key.upper() if upper else key.lower())
+    if key.startswith("f") and key[1:].isdigit():
+        return f1 + int(key[1:]) - 1
+    return named[key]
+
+
+class ThreadedHotkeys:
+    """The part the real backends share. A grab or a hot key belongs to the thread (or connection) that made
+    it, so one named thread registers the chords, waits for key presses and releases them again: ``start``
+    runs ``_serve`` on it and waits up to 5 s for its per-action result; ``stop`` asks it to end (the
+    ``_stop`` event, and ``_interrupt`` for a thread blocked in the window system) and joins it."""
+
+    name = "threaded"
+    answers = "the window system"  # who did not answer, in the message when registering takes over 5 s
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    def start(self, chords: Mapping[str, Chord], on_action: Callable[[str], None]) -> dict[str, str]:
+        """Grab ``chords`` (action -> chord); per action "ok" or the reason it failed."""
+        self.stop()
+        self._stop.clear()
+        result: dict[str, str] = {}
+        ready = threading.Event()
+        self._thread = threading.Thread(
+            target=self._serve, args=(chords, on_action, result, ready), name="lugn-hotkeys", daemon=True
+        )
+        self._thread.start()
+        if not ready.wait(5.0):
+            return {a: f"{self.answers} did not answer in 5 s" for a in chords}
+        if "_error" in result:  # _serve could not register anything: the same reason for every action
+            return {a: result["_error"] for a in chords}
+        return result
+
+    def _serve(
+        self,
+        chords: Mapping[str, Chord],
+        on_action: Callable[[str], None],
+        result: dict[str, str],
+        ready: threading.Event,
+    ) -> None:
+        """On the hotkeys thread: register, fill ``result``, set ``ready``, call ``on_action`` per press until
+        asked to stop, then unregister."""
+        raise NotImplementedError
+
+    def _interrupt(self) -> None:
+        """Wake the hotkeys thread so that it sees ``_stop`` (nothing to do for one that polls it)."""
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._interrupt()
+        if self._thread is not None:
+            self._thread.join(2.0)
+            self._thread = None
 
 
 class FakeBackend:

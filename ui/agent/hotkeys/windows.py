@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ui.agent.hotkeys import Chord
+from ui.agent.hotkeys import Chord, ThreadedHotkeys, key_code
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +33,9 @@ _NAMED_VK = {
 
 
 def virtual_key(key: str) -> int:
-    """The Windows virtual-key code of a Chord key."""
-    if len(key) == 1:
-        return ord(key.upper())  # VK_A..VK_Z, VK_0..VK_9 are their ASCII codes
-    if key.startswith("f") and key[1:].isdigit():
-        return 0x70 + int(key[1:]) - 1  # VK_F1 = 0x70 .. VK_F24 = 0x87
-    return _NAMED_VK[key]
+    """The Windows virtual-key code of a Chord key: VK_A..VK_Z, VK_0..VK_9 are their ASCII codes, VK_F1 = 0x70
+    .. VK_F24 = 0x87."""
+    return key_code(key, upper=True, f1=0x70, named=_NAMED_VK)
 
 
 class _Msg(ctypes.Structure):
@@ -53,27 +50,16 @@ class _Msg(ctypes.Structure):
     ]
 
 
-class WindowsHotkeys:
+class WindowsHotkeys(ThreadedHotkeys):
     name = "windows"
+    answers = "RegisterHotKey"
 
     def __init__(self) -> None:
         dll: Any = getattr(ctypes, "WinDLL")  # noqa: B009 - only on Windows
         self.user32 = dll("user32", use_last_error=True)
         self.kernel32 = dll("kernel32", use_last_error=True)
-        self._thread: threading.Thread | None = None
+        super().__init__()
         self._thread_id = 0
-
-    def start(self, chords: Mapping[str, Chord], on_action: Callable[[str], None]) -> dict[str, str]:
-        self.stop()
-        result: dict[str, str] = {}
-        ready = threading.Event()
-        self._thread = threading.Thread(
-            target=self._serve, args=(chords, on_action, result, ready), name="lugn-hotkeys", daemon=True
-        )
-        self._thread.start()
-        if not ready.wait(5.0):
-            return {a: "RegisterHotKey did not answer in 5 s" for a in chords}
-        return result
 
     def _serve(
         self,
@@ -109,10 +95,8 @@ class WindowsHotkeys:
             for n in ids:
                 u.UnregisterHotKey(None, n)
 
-    def stop(self) -> None:
-        if self._thread is not None:
-            if self._thread_id:
-                self.user32.PostThreadMessageW(self._thread_id, WM_QUIT, 0, 0)
-            self._thread.join(2.0)
-            self._thread = None
-            self._thread_id = 0
+    def _interrupt(self) -> None:
+        """``GetMessageW`` blocks: ``WM_QUIT`` ends the loop."""
+        if self._thread is not None and self._thread_id:
+            self.user32.PostThreadMessageW(self._thread_id, WM_QUIT, 0, 0)
+        self._thread_id = 0

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ui.agent.hotkeys import Chord, HotkeyError
+from ui.agent.hotkeys import Chord, HotkeyError, ThreadedHotkeys, key_code
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +42,7 @@ _NAMED = {
 
 def keysym(key: str) -> int:
     """The X keysym of a Chord key (lower-case letters are their ASCII code; F1 is 0xFFBE)."""
-    if len(key) == 1:
-        return ord(key.lower())
-    if key.startswith("f") and key[1:].isdigit():
-        return 0xFFBE + int(key[1:]) - 1
-    return _NAMED[key]
+    return key_code(key, upper=False, f1=0xFFBE, named=_NAMED)
 
 
 class _Cookie(ctypes.Structure):
@@ -125,43 +121,34 @@ def _fn(f: Any, restype: object, *argtypes: object) -> Any:
     return f
 
 
-class X11Hotkeys:
-    """Grabs chords on the X display ``display`` and calls back on its own thread when one is pressed."""
+class X11Hotkeys(ThreadedHotkeys):
+    """Grabs chords on the X display ``display`` and calls back on its own thread when one is pressed (the
+    loop polls ``_stop`` every 0.2 s)."""
 
     name = "x11"
+    answers = "the X server"
 
     def __init__(self, display: str | None = None) -> None:
         self.display = display if display is not None else os.environ.get("DISPLAY", "")
         self.xcb = _Xcb()  # OSError here when libxcb is missing: the caller falls back to lugn call
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
+        super().__init__()
         self.pressed = 0
 
-    def start(self, chords: Mapping[str, Chord], on_action: Callable[[str], None]) -> dict[str, str]:
-        """Grab ``chords`` (action -> chord) on a fresh connection; per action "ok" or the reason it
-        failed."""
-        self.stop()
-        self._stop.clear()
-        result: dict[str, str] = {}
-        ready = threading.Event()
-
-        def run() -> None:
-            try:
-                self._serve(chords, on_action, result, ready)
-            except Exception as exc:  # never let a grab problem take the indicator down
-                log.exception("global shortcuts stopped")
-                result.setdefault("_error", f"{type(exc).__name__}: {exc}")
-                ready.set()
-
-        self._thread = threading.Thread(target=run, name="lugn-hotkeys", daemon=True)
-        self._thread.start()
-        if not ready.wait(5.0):
-            return {a: "the X server did not answer in 5 s" for a in chords}
-        if "_error" in result:
-            return {a: result["_error"] for a in chords}
-        return result
-
     def _serve(
+        self,
+        chords: Mapping[str, Chord],
+        on_action: Callable[[str], None],
+        result: dict[str, str],
+        ready: threading.Event,
+    ) -> None:
+        try:
+            self._grab_and_listen(chords, on_action, result, ready)
+        except Exception as exc:  # never let a grab problem take the indicator down
+            log.exception("global shortcuts stopped")
+            result.setdefault("_error", f"{type(exc).__name__}: {exc}")
+            ready.set()
+
+    def _grab_and_listen(
         self,
         chords: Mapping[str, Chord],
         on_action: Callable[[str], None],
@@ -243,9 +230,3 @@ class X11Hotkeys:
         grabbed.extend(mine)
         by_key[(keycode, mods)] = action
         return "ok"
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(2.0)
-            self._thread = None
