@@ -2,7 +2,10 @@
 
 ``LiveSource`` does not care where blocks come from. A backend lists the devices (as a
 ``device.hwinfo.Inventory``, so the headset profiles, ``lugn devices`` and ``lugn doctor`` see one picture)
-and opens input streams that hand each block to the same copy-and-enqueue callback PortAudio used:
+and opens input streams that hand each block to the same copy-and-enqueue callback PortAudio used. Most
+backends call it from their own thread; a backend with ``pump(wait_s)`` (pulse) calls it only from inside
+``pump``, on the reader's thread, so the reader decides when capture costs a wake-up (``Pumper`` runs such a
+backend from a thread for callers that want blocks pushed):
 
 - ``pulse``: PulseAudio, or PipeWire through pipewire-pulse (Linux). Debian's PortAudio cannot see a sink's
   monitor, and cannot pick one PulseAudio source by name; libpulse can. (``device.audio.pulse``)
@@ -78,6 +81,9 @@ class CaptureBackend(Protocol):
 
     def close(self) -> None: ...
 
+    # Optional (pull-mode backends): ``pump(wait_s: float) -> None`` delivers what has arrived to the streams'
+    # callbacks on the calling thread, first waiting up to ``wait_s`` for the next packet.
+
 
 class ReaderStream:
     """A named capture thread around a blocking ``read()``: read, hand over, repeat; nothing else.
@@ -141,6 +147,34 @@ class ReaderStream:
     def close(self, timeout_s: float = 1.0) -> None:
         self._stop.set()
         if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout_s)
+
+
+class Pumper:
+    """Drives a pull-mode backend (one with ``pump``) from a named thread, so its streams push blocks like the
+    others (the loopback self-test). The backend is the thread's alone from ``start`` to ``stop``."""
+
+    def __init__(self, backend: Any, name: str = "lugn-capture-pump", wait_s: float = 0.02) -> None:
+        self.backend, self.wait_s = backend, wait_s
+        self.error: str | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                self.backend.pump(self.wait_s)
+        except Exception as exc:  # reported through the streams' ``active``/``error`` too
+            self.error = str(exc) or type(exc).__name__
+
+    def start(self) -> Pumper:
+        if hasattr(self.backend, "pump"):
+            self._thread.start()
+        return self
+
+    def stop(self, timeout_s: float = 1.0) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
             self._thread.join(timeout_s)
 
 

@@ -2,9 +2,11 @@
 
 The far end is what the headset plays: the monitor of its PulseAudio/PipeWire sink, the WASAPI loopback of
 its render endpoint, or one channel of a stereo call-recorder device (then both sides come from one stream).
-Backends (``device.audio.capture``: pulse, wasapi, portaudio) call back from their own thread with each
-block; the callback only copies and enqueues it (bounded queue, overflows counted); conversion to 16 kHz mono
-happens in ``read()`` on the pipeline thread.
+Backends (``device.audio.capture``: pulse, wasapi, portaudio) call back with each block; the callback only
+copies and enqueues it (bounded queue, overflows counted); conversion to 16 kHz mono happens in ``read()`` on
+the pipeline thread. WASAPI and PortAudio call back from their own thread; the pulse backend is pulled:
+``read()`` pumps it, so on a PulseAudio/PipeWire seat capture runs on the pipeline thread and costs no thread
+and no wake-up of its own (see ``_wait_pulled``).
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ MAX_SKEW_S = 0.5  # two device clocks drift; beyond this the side that is ahead 
 MIN_READ_S = GROUP_FRAMES * FRAME_SAMPLES / SAMPLE_RATE_HZ  # one VAD group: 0.192 s
 DEVICE_BLOCK_S = MIN_READ_S
 WAKE_SLACK_S = 0.004  # sleep a little past the expected arrival so both streams' blocks are in
+# Pulled backends: wake this much before the missing audio can all be there, then wait in poll() for the
+# packet that completes it. Waking on the packet keeps the read on the arrival (a timer alone drifts later
+# by its slack every block when a stream comes in 192 ms lumps: up to a whole block of extra latency).
+PULL_EARLY_S = 0.002
 
 
 class LiveSource:
@@ -76,6 +82,7 @@ class LiveSource:
         self._default_out: str | None = None
         self._next_default_check = 0.0
         self._roles: list[str] = []
+        self._pump: Any = None  # the backend's pump() when it is pulled (pulse), else None
         self._gain = 1.0
         self.min_read_samples = round(MIN_READ_S * SAMPLE_RATE_HZ)
         self.plan: Any = None
@@ -110,6 +117,7 @@ class LiveSource:
                 self.backend = make_backend(sd_module=self._sd)
             except ValueError as exc:
                 raise DeviceError(str(exc), "mic") from exc
+        self._pump = getattr(self.backend, "pump", None)
         inventory = self.backend.inventory()
         if inventory.error:
             raise DeviceError(inventory.error, "mic")
@@ -206,12 +214,16 @@ class LiveSource:
     def read(self, timeout_s: float) -> Chunk | None:
         deadline = time.monotonic() + timeout_s
         got = self._drain(deadline)
+        slept = False
         while self._short() and (now := time.monotonic()) < deadline:
-            # Sleep until the next device block is due, timed from the last arrival (not from now: that would
-            # drift later by the processing time every read until the pipeline ran a whole block behind);
-            # a block that is late is polled for every WAKE_SLACK_S.
-            due = self._last_arrival + DEVICE_BLOCK_S + WAKE_SLACK_S
-            time.sleep(max(min(deadline, due) - now, WAKE_SLACK_S))
+            if self._pump is not None:
+                slept = self._wait_pulled(now, deadline, slept)
+            else:
+                # Sleep until the next device block is due, timed from the last arrival (not from now: that
+                # would drift later by the processing time every read until the pipeline ran a whole block
+                # behind); a block that is late is polled for every WAKE_SLACK_S.
+                due = self._last_arrival + DEVICE_BLOCK_S + WAKE_SLACK_S
+                time.sleep(max(min(deadline, due) - now, WAKE_SLACK_S))
             got = self._drain(max(deadline, time.monotonic() + WAKE_SLACK_S)) or got
         now = time.monotonic()
         if got:
@@ -220,8 +232,6 @@ class LiveSource:
             if not getattr(stream, "active", True):
                 why = getattr(stream, "error", None) or "device unplugged?"
                 raise DeviceError(f"audio stream stopped ({why})", role)
-        if (problem := self._backend_problem()) is not None:
-            raise DeviceError(problem[1], problem[0])
         limit = STALL_S if self._got_first else FIRST_BLOCK_S
         if now - self._last_data > limit:
             raise DeviceError(f"no audio from the device for {limit:.0f} s (device unplugged?)", "mic")
@@ -229,10 +239,17 @@ class LiveSource:
             self._check_default(now)
         return self._take(self.min_read_samples)
 
-    def _backend_problem(self) -> tuple[str, str] | None:
-        """A backend that watches its sound server (pulse) reports a stream ended or moved under us."""
-        check = getattr(self.backend, "problem", None)
-        return check() if check is not None else None
+    def _wait_pulled(self, now: float, deadline: float, slept: bool) -> bool:
+        """One read's wait on a pulled backend: once, sleep until the missing audio can have been captured
+        (it comes in real time), less PULL_EARLY_S; after that, wait in the backend's poll() for packets.
+        Typically two short wake-ups per read, against one per packet in a reader thread. True once slept."""
+        missing = max(self.min_read_samples - len(p) for p in self._pending.values())
+        sleep_s = missing / SAMPLE_RATE_HZ - PULL_EARLY_S
+        if not slept and sleep_s > 0:
+            time.sleep(min(sleep_s, deadline - now))
+            return True
+        self._pump(deadline - now)  # returns on the next packet (the blocks go to the queue) or the deadline
+        return True
 
     def _check_default(self, now: float) -> None:
         """A new default output mid-call: follow it only if the far end was the default, and say so."""
@@ -261,7 +278,10 @@ class LiveSource:
 
     def _drain(self, deadline: float) -> bool:
         """Convert what is queued, but never past ``deadline`` (a device may deliver faster than real time).
-        Each side's blocks are converted together: one resampler call per side per read, not per block."""
+        Each side's blocks are converted together: one resampler call per side per read, not per block.
+        A pulled backend is pumped first (no waiting): its streams' callbacks fill the queue right here."""
+        if self._pump is not None:
+            self._pump(0.0)
         blocks: dict[str, list[np.ndarray]] = {}
         while time.monotonic() < deadline or not blocks:
             try:
