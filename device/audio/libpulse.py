@@ -123,7 +123,8 @@ class SimplePlayback:
             ctypes.byref(spec), None, None, ctypes.byref(err),
         )  # fmt: skip
         if not handle:
-            raise OSError(f"PulseAudio refused to open {device or 'the default device'}: {strerror(err.value)}")
+            where = device or "the default device"
+            raise OSError(f"PulseAudio refused to open {where}: {strerror(err.value)}")
         self._handle: int | None = handle
 
     def write(self, audio: np.ndarray) -> None:
@@ -184,9 +185,8 @@ class Connection:
         """Handle what the server sent since the last call; first wait up to ``wait_s`` (in ``poll()``,
         GIL released) for something to arrive if ``wait_s`` > 0."""
         pa, ml = lib(), self._ml
-        if wait_s > 0:
-            if pa.pa_mainloop_prepare(ml, int(wait_s * 1e6)) >= 0 and pa.pa_mainloop_poll(ml) >= 0:
-                pa.pa_mainloop_dispatch(ml)
+        if wait_s > 0 and pa.pa_mainloop_prepare(ml, int(wait_s * 1e6)) >= 0 and pa.pa_mainloop_poll(ml) >= 0:
+            pa.pa_mainloop_dispatch(ml)
         for _ in range(MAX_DISPATCH):  # then everything that is ready, without blocking
             if pa.pa_mainloop_iterate(ml, 0, None) <= 0:
                 break
@@ -213,8 +213,8 @@ class Connection:
 class RecordStream:
     """A record stream on a ``Connection``; ``pull`` hands what has arrived to ``callback`` in one block.
 
-    ``active``/``error`` follow the ``device.audio.capture.Stream`` contract: the stream turns inactive when the
-    server ends it (device removed: ``PA_STREAM_DONT_MOVE``), moves it anyway, or the connection drops."""
+    ``active``/``error`` follow the ``device.audio.capture.Stream`` contract: the stream turns inactive when
+    the server ends it (device removed: ``PA_STREAM_DONT_MOVE``), moves it anyway, or the connection drops."""
 
     def __init__(
         self, conn: Connection, device: str | None, rate_hz: int, channels: int, block_frames: int,
