@@ -4,9 +4,9 @@ Why not a thread per stream (``pa_simple``, as before): ``pa_simple_read`` runs 
 connection and wakes the reader on every packet the server sends. A headset mic that a softphone also
 records at low latency (and the bench's pipe source) arrives in ~20 ms packets, so two streams cost four
 threads and ~300 context switches a second (measured, ``lugn bench``'s private server: 0.35-0.5 % of a core
-in those threads alone). Here one context runs on a plain ``pa_mainloop`` that nobody polls in between:
+in those threads alone). Here a context runs on a plain ``pa_mainloop`` that nobody polls in between:
 packets wait in shared memory and the socket until the pipeline thread, once per 192 ms read, dispatches them
-all in one go (``Connection.pump``) and copies what each stream has (``RecordStream.pull``). No Python runs
+all in one go (``Connection.pump``) and copies what the stream has (``RecordStream.pull``). No Python runs
 per packet, no thread is added, and the server writes to a reader that is not woken.
 
 ``PA_STREAM_DONT_MOVE`` keeps a stream on the device it was opened on: when that device goes away the server

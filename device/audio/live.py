@@ -82,6 +82,7 @@ class LiveSource:
         self._default_out: str | None = None
         self._next_default_check = 0.0
         self._roles: list[str] = []
+        self._feeds: dict[str, Any] = {}  # side -> the stream that delivers it
         self._pump: Any = None  # the backend's pump() when it is pulled (pulse), else None
         self._gain = 1.0
         self.min_read_samples = round(MIN_READ_S * SAMPLE_RATE_HZ)
@@ -164,6 +165,7 @@ class LiveSource:
                 channels = max(need, min(available, 2)) if None in picks else need
                 rate = self._open_stream(dev, channels, sides, profile, loopback and dev is far)
                 for side in sides:
+                    self._feeds[side] = self._streams[-1]
                     self._converters[side] = conv = DeviceConverter(rate, wanted[side])
                     # The filter's look-ahead holds back a few output samples per block (10 at 48 kHz);
                     # that many leading zeros keep each device block = whole VAD groups, so the last group
@@ -243,12 +245,16 @@ class LiveSource:
         """One read's wait on a pulled backend: once, sleep until the missing audio can have been captured
         (it comes in real time), less PULL_EARLY_S; after that, wait in the backend's poll() for packets.
         Typically two short wake-ups per read, against one per packet in a reader thread. True once slept."""
-        missing = max(self.min_read_samples - len(p) for p in self._pending.values())
+        short, missing = max(
+            ((side, self.min_read_samples - len(p)) for side, p in self._pending.items()), key=lambda x: x[1]
+        )
         sleep_s = missing / SAMPLE_RATE_HZ - PULL_EARLY_S
         if not slept and sleep_s > 0:
             time.sleep(min(sleep_s, deadline - now))
             return True
-        self._pump(deadline - now)  # returns on the next packet (the blocks go to the queue) or the deadline
+        # the next packet of the stream we are short of (not any stream's: the mic may come in 20 ms packets
+        # while the far end comes in 192 ms lumps), or the deadline; its blocks go to the queue
+        self._pump(deadline - now, self._feeds.get(short))
         return True
 
     def _check_default(self, now: float) -> None:
@@ -302,6 +308,7 @@ class LiveSource:
                 pass
         self._streams = []
         self._roles = []
+        self._feeds = {}
         self._queue.clear()
         if self.backend is not None:
             self.backend.close()  # its control connection: a re-open connects afresh (a restarted server)
