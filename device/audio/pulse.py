@@ -74,6 +74,7 @@ def _ids(proplist: dict[str, str]) -> tuple[str | None, str | None]:
 
 class PulseBackend:
     name = "pulse"
+    fresh_blocks = True  # each pulled block is a new array: LiveSource's callback need not copy it
 
     def __init__(self) -> None:
         self._pulse: Any = None  # pulsectl control connection: discovery, the default-output check
@@ -163,17 +164,27 @@ class PulseBackend:
         self._streams.append(stream)
         return stream
 
-    def pump(self, wait_s: float = 0.0, stream: Any = None) -> None:
-        """Deliver what the server sent, to each stream's callback, on the calling thread. If ``wait_s`` > 0,
-        first wait (in ``poll()``) up to that long for the next packet of ``stream`` (default: any)."""
-        if wait_s > 0:
-            if stream is not None:
-                stream.conn.pump(wait_s)
-            elif self._streams:
-                self._streams[0].conn.pump(wait_s)  # (the self-test: one stream)
+    def dispatch(self, wait_s: float = 0.0, stream: Any = None) -> None:
+        """Handle what the server sent (``RecordStream.readable_frames`` then counts it), delivering nothing.
+        With ``wait_s`` > 0: wait (in ``poll()``) up to that long for the next packet of ``stream`` (default:
+        the first), and handle that stream's connection only."""
+        if wait_s > 0 and self._streams:
+            (stream or self._streams[0]).conn.pump(wait_s)
+            return
         for each in self._streams:
             each.conn.pump(0.0)
+
+    def pull(self) -> None:
+        """Hand what each stream has received (as of the last dispatch) to its callback, on this thread."""
+        for each in self._streams:
             each.pull()
+
+    def pump(self, wait_s: float = 0.0, stream: Any = None) -> None:
+        """``dispatch`` + ``pull``: for callers that want blocks pushed (``device.audio.capture.Pumper``)."""
+        self.dispatch(wait_s, stream)
+        if wait_s > 0:
+            self.dispatch()
+        self.pull()
 
     def play(self, dev: DeviceInfo, audio: np.ndarray, rate_hz: int) -> None:
         stream = SimplePlayback(dev.id, rate_hz)
