@@ -111,10 +111,25 @@ class PrivatePulse:
         self._feeders.append(feeder)
         feeder.start()
 
-    def play(self, wav: Path, sink: str = "headset") -> subprocess.Popen[bytes]:
-        """``paplay`` a file into ``sink`` (the customer's voice arriving on the headset)."""
+    def play(
+        self, wav: Path, sink: str = "headset", latency_ms: int | None = None
+    ) -> subprocess.Popen[bytes]:
+        """``paplay`` a file into ``sink`` (the customer voice arriving on the headset). ``latency_ms``: as a
+        softphone in a call plays (tens of ms), so the sink renders in pieces that small; default: paplay's
+        own (~2 s buffer: the sink renders in 192 ms lumps once Lugn listens, far fewer than in a call)."""
+        latency = [f"--latency-msec={latency_ms}"] if latency_ms else []
         proc = subprocess.Popen(
-            ["paplay", f"--device={sink}", str(wav)], env=self.env,
+            ["paplay", f"--device={sink}", *latency, str(wav)], env=self.env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        self._players.append(proc)
+        return proc
+
+    def record(self, source: str, latency_ms: int = 20) -> subprocess.Popen[bytes]:
+        """``parec`` from ``source`` into nothing: the softphone recording the headset mic during a call
+        (the source then runs at the softphone's latency, and is read whether Lugn listens or not)."""
+        proc = subprocess.Popen(
+            ["parec", f"--device={source}", f"--latency-msec={latency_ms}", "--raw"], env=self.env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         self._players.append(proc)

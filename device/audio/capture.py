@@ -88,8 +88,8 @@ class CaptureBackend(Protocol):
 class ReaderStream:
     """A named capture thread around a blocking ``read()``: read, hand over, repeat; nothing else.
 
-    The device handle is opened and freed inside the thread (libpulse-simple and WASAPI objects are not
-    shared between threads); ``open()`` waits until it is open or has failed, so the caller gets the error.
+    The device handle is opened and freed inside the thread (WASAPI objects are not shared between
+    threads); ``open()`` waits until it is open or has failed, so the caller gets the error.
     ``close()`` sets the stop event and joins with a timeout: a read returns within one block, so the join
     is short unless the sound server hangs, and then the daemon thread is left to finish on its own.
     """

@@ -186,6 +186,8 @@ class Connection:
         """Handle what the server sent since the last call; first wait up to ``wait_s`` (in ``poll()``,
         GIL released) for something to arrive if ``wait_s`` > 0."""
         pa, ml = lib(), self._ml
+        if not ml:
+            return
         if wait_s > 0 and pa.pa_mainloop_prepare(ml, int(wait_s * 1e6)) >= 0 and pa.pa_mainloop_poll(ml) >= 0:
             pa.pa_mainloop_dispatch(ml)
         for _ in range(MAX_DISPATCH):  # then everything that is ready, without blocking

@@ -91,7 +91,7 @@ class PulseBackend:
             info = pulse.server_info()
             sinks, sources = pulse.sink_list(), pulse.source_list()
         except Exception as exc:
-            self.close()
+            self._close_control()
             return Inventory(source="PulseAudio", error=f"PulseAudio/PipeWire is not reachable: {exc}")
         devices: list[DeviceInfo] = []
         sink_names = {s.index: s.name for s in sinks}
@@ -209,7 +209,7 @@ class PulseBackend:
         try:
             return str(self._control().server_info().default_sink_name) or None
         except Exception:
-            self.close()
+            self._close_control()  # (not the streams: a failed query is not a lost device)
             return None
 
     def close_streams(self) -> None:
@@ -220,9 +220,12 @@ class PulseBackend:
             stream.conn.close()
         self._streams = []
 
-    def close(self) -> None:
-        self.close_streams()
+    def _close_control(self) -> None:
         if self._pulse is not None:
             with contextlib.suppress(Exception):
                 self._pulse.close()
             self._pulse = None
+
+    def close(self) -> None:
+        self.close_streams()
+        self._close_control()
