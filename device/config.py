@@ -15,6 +15,8 @@ from device.audio.settings import AudioSettings
 from device.coach.settings import CoachSettings
 from device.inference.settings import ToneSettings
 from device.metrics.settings import MetricsSettings
+from device.notice import NoticeSettings
+from device.oplog import OplogSettings
 
 
 class StrictModel(BaseModel):
@@ -60,8 +62,14 @@ class UiSettings(StrictModel):
     shortcut_dismiss: str = _shortcut("Ctrl+Alt+D", "dismiss the tip (or the breathing offer, or the note)")
     shortcut_pause: str = _shortcut("Ctrl+Alt+P", "pause or resume the analysis")
     shortcut_breathe: str = _shortcut("Ctrl+Alt+B", "start a breathing exercise")
+    shortcut_notice: str = _shortcut("Ctrl+Alt+N", "confirm that the caller was told (caller notice)")
+    shortcut_declined: str = _shortcut(
+        "Ctrl+Alt+O", "mark that the caller declined (opted out of) the tone analysis"
+    )
 
-    @field_validator("shortcut_dismiss", "shortcut_pause", "shortcut_breathe")
+    @field_validator(
+        "shortcut_dismiss", "shortcut_pause", "shortcut_breathe", "shortcut_notice", "shortcut_declined"
+    )
     @classmethod
     def _valid_shortcut(cls, v: str) -> str:
         v = v.strip()
@@ -85,3 +93,9 @@ class LugnConfig(StrictModel):
         default_factory=MetricsSettings, title="Metrics", description="Anonymised team metrics over MQTT"
     )
     ui: UiSettings = Field(default_factory=UiSettings, title="User interface", description="Agent UI")
+    notice: NoticeSettings = Field(
+        default_factory=NoticeSettings, title="Caller notice", description="How callers are told (IT only)"
+    )
+    oplog: OplogSettings = Field(
+        default_factory=OplogSettings, title="Operation log", description="Local audit log (IT only)"
+    )

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 IS_WINDOWS = sys.platform == "win32"
 # Added by the agent UI (``AgentRuntime.add_control_action``); a headless agent answers that it has no UI.
-UI_COMMANDS = ("dismiss", "breathe", "toggle-pause")
+UI_COMMANDS = ("dismiss", "breathe", "toggle-pause", "show")
 
 
 class ControlError(RuntimeError):

@@ -125,6 +125,29 @@ class MetricsResumed(Event):
 
 
 @dataclass(frozen=True)
+class NoticeChanged(Event):
+    """The caller-notice state of the current call (``device.notice``): ``waiting`` (the tone model hears
+    nothing yet), ``given``, ``not_required`` (policy mode off), ``declined`` (no tone analysis for the
+    rest of the call), ``tone_off`` (IT switched tone analysis off), or ``armed_given``/``armed_declined``
+    (said before the call started; applies to the next call). ``mode`` is the policy's ``[notice] mode``."""
+
+    state: str
+    mode: str
+
+
+@dataclass(frozen=True)
+class CallShared(Event):
+    """What the call that just ended added to this seat's team counts, right after its ``CallEnded`` (only
+    when team metrics are on): ``(count, value)`` pairs, counted in the seat's ``bucket_s`` totals, of which
+    supervisors see only sums over at least ``k_min`` seats. A declined call: ``(("declined", 1),)``. The
+    after-call note says it; nothing here leaves the seat on its own."""
+
+    counts: tuple[tuple[str, int], ...]
+    bucket_s: int
+    k_min: int
+
+
+@dataclass(frozen=True)
 class AnalysisUnavailable(Event):
     reason: str
 

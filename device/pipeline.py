@@ -1,5 +1,5 @@
-"""The pipeline thread: 16 kHz frames -> levels -> VAD per side -> tone windows on customer speech ->
-smoothing -> frozen events.
+"""The pipeline thread: 16 kHz frames -> levels -> VAD per side -> (caller-notice gate) -> tone windows on
+customer speech -> smoothing -> frozen events.
 
 Everything after the source works in fixed 512-sample frames and stream time, so a recording gives the same
 event sequence at any chunk size and any replay speed. Control (pause, resume, call start/end) may come from
@@ -8,25 +8,29 @@ any thread; it is queued and applied on the pipeline thread between chunks.
 The source is kept open by ``SourceKeeper`` (re-opens with backoff and jitter; a fatal failure ends the
 stream, and ``failure`` says why). Audio is sanitised at the framer, and a non-finite model score never
 reaches the smoother.
+
+The tone model only ever receives the far-end (customer) channel, and only through the caller-notice gate
+(``device.notice``): no customer frame is scored before the notice for the current call, and a decline drops
+what the scorer and smoother hold. CTI actions at stream times (``schedule``) apply between frames.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from device.audio import SAMPLE_RATE_HZ
-from device.audio.delivery import DeliveryMeter
+from device.audio.delivery import DeliveryFeed
 from device.audio.framing import Framer, LevelMeter
 from device.audio.keeper import SourceKeeper
 from device.audio.source import AudioSource, Chunk, EndOfStream
 from device.calls import CallTracker
+from device.commandqueue import CommandQueue
 from device.config import LugnConfig
 from device.events import (
     AnalysisUnavailable,
@@ -38,9 +42,10 @@ from device.events import (
     SpeechActivity,
 )
 from device.inference.models import ModelError, load_model
-from device.inference.smoothing import ToneSmoother
-from device.inference.tone import load_tone
+from device.inference.smoothing import SmoothingParams, ToneSmoother
+from device.inference.tone import ToneParts, load_tone
 from device.inference.vad import FRAME_SAMPLES, GROUP_FRAMES, EnergyVad, SileroVad, SpeechGate
+from device.notice import NoticeGate
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +63,12 @@ class Pipeline:
         retry_initial_s: float = 0.1,
         retry_max_s: float = 1.0,
         restart_max_s: float = 30.0,
+        smoother: Callable[..., ToneSmoother] | None = None,
     ) -> None:
+        """``smoother``, when given, builds the tone smoother from the model's ``SmoothingParams`` in place of
+        a plain ``ToneSmoother``: a tool that must see every tone window's score as the smoother gets it (the
+        threshold sweep of ``lugn eval``) passes a ``ToneSmoother`` subclass that notes its ``process`` and
+        ``reset`` calls. The live agent passes none."""
         self.source = source
         self.config = config or LugnConfig()
         self.on_event = on_event or (lambda event: None)
@@ -72,15 +82,17 @@ class Pipeline:
             self._unavailable.append(f"speech detection model unavailable, using levels instead: {exc}")
             self._vad = EnergyVad()
         self._gates = {side: SpeechGate(audio.vad_threshold) for side in Side}
-        tone = load_tone(models_dir, self.config.tone.threshold)
+        self.notice = NoticeGate(self.config.notice, tone_enabled=self.config.tone.enabled)
+        if self.config.tone.enabled:
+            tone = load_tone(models_dir, self.config.tone.threshold)
+        else:  # IT switched tone analysis off for the site: the model is not even loaded
+            tone = ToneParts(None, SmoothingParams(), None)
         self._scorer = tone.scorer
         if tone.unavailable:
             self._unavailable.append(tone.unavailable)
         self._smoother = ToneSmoother(tone.params)
-        self._delivery: DeliveryMeter | None = DeliveryMeter()
-        # agent frames of one speech state, handed to the delivery meter together (per group, not per frame)
-        self._delivery_frames: list[np.ndarray] = []
-        self._delivery_speech, self._delivery_t = False, 0.0
+
+        self._delivery = DeliveryFeed()  # agent frames -> the delivery meter, in runs of one speech state
         self._calls = CallTracker(audio.auto_call_detection, audio.call_end_silence_s)
         self._framer = Framer(FRAME_SAMPLES)
         # Frames wait here until GROUP_FRAMES are in (aligned to the stream, so any chunking gives the same
@@ -91,7 +103,7 @@ class Pipeline:
         self._agent_gate, self._customer_gate = self._gates[Side.AGENT], self._gates[Side.CUSTOMER]
         self._frames = 0
         self._paused = False
-        self._commands: queue.Queue[str] = queue.Queue(maxsize=64)
+        self._commands = CommandQueue()
         self._stop = threading.Event()
         self._keeper = SourceKeeper(
             source,
@@ -105,8 +117,9 @@ class Pipeline:
         )
         self._thread: threading.Thread | None = None
         self.callback_errors = 0
-        self.commands_dropped = 0
         self.analysis_available = self._scorer is not None
+        if smoother is not None:
+            self._smoother = smoother(tone.params)
 
     # --- public API -----------------------------------------------------------------------------------------
     @property
@@ -164,6 +177,31 @@ class Pipeline:
     def call_end(self) -> bool:
         return self._command("call_end")
 
+    def notice_given(self) -> bool:
+        return self._command("notice_given")
+
+    def declined(self) -> bool:
+        return self._command("declined")
+
+    def call_start_noticed(self) -> bool:
+        """A call starts and the caller was already told (the IVR's ``lugn call start --notice-given``)."""
+        return self._command("call_start_noticed")
+
+    def schedule(self, actions: list[tuple[float, str]]) -> None:
+        """CTI actions ``(t_s, command)`` at those stream times (``lugn replay --cti``); before start."""
+        if self._thread is not None:
+            raise RuntimeError("schedule CTI actions before the pipeline starts")
+        self._commands.schedule(actions)
+
+    @property
+    def schedule_left(self) -> list[tuple[float, str]]:
+        """Scheduled actions after the end of the stream (never applied)."""
+        return self._commands.left
+
+    @property
+    def commands_dropped(self) -> int:
+        return self._commands.dropped
+
     def status(self) -> dict[str, object]:
         return {
             "t_s": round(self.t_s, 3),
@@ -172,6 +210,9 @@ class Pipeline:
             "paused": self._paused,
             "tone_state": self._smoother.state.value,
             "analysis_available": self.analysis_available,
+            "tone_enabled": self.config.tone.enabled,
+            "notice_mode": self.notice.mode,
+            "notice": self.notice.state.value,
             "overflows": int(getattr(self.source, "overflows", 0)),
             "bad_samples": self._framer.bad_samples,
             "failure": self.failure,
@@ -179,15 +220,10 @@ class Pipeline:
 
     # --- thread body ----------------------------------------------------------------------------------------
     def _command(self, name: str) -> bool:
-        try:
-            self._commands.put_nowait(name)
-            return True
-        except queue.Full:
-            self.commands_dropped += 1
-            return False
+        return self._commands.put(name)
 
     def _emit(self, event: Event) -> None:
-        if self._delivery_frames:  # the delivery meter's events come first: events stay in stream-time order
+        if self._delivery.pending:  # the delivery meter's events come first: events stay in stream-time order
             self._flush_delivery()
         try:
             self.on_event(event)
@@ -208,6 +244,8 @@ class Pipeline:
                     chunk = self.source.read(READ_TIMEOUT_S)
                 except EndOfStream:
                     self._process_group()
+                    for t, name in self._commands.due(self.t_s, self.t_s, at_end=True):
+                        self._apply(name, max(t, self.t_s))
                     self._end_calls()
                     break
                 except Exception as exc:  # DeviceError, or anything a broken driver/file throws
@@ -222,8 +260,7 @@ class Pipeline:
             self._keeper.close()
 
     def _end_calls(self) -> None:
-        for event in self._calls.stream_end(self.t_s):
-            self._emit(event)
+        self._call_events(self._calls.stream_end(self.t_s))
 
     def _end_calls_if_failed(self) -> None:
         """A fatal source error ends the stream as the end of a recording does: the call closes."""
@@ -231,27 +268,47 @@ class Pipeline:
             self._end_calls()
 
     def _apply_commands(self) -> None:
-        while True:
-            try:
-                name = self._commands.get_nowait()
-            except queue.Empty:
-                return
-            t = self.t_s
-            if name == "pause" and not self._paused:
-                self._paused = True
-                self._emit(PauseChanged(t_s=t, paused=True))
-                for side in Side:
-                    if self._gates[side].active:
-                        self._emit(SpeechActivity(t_s=t, side=side, active=False))
-                self._reset_analysis()
-            elif name == "resume" and self._paused:
-                self._paused = False
-                self._calls.resume(t)
-                self._emit(PauseChanged(t_s=t, paused=False))
-            elif name == "call_start":
-                self._call_events(self._calls.control_start(t))
-            elif name == "call_end":
-                self._call_events(self._calls.control_end(t))
+        for name in self._commands.drain():
+            self._apply(name, self.t_s)
+
+    def _apply(self, name: str, t: float) -> None:
+        if name == "pause" and not self._paused:
+            self._paused = True
+            self._emit(PauseChanged(t_s=t, paused=True))
+            for side in Side:
+                if self._gates[side].active:
+                    self._emit(SpeechActivity(t_s=t, side=side, active=False))
+            self._reset_analysis()
+        elif name == "resume" and self._paused:
+            self._paused = False
+            self._calls.resume(t)
+            self._emit(PauseChanged(t_s=t, paused=False))
+        elif name == "call_start":
+            self._call_events(self._calls.control_start(t))
+        elif name == "call_start_noticed":  # told before the call: never "waiting"
+            started = self._calls.control_start(t)
+            if started:
+                self._call_events(started, told=True)
+            else:  # a CTI start taking over a call already running
+                self._notice_events(self.notice.notice_given(t, self._calls.in_call))
+        elif name == "call_end":
+            self._call_events(self._calls.control_end(t))
+        elif name == "notice_given":
+            self._notice_events(self.notice.notice_given(t, self._calls.in_call))
+        elif name == "declined":
+            self._notice_events(self.notice.declined(t, self._calls.in_call))
+
+    def _notice_events(self, events: Sequence[Event]) -> None:
+        for event in events:
+            if getattr(event, "state", "") == "declined":
+                self._drop_tone()
+            self._emit(event)
+
+    def _drop_tone(self) -> None:
+        """A decline (or a new call): what the scorer buffered and the smoother remembers is dropped."""
+        if self._scorer is not None:
+            self._scorer.reset()
+        self._smoother.reset()
 
     def _reset_analysis(self) -> None:
         self._vad.reset()
@@ -259,21 +316,21 @@ class Pipeline:
             self._gates[side].reset()
         if self._scorer is not None:
             self._scorer.reset()
-        self._delivery_frames.clear()
-        if self._delivery is not None:
-            self._delivery.reset()
+        self._delivery.reset()
 
-    def _call_events(self, events: list[Event]) -> None:
+    def _call_events(self, events: list[Event], told: bool = False) -> None:
         for event in events:
             if event.kind == "CallStarted":
-                if self._scorer is not None:
-                    self._scorer.reset()
-                self._smoother.reset()
+                self._drop_tone()
             # the agent's delivery numbers never outlive the call they were measured in
-            if event.kind in ("CallStarted", "CallEnded") and self._delivery is not None:
+            if event.kind in ("CallStarted", "CallEnded"):
                 self._flush_delivery()
                 self._delivery.reset()
             self._emit(event)
+            if event.kind == "CallStarted":
+                self._notice_events(self.notice.call_started(event.t_s, told))
+            elif event.kind == "CallEnded":
+                self._notice_events(self.notice.call_ended(event.t_s))
 
     def _process_chunk(self, chunk: Chunk) -> None:
         for frames in self._framer.process(chunk):
@@ -292,8 +349,12 @@ class Pipeline:
                 block[0, i], block[1, i] = agent, customer
             probs = self._vad.process_group(block).tolist()
         for i, (agent, customer) in enumerate(group):
+            if self._commands.scheduled:  # CTI actions due before this frame (replay)
+                end_t = (self._frames + 1) * FRAME_SAMPLES / SAMPLE_RATE_HZ
+                for t, name in self._commands.due(self.t_s, end_t):
+                    self._apply(name, max(t, self.t_s))
             self._frames += 1
-            p = (probs[0][i], probs[1][i]) if probs is not None else None
+            p = (probs[0][i], probs[1][i]) if probs is not None and not self._paused else None
             self._process_frame(agent, customer, self.t_s, p)
         self._flush_delivery()
 
@@ -330,17 +391,8 @@ class Pipeline:
                 meter.reset()
 
     def _flush_delivery(self) -> None:
-        """The agent frames collected since the last flush (one speech state, consecutive) to the meter."""
-        frames, self._delivery_frames = self._delivery_frames, []
-        if not frames or self._delivery is None:
-            return
-        audio = frames[0] if len(frames) == 1 else np.concatenate(frames)
-        try:
-            for event in self._delivery.process(audio, self._delivery_speech, self._delivery_t):
-                self._emit(event)
-        except Exception:
-            log.exception("DeliveryMeter failed; delivery cues are off for this session")
-            self._delivery = None
+        for event in self._delivery.flush():
+            self._emit(event)
 
     def _second_boundary(self) -> bool:
         # True on the first frame that ends at or after each whole second of stream time.
@@ -350,13 +402,10 @@ class Pipeline:
     def _analyse(
         self, agent: np.ndarray, agent_speech: bool, customer: np.ndarray, customer_speech: bool, t: float
     ) -> None:
-        if self._delivery is not None:
-            if self._delivery_frames and agent_speech != self._delivery_speech:
-                self._flush_delivery()
-            self._delivery_frames.append(agent)
-            self._delivery_speech, self._delivery_t = agent_speech, t
-        if self._scorer is None:
-            return
+        for event in self._delivery.add(agent, agent_speech, t):  # the agent's frames: delivery facts only
+            self._emit(event)
+        if self._scorer is None or not self.notice.tone_allowed:
+            return  # before the notice, after a decline, or tone off: the model hears nothing of the customer
         try:
             scores = self._scorer.process(customer, customer_speech)
         except Exception as exc:

@@ -34,8 +34,17 @@ from device.tomlfile import TomlFileError, describe_errors, dumps, key_lines, li
 ENV_USER_SETTINGS = "LUGN_USER_SETTINGS"
 POLICY_SCHEMA_VERSION = 1
 CONFIG_SECTIONS = tuple(LugnConfig.model_fields)
-# The agent may never change these, whatever [locks] says: where counts go, and how IT leaves a kiosk.
-ALWAYS_LOCKED = ("metrics", "ui.kiosk", "ui.kiosk_pin", "ui.kiosk_pin_file")
+# The agent may never change these, whatever [locks] says: where counts go, how IT leaves a kiosk, how callers
+# are told, the audit log, and whether tone analysis runs at all on this site.
+ALWAYS_LOCKED = (
+    "metrics",
+    "ui.kiosk",
+    "ui.kiosk_pin",
+    "ui.kiosk_pin_file",
+    "notice",
+    "oplog",
+    "tone.enabled",
+)
 # Cue name in ``[cues] allowed`` -> the coach setting that switches it.
 CUE_SETTINGS = {
     "tips": "coach.tips_enabled",
@@ -276,11 +285,14 @@ def compose(policy_path: Path, user_path: Path | None = None, notes: list[str] |
         problems.append("policy problems: running in the safe state (analysis on, publishing off)")
     secret = found and os.name == "posix" and _flatten(policy_cfg).get("metrics.password")
     if secret and policy_path.stat().st_mode & 0o004:
+        # Every local user can read it, and a fleet policy gives every seat the same one: any seat could log
+        # in as any device account and pose as k devices. Not used (like a kiosk PIN there), not just flagged.
         line = key_lines(policy_path.read_text("utf-8")).get("metrics.password")
         problems.append(
-            f"{policy_path}:{line}: metrics.password: a secret in a world-readable policy; "
-            "use the keyring or metrics.password_file"
+            f"{policy_path}:{line}: metrics.password: a secret in a world-readable policy is ignored "
+            "(every seat and local user can read it); use the keyring or metrics.password_file"
         )
+        config = config.model_copy(update={"metrics": config.metrics.model_copy(update={"password": None})})
     config = config.model_copy(
         update={"ui": kioskpin.effective(config.ui, policy_path if found else None, problems)}
     )

@@ -18,6 +18,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import time
 from collections.abc import Iterable, Sequence
@@ -26,7 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from device.metrics.credentials import write_password_file
-from fleet.brokerconf import DEPLOY_DIR, Account, check_unique, render_conf, write_accounts, write_acls
+from fleet.brokerconf import (
+    DEPLOY_DIR,
+    GUARD_SOURCE,
+    Account,
+    check_unique,
+    render_conf,
+    write_accounts,
+    write_acls,
+)
 from fleet.policy import AggregatorPolicy, dump_policy
 
 log = logging.getLogger(__name__)
@@ -85,6 +94,8 @@ class TrialBroker:
     mtls_port: int = 0
     bucket_s: int = 900
     grace_s: int = 120
+    guard_rate_per_min: int = 60  # each device account's message budget (lugn_guard; the template's defaults)
+    guard_burst: int = 300
     passwords: dict[str, str] = field(default_factory=dict)
     proc: subprocess.Popen[bytes] | None = None
 
@@ -120,6 +131,10 @@ class TrialBroker:
     @property
     def conf_file(self) -> Path:
         return self.workdir / "mosquitto.conf"
+
+    @property
+    def guard_plugin(self) -> Path:
+        return self.workdir / "lugn_guard.so"
 
     @property
     def log_file(self) -> Path:
@@ -160,7 +175,7 @@ class TrialBroker:
     # -- set-up
     def setup(self) -> None:
         """Certificates, credentials, password files, ACLs, aggregator policy and the rendered config."""
-        self.workdir.mkdir(parents=True, exist_ok=True)
+        self._own_workdir()
         if not (self.certs_dir / "server.crt").is_file():
             self._certs(self.client_certs)
         else:
@@ -178,6 +193,7 @@ class TrialBroker:
         (self.workdir / "accounts.csv").write_text(write_accounts(self.accounts))
         write_acls(self.accounts, self.workdir)
         self.aggregator_config.write_text(dump_policy(self.policy()))
+        self._build_guard()
         extra = (
             f"user {getpass.getuser()}\nlog_dest file {self.log_file}\n"
             + "".join(f"log_type {t}\n" for t in self.log_types.split())
@@ -192,9 +208,42 @@ class TrialBroker:
             "DEVICE_MTLS_PORT": str(self.mtls_port),
             "BACKEND_PORT": str(self.backend_port),
             "BIND": "127.0.0.1",
+            "GUARD_PLUGIN": str(self.guard_plugin),
+            "GUARD_RATE_PER_MIN": str(self.guard_rate_per_min),
+            "GUARD_BURST": str(self.guard_burst),
             "EXTRA": extra,
         }
         self.conf_file.write_text(render_conf(values))
+
+    def _own_workdir(self) -> None:
+        """Create the folder 0700, or use an existing one only if it is ours and nobody else may write in it.
+
+        Why: the folder's existing password files, CA and keys are reused (a restarted trial broker keeps
+        its accounts). In a shared /tmp another local user could pre-create ``/tmp/lugn-trial`` with password
+        files and a CA of their own, then log in as any device account of the trial broker."""
+        if not self.workdir.exists():
+            self.workdir.parent.mkdir(parents=True, exist_ok=True)
+            self.workdir.mkdir(mode=0o700)
+        st = self.workdir.lstat()
+        if os.name == "posix" and (
+            not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o022
+        ):
+            raise BrokerUnavailable(
+                f"{self.workdir}: not a folder of yours that only you can write (owner uid {st.st_uid}, "
+                f"mode {st.st_mode & 0o777:o}); its credentials and CA could be someone else's: use another "
+                "--workdir"
+            )
+
+    def _build_guard(self) -> None:
+        """The device listeners' plugin (``deploy/mosquitto/build-guard.sh``), built once per workdir."""
+        so = self.guard_plugin
+        if so.is_file() and so.stat().st_mtime >= GUARD_SOURCE.stat().st_mtime:
+            return
+        proc = subprocess.run(
+            ["bash", str(DEPLOY_DIR / "build-guard.sh"), str(so)], capture_output=True, text=True, timeout=120
+        )
+        if proc.returncode:
+            raise BrokerUnavailable(f"cannot build the broker plugin lugn_guard: {proc.stderr.strip()}")
 
     def _certs(self, clients: Iterable[str], only_clients: bool = False) -> None:
         env = {**os.environ, "CLIENTS": " ".join(clients)}

@@ -70,7 +70,7 @@ def run_demo(
     linger_s: float = 5.0,
 ) -> DemoResult:
     """Play ``audio`` into the agent UI; returns what happened. Creates the QApplication if needed."""
-    from ui.agent.app import has_display
+    from ui.agent.launch import has_display
 
     offscreen = not has_display()
     realtime = (not offscreen) if realtime is None else realtime
@@ -80,7 +80,8 @@ def run_demo(
 
     from device.audio.source import ReplaySource
     from device.runtime import AgentRuntime
-    from ui.agent.app import AgentApp, ensure_qapp
+    from ui.agent.app import AgentApp
+    from ui.agent.launch import ensure_qapp
     from ui.agent.screens import Screenshotter
 
     qapp = ensure_qapp(["lugn-demo"])
@@ -93,8 +94,18 @@ def run_demo(
     qsettings = QSettings(str(out_dir / "demo-ui.ini"), QSettings.Format.IniFormat)
     source = ReplaySource(audio, realtime=realtime)
     runtime = AgentRuntime(
-        source, config, models_dir=models_dir, metrics=metrics or False, control=False, listeners=listeners
+        source,
+        config,
+        models_dir=models_dir,
+        metrics=metrics or False,
+        control=False,
+        listeners=listeners,
+        oplog=False,
     )
+    # The policy's caller notice ([notice] mode "agent", the default) is not lifted for the demo: the call
+    # starts, the prompt asks the agent to tell the caller, and the agent confirms 1.5 s later (as a click
+    # would; offscreen nobody is there to click). No tone is analysed before that.
+    runtime.schedule([(0.0, "call_start"), (1.5, "notice_given")])
     app = AgentApp(runtime, kiosk=False, qsettings=qsettings)
     app.quitRequested.connect(lambda: qapp.exit(0))
     shots = Screenshotter(app, out_dir)

@@ -25,6 +25,8 @@ from device.protocol.topics import ROOT, SYS, check_account, check_id
 
 DEPLOY_DIR = Path(__file__).resolve().parents[1] / "deploy" / "mosquitto"
 TEMPLATE = DEPLOY_DIR / "lugn.conf.template"
+GUARD_SOURCE = DEPLOY_DIR / "lugn_guard.c"
+GUARD_PLUGIN = "/usr/local/lib/lugn/lugn_guard.so"  # where build-guard.sh puts it by default
 Role = Literal["device", "aggregator", "supervisor", "it-monitor"]
 ROLES: tuple[Role, ...] = ("device", "aggregator", "supervisor", "it-monitor")
 PLACEHOLDERS = (
@@ -36,6 +38,9 @@ PLACEHOLDERS = (
     "DEVICE_MTLS_PORT",
     "BACKEND_PORT",
     "BIND",
+    "GUARD_PLUGIN",
+    "GUARD_RATE_PER_MIN",
+    "GUARD_BURST",
     "EXTRA",
 )
 

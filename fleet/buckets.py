@@ -129,10 +129,18 @@ class Buckets:
 
     def summary(self, site: str, team: str) -> Summary:
         db = self.store.db
-        rows = db.execute(
-            f"{_PUBLISHED} WHERE site = ? AND team = ? ORDER BY bucket_start DESC LIMIT ?",
+        # The last `history` buckets, and the last `history` buckets with figures even when suppressed ones
+        # came after them: otherwise one device alone at night (or a hostile seat sending empty contributions
+        # for the idle buckets after the team's last shift) pushed every figure out of the retained summary.
+        where = f"{_PUBLISHED} WHERE site = ? AND team = ?"
+        latest = db.execute(
+            f"{where} ORDER BY bucket_start DESC LIMIT ?", (site, team, self.policy.history)
+        ).fetchall()
+        shown = db.execute(
+            f"{where} AND contributors IS NOT NULL ORDER BY bucket_start DESC LIMIT ?",
             (site, team, self.policy.history),
         ).fetchall()
+        rows = sorted({r[0]: r for r in (*latest, *shown)}.values(), key=lambda r: r[0], reverse=True)
         late = db.execute(
             f"SELECT released_at, first_bucket_start, last_bucket_end, contributors, {FIELDS} "
             "FROM late_released WHERE site = ? AND team = ? ORDER BY id DESC LIMIT ?",

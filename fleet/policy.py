@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from device.metrics.settings import K_FLOOR
 from device.protocol.limits import MIN_CALL_S
+from device.protocol.payloads import MAX_HISTORY
 from device.protocol.topics import check_id
 from device.tomlfile import TomlFileError, describe_errors, dumps, key_lines, read_toml
 
@@ -64,7 +65,13 @@ class AggregatorPolicy(BaseModel):
         title="Shortest call",
         description="Plausibility: at most bucket_s / this calls",
     )
-    history: int = Field(16, ge=1, le=96, title="History", description="Final buckets per retained summary")
+    history: int = Field(
+        16,
+        ge=1,
+        le=MAX_HISTORY,
+        title="History",
+        description="Latest final buckets per retained summary (and as many of the latest with figures)",
+    )
     health_interval_s: float = Field(
         30.0, ge=1, le=3600, title="Health interval", description="How often the health topic is refreshed"
     )

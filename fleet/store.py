@@ -67,6 +67,19 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        self._add_new_count_columns()
+
+    def _add_new_count_columns(self) -> None:
+        """A state file from before a count was added (``declined``, issue #13) gets the column, zero in old
+        rows (NULL in suppressed published rows), so an upgrade keeps every bucket."""
+        for table, nullable in (
+            ("device_counts", False), ("published", True), ("late_pool", False), ("late_released", False)
+        ):  # fmt: skip
+            have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+            for name in COUNT_FIELDS:
+                if name not in have:
+                    kind = "INTEGER" if nullable else "INTEGER NOT NULL DEFAULT 0"
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
     def close(self) -> None:
         self.db.close()

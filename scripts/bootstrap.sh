@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 APT_PKGS=(libportaudio2 mosquitto mosquitto-clients openssl qt6-l10n-tools libegl1 libgl1 libglib2.0-0
           libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core desktop-file-utils ansible-core
           pulseaudio pulseaudio-utils libpulse0)  # capture via the sound server; tests start their own
+# the broker plugin of the device listeners (deploy/mosquitto/lugn_guard.c, built by the trial broker)
+APT_PKGS+=(gcc libc6-dev mosquitto-dev libmosquitto-dev)
 # Qt 6's xcb platform plugin (checked with QT_DEBUG_PLUGINS=1 under Xvfb: icccm4 and keysyms1 are the ones a
 # minimal Debian lacks), and the real X server the UI tests start (Xvfb, openbox, xdotool, xprop/xwininfo).
 APT_PKGS+=(libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-cursor0 libxcb-shape0

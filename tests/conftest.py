@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The runtime's operation log, the outbox and the kiosk lockout default to the user's state folder: in tests,
+# to a folder of this run (tests that look at them set their own).
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="lugn-tests-state-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("LUGN_SHARED_DATA", ROOT.parent / "shared" / "data"))

@@ -141,3 +141,40 @@ def random_chain(
         x = telephone(x)
     x = gain_db(x, float(rng.uniform(-24.0, 12.0)))
     return np.clip(x, -1.0, 1.0).astype(np.float32)
+
+
+def time_stretch(
+    x: np.ndarray, rate: float, frame: int = 640, hop: int = 320, search: int = 160
+) -> np.ndarray:
+    """WSOLA time stretch (``rate`` > 1: shorter), pitch and spectrum kept: each output frame is the input
+    frame near its nominal position that best continues the previous one (cross-correlation), overlap-added
+    with a Hann window."""
+    x = np.asarray(x, dtype=np.float64)
+    n_out = round(len(x) / rate)
+    pad = np.pad(x, (search, frame + search + int(hop * rate) + 1))
+    win = np.hanning(frame)
+    out = np.zeros(n_out + frame)
+    norm = np.zeros(n_out + frame)
+    prev_tail = None
+    for pos in range(0, n_out, hop):
+        centre = round(pos * rate) + search
+        if prev_tail is None:
+            best = centre
+        else:
+            seg = pad[centre - search : centre + search + frame - hop]
+            corr = np.correlate(seg, prev_tail, mode="valid")
+            best = centre - search + int(np.argmax(corr))
+        chunk = pad[best : best + frame]
+        out[pos : pos + frame] += chunk * win
+        norm[pos : pos + frame] += win
+        prev_tail = pad[best + hop : best + frame]
+    return (out[:n_out] / np.maximum(norm[:n_out], 1e-3)).astype(np.float32)
+
+
+def voice_shift(x: np.ndarray, semitones: float) -> np.ndarray:
+    """Pitch and formants moved together by ``semitones``, tempo and length kept (a higher or lower voice):
+    resampling moves the whole spectrum, WSOLA restores the duration."""
+    factor = 2.0 ** (semitones / 12.0)
+    up = 1000
+    y = resample_poly(np.asarray(x, dtype=np.float64), up, round(up * factor))  # factor > 1: shorter, higher
+    return fit_length(time_stretch(y, len(y) / len(x)), len(x)).astype(np.float32)

@@ -1,7 +1,8 @@
 """Corpus folders: a ``manifest.csv`` (file, speaker, gender, label, ...) and the audio files it names.
 
 Bad input gets a :class:`CorpusError` naming the file (and row) at fault. Audio is read as 16 kHz mono
-float32.
+float32. An optional ``intensity`` column (the acted intensity, e.g. normal / strong) is carried on each
+clip so ``lugn eval`` can report angry recall by intensity; none of the shared corpora has one.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ class Clip:
     gender: str
     label: str
     use: str
+    # the corpus's own intensity of the acted emotion (e.g. "normal" / "strong"), from an optional
+    # ``intensity`` manifest column; "" where the corpus has none (EmoDB, tess and urdu have none)
+    intensity: str = ""
 
     @property
     def label4(self) -> int:
@@ -91,6 +95,7 @@ def read_manifest(folder: Path) -> list[Clip]:
                     gender=(row["gender"] or "").strip().lower() or "unknown",
                     label=label,
                     use=(row.get("use") or "").strip().lower(),
+                    intensity=(row.get("intensity") or "").strip().lower(),
                 )
             )
     if not clips:

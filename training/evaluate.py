@@ -27,7 +27,7 @@ from device.inference.tone import ToneModel, ToneScorer
 from training import augment
 from training.acoustic import AcousticLR, features
 from training.data import Clip, CorpusError, load_audio, read_manifest
-from training.metrics import binary, four_class
+from training.metrics import binary, four_class, valence_and_groups
 
 CV_DIR = Path(__file__).resolve().parent / "cv"
 SESSION_SEED = 20_260_401
@@ -149,6 +149,7 @@ def figures(clips: Sequence[Clip], probs: np.ndarray, fr: np.ndarray, fr_8k: np.
         "ua4_by_gender": four["ua4_by_gender"],
         "binary_ua_8khz": binary(clips, fr_8k, thr)["binary_ua"],
         "confusion4": four["confusion4"],
+        **valence_and_groups(clips, fr, thr),
     }
 
 

@@ -137,5 +137,31 @@ def merge(frontend: onnx.ModelProto, head: onnx.ModelProto, *, name: str, versio
     merged.model_version = 1
     meta = merged.metadata_props.add()
     meta.key, meta.value = "version", version
+    short_tensor_names(merged)
     onnx.checker.check_model(merged)
     return merged
+
+
+def short_tensor_names(model: onnx.ModelProto) -> None:
+    """Rename every intermediate tensor and initializer to a short id, in place (the graph's inputs and
+    outputs and the node names stay). The exporter's tensor names ("/head/ensemble/heads.3/body/body.1/
+    Relu_output_0") were ~50 KB of the 1.2.0 file, 5 % of the 1 MB budget, and carry nothing the runtime
+    uses; the same graph with short names gives bit-identical outputs."""
+    g = model.graph
+    keep = {v.name for v in g.input} | {v.name for v in g.output}
+    names: dict[str, str] = {}
+
+    def short(name: str) -> str:
+        if not name or name in keep:
+            return name
+        if name not in names:
+            names[name] = f"t{len(names):x}"
+        return names[name]
+
+    for init in g.initializer:
+        init.name = short(init.name)
+    for node in g.node:
+        node.input[:] = [short(n) for n in node.input]
+        node.output[:] = [short(n) for n in node.output]
+    for vi in g.value_info:
+        vi.name = short(vi.name)

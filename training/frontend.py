@@ -103,21 +103,48 @@ def pitch_kernels() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return fir, dft.astype(np.float32), acf.astype(np.float32)
 
 
+def subharmonic_acf(divisor: float) -> np.ndarray:
+    """Power -> normalised-ACF matrix [bins, lags] at each candidate lag divided by ``divisor`` (fractional
+    lags: the ACF is a cosine sum over the power spectrum, so any lag can be read off it)."""
+    n = np.arange(PITCH_FRAME)
+    window = 0.5 - 0.5 * np.cos(2 * math.pi * (n + 0.5) / PITCH_FRAME)
+    lags = PITCH_LAGS / divisor
+    c = np.full(PITCH_BINS, 2.0)
+    c[0] = 1.0
+    acf = c[:, None] * np.cos(2 * math.pi * np.arange(PITCH_BINS)[:, None] * lags[None, :] / PITCH_NFFT)
+    own = np.array([np.sum(window[: PITCH_FRAME - lag] * window[lag:]) for lag in range(PITCH_FRAME)])
+    wac = np.interp(lags, np.arange(PITCH_FRAME), own / np.sum(window**2))
+    return (acf / wac[None, :]).astype(np.float32)
+
+
 class Pitch(nn.Module):
-    """[B, N] waveform -> statistics of a soft pitch track and voicing: [B, 5]."""
+    """[B, N] waveform -> statistics of a soft pitch track and voicing: [B, 5].
+
+    ``octave_check`` (1.3.0): a periodic voice correlates as well at twice and three times its period as at
+    the period itself, and the soft arg-max averaged those lags: every F0 above ~160 Hz (where twice the
+    period falls inside the 80-400 Hz lag range) was pulled down an octave towards it — a 220 Hz voice read
+    as ~160 Hz, 300 Hz as ~165 Hz. That is most women's voices and any aroused voice. With the check each
+    candidate lag loses the correlation found at half and a third of it (which is high only when the lag is a
+    multiple of the true period), so the track follows 80-350 Hz (the voicing strength is unchanged)."""
 
     n_features = 5
     fir: torch.Tensor
     dft: torch.Tensor
     acf: torch.Tensor
+    acf_sub: torch.Tensor
     log2f0: torch.Tensor
 
-    def __init__(self) -> None:
+    def __init__(self, octave_check: bool = False) -> None:
         super().__init__()
         fir, dft, acf = pitch_kernels()
+        self.octave_check = octave_check
         self.register_buffer("fir", torch.from_numpy(fir))
         self.register_buffer("dft", torch.from_numpy(dft))
         self.register_buffer("acf", torch.from_numpy(acf))
+        if octave_check:
+            # one MatMul for the lag, half-lag and third-lag correlations (one node fewer than three)
+            both = np.concatenate([subharmonic_acf(2.0), subharmonic_acf(3.0)], axis=1)
+            self.register_buffer("acf_sub", torch.from_numpy(both))
         self.register_buffer("log2f0", torch.from_numpy(np.log2(4000.0 / PITCH_LAGS).astype(np.float32)))
 
     def track(self, wave: torch.Tensor) -> tuple[torch.Tensor, ...]:
@@ -135,7 +162,12 @@ class Pitch(nn.Module):
         r0 = power.sum(dim=2, keepdim=True) * 2.0 + 1e-9
         r = (power @ self.acf) / r0  # [B, T, lags], ~1 at the period of a clean voiced frame
         voicing = r.max(dim=2).values  # [B, T]
-        soft = torch.softmax(r * 25.0, dim=2)
+        score = r
+        if self.octave_check:
+            sub = torch.relu((power @ self.acf_sub) / r0)  # [B, T, 2 * lags]: at lag / 2, lag / 3
+            n_lags = r.shape[2]
+            score = r - sub[:, :, :n_lags] - 0.5 * sub[:, :, n_lags:]
+        soft = torch.softmax(score * 25.0, dim=2)
         f0 = (soft * self.log2f0).sum(dim=2)  # [B, T] log2 Hz
         e = torch.log(r0.squeeze(2) / (r0.mean(dim=1) + 1e-9) + FLOOR)
         active = torch.sigmoid(

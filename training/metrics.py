@@ -1,5 +1,10 @@
 """Evaluation figures: ua4 / wa4 / f1_4 / confusion4 over neutral(+calm), happy, sad, angry, and the binary
 frustrated (angry) vs not (neutral, calm, happy, sad, boredom) task at a fixed threshold, plus its AUC.
+
+Since 1.3.0 also the figures of the frustration score that a balanced accuracy hides (issue 17): whether it
+tells anger from joy (AUC angry vs happy, the share of happy clips flagged), whether it is as good for women
+as for men (binary figures by gender), and whether it catches controlled anger (angry recall by the corpus's
+intensity field, where a corpus has one).
 """
 
 from __future__ import annotations
@@ -76,6 +81,67 @@ def binary(clips: Sequence[Clip], frustration: np.ndarray, threshold: float) -> 
     return {
         "binary_ua": balanced_accuracy(t, (s >= threshold).astype(int), (0, 1)),
         "binary_auc": auc(s, t),
+    }
+
+
+def _share(flags: np.ndarray) -> float | None:
+    return float(np.mean(flags)) if len(flags) else None
+
+
+def _both(t: np.ndarray, value: float) -> float | None:
+    """A two-class figure, or None (JSON null) where one of the classes is absent: urdu's women, for
+    example, have no angry clip, and a balanced accuracy over one class would read as a real figure."""
+    return value if len(set(t.tolist())) == 2 else None
+
+
+def valence_and_groups(clips: Sequence[Clip], frustration: np.ndarray, threshold: float) -> dict[str, Any]:
+    """Frustration-score figures by emotion, gender and intensity (issue 17).
+
+    ``angry_vs_happy_auc``: does the score rank angry above happy speech (the arousal both share cannot
+    separate them); ``happy_flagged``: the share of happy clips at or above the operating threshold (a
+    cheerful caller shown as frustrated); ``by_gender``: binary_ua / AUC per gender (None where the gender
+    lacks angry or not-angry clips) with angry recall and the false-alarm share;
+    ``angry_recall_by_intensity``: recall (and AUC against every not-frustrated clip) of angry clips per
+    intensity, empty when the corpus carries no intensity."""
+    truth = np.array([c.frustrated for c in clips])
+    labels = np.array([c.label for c in clips])
+    genders = np.array([c.gender for c in clips])
+    flagged = frustration >= threshold
+    ah = (labels == "angry") | (labels == "happy")
+    keep = truth >= 0
+    by_gender: dict[str, dict[str, Any]] = {}
+    for g in sorted(set(genders[keep].tolist())):
+        m = keep & (genders == g)
+        t, s = truth[m], frustration[m]
+        mah = ah & (genders == g)
+        by_gender[g] = {
+            "clips": int(m.sum()),
+            "binary_ua": _both(t, balanced_accuracy(t, (s >= threshold).astype(int), (0, 1))),
+            "binary_auc": _both(t, auc(s, t)),
+            "angry_recall": _share(flagged[m & (truth == 1)]),
+            "not_angry_flagged": _share(flagged[m & (truth == 0)]),
+            "happy_flagged": _share(flagged[(labels == "happy") & (genders == g)]),
+            "angry_vs_happy_auc": _both(
+                truth[mah], auc(frustration[mah], (labels[mah] == "angry").astype(int))
+            ),
+        }
+    intensities = np.array([c.intensity for c in clips])
+    by_intensity: dict[str, dict[str, Any]] = {}
+    calm = keep & (truth == 0)
+    for level in sorted(set(intensities[labels == "angry"].tolist()) - {""}):
+        m = (labels == "angry") & (intensities == level)
+        both = m | calm
+        by_intensity[level] = {
+            "clips": int(m.sum()),
+            "recall": _share(flagged[m]),
+            "auc_vs_not_angry": _both(truth[both], auc(frustration[both], truth[both])),
+        }
+    return {
+        "angry_vs_happy_auc": _both(truth[ah], auc(frustration[ah], (labels[ah] == "angry").astype(int))),
+        "happy_flagged": _share(flagged[labels == "happy"]),
+        "angry_recall": _share(flagged[truth == 1]),
+        "by_gender": by_gender,
+        "angry_recall_by_intensity": by_intensity,
     }
 
 

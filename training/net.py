@@ -11,42 +11,59 @@ from torch import nn
 
 from training.frontend import LogMel, Pitch, StatsFeatures
 from training.prosody import ProsodyStats
+from training.voice import VoiceStats
 
 N_NET_FEATURES = StatsFeatures.n_features + Pitch.n_features  # log-mel and pitch statistics
 N_MEMBER_FEATURES = ProsodyStats.n_features  # the statistics block (appended after them): the member's input
 N_FEATURES = N_NET_FEATURES + N_MEMBER_FEATURES  # what the MLP/linear head ensemble sees (since 1.2.0)
+N_VOICE_FEATURES = VoiceStats.n_features  # the voice-quality/contour block, appended last (1.3.0)
 
 OUTPUTS = ("probs", "frustration", "arousal", "valence")
 
 
-def head_width(heads_see_statistics: bool) -> int:
-    """How many leading features feed the head ensemble (1.1.0: the log-mel/pitch statistics only)."""
-    return N_FEATURES if heads_see_statistics else N_NET_FEATURES
+def head_width(heads_see_statistics: bool, voice: bool = False) -> int:
+    """How many leading features feed the head ensemble (1.1.0: the log-mel/pitch statistics only; 1.3.0:
+    all, the voice block included)."""
+    if not heads_see_statistics:
+        return N_NET_FEATURES
+    return N_FEATURES + (N_VOICE_FEATURES if voice else 0)
+
+
+def member_width(voice: bool = False) -> int:
+    """How many features, from ``N_NET_FEATURES`` on, feed the statistics member."""
+    return N_MEMBER_FEATURES + (N_VOICE_FEATURES if voice else 0)
 
 
 class Frontend(nn.Module):
-    """Waveform [B, N] -> statistics features [B, F]. Exported and kept in FP32."""
+    """Waveform [B, N] -> statistics features [B, F]. Exported and kept in FP32. ``voice``: append the
+    voice-quality/contour block; ``octave_check``: the pitch track without the octave pull above ~160 Hz
+    (both 1.3.0)."""
 
-    def __init__(self) -> None:
+    def __init__(self, voice: bool = False, octave_check: bool = False) -> None:
         super().__init__()
         self.logmel = LogMel()
         self.stats = StatsFeatures()
-        self.pitch = Pitch()
+        self.pitch = Pitch(octave_check)
         self.prosody = ProsodyStats()
+        self.voice = VoiceStats() if voice else None
+
+    @property
+    def n_features(self) -> int:
+        return N_FEATURES + (N_VOICE_FEATURES if self.voice is not None else 0)
 
     def forward(self, wave: torch.Tensor) -> torch.Tensor:
         power = self.logmel.spectrum(wave)
         melp = power @ self.logmel.mel
         logmel, frame_pow = self.logmel.from_mel(melp)
         track = self.pitch.track(wave)
-        return torch.cat(
-            [
-                self.stats(logmel, frame_pow),
-                Pitch.stats(*track),
-                self.prosody(power, melp, logmel, frame_pow, track),
-            ],
-            dim=1,
-        )
+        blocks = [
+            self.stats(logmel, frame_pow),
+            Pitch.stats(*track),
+            self.prosody(power, melp, logmel, frame_pow, track),
+        ]
+        if self.voice is not None:
+            blocks.append(self.voice(power, frame_pow, track))
+        return torch.cat(blocks, dim=1)
 
 
 class ToneHead(nn.Module):
@@ -122,17 +139,23 @@ class BlendedHeads(nn.Module):
     ensemble."""
 
     def __init__(
-        self, ensemble: HeadEnsemble, member: StatsMember, weight: float, head_features: int = N_FEATURES
+        self,
+        ensemble: HeadEnsemble,
+        member: StatsMember,
+        weight: float,
+        head_features: int = N_FEATURES,
+        member_features: int = N_MEMBER_FEATURES,
     ) -> None:
         super().__init__()
         self.ensemble = ensemble
         self.member = member
         self.weight = float(weight)
         self.head_features = int(head_features)  # the first n features feed the heads (1.1.0: 130, now all)
+        self.member_features = int(member_features)  # the member's, from N_NET_FEATURES on
 
     def forward(self, feats: torch.Tensor) -> tuple[torch.Tensor, ...]:
         probs, frustration, arousal, valence = self.ensemble(feats[:, : self.head_features])
-        m_probs, m_frustration = self.member(feats[:, N_NET_FEATURES:])
+        m_probs, m_frustration = self.member(feats[:, N_NET_FEATURES : N_NET_FEATURES + self.member_features])
         a = self.weight
         return (1 - a) * probs + a * m_probs, (1 - a) * frustration + a * m_frustration, arousal, valence
 
@@ -152,10 +175,13 @@ class ToneNet(nn.Module):
 def load_shipped_pytorch(cv_dir: Path) -> ToneNet:
     """Rebuild the PyTorch model of a recipe run from ``cv.json`` (its config) and ``tone_heads.pt``."""
     cfg = json.loads((cv_dir / "cv.json").read_text(encoding="utf-8"))["config"]
-    nf = head_width(cfg.get("heads_see_statistics", False))
+    voice = bool(cfg.get("voice_features", False))
+    octave = bool(cfg.get("pitch_octave_check", False))
+    nf = head_width(cfg.get("heads_see_statistics", False), voice)
+    nm = member_width(voice and bool(cfg.get("member_voice", False)))
     heads = [ToneHead(nf, hidden=cfg["hidden"], dropout=cfg["dropout"]) for _ in range(cfg["seeds"])]
     heads += [ToneHead(nf, hidden=0) for _ in range(cfg.get("linear_heads", 0))]
-    blended = BlendedHeads(HeadEnsemble(heads), StatsMember(), cfg["member_weight"], nf)
-    net = ToneNet(Frontend(), blended).eval()
+    blended = BlendedHeads(HeadEnsemble(heads), StatsMember(nm), cfg["member_weight"], nf, nm)
+    net = ToneNet(Frontend(voice=voice, octave_check=octave), blended).eval()
     net.ensemble.load_state_dict(torch.load(cv_dir / "tone_heads.pt", weights_only=True))
     return net

@@ -42,7 +42,7 @@ from training.train import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 WINDOW_S, HOP_S = 2.0, 0.5
 
 
@@ -88,6 +88,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--linear-heads", type=int, default=TrainConfig.linear_heads, help="linear heads per ensemble"
     )
     p.add_argument("--renderings", type=int, default=TrainConfig.renderings)
+    # issue-17 parts, for the per-change figures in the model card (1.2.0's recipe: --no-voice-features
+    # --no-pitch-octave-check --shift-semitones "")
+    p.add_argument(
+        "--voice-features", action=argparse.BooleanOptionalAction, default=TrainConfig.voice_features
+    )
+    p.add_argument(
+        "--pitch-octave-check", action=argparse.BooleanOptionalAction, default=TrainConfig.pitch_octave_check
+    )
+    p.add_argument(
+        "--shift-semitones",
+        default=",".join(f"{v:g}" for v in TrainConfig.shift_semitones),
+        help="voice-shift renderings, comma-separated semitones ('' for none)",
+    )
     p.add_argument(
         "--eval", nargs="*", default=None, help="corpus folders for the final table (default: all)"
     )
@@ -98,7 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     t0 = time.time()
     cfg = TrainConfig(
-        epochs=args.epochs, seeds=args.seeds, linear_heads=args.linear_heads, renderings=args.renderings
+        epochs=args.epochs,
+        seeds=args.seeds,
+        linear_heads=args.linear_heads,
+        renderings=args.renderings,
+        voice_features=args.voice_features,
+        pitch_octave_check=args.pitch_octave_check,
+        shift_semitones=tuple(float(v) for v in args.shift_semitones.split(",") if v.strip()),
     )
     set_determinism(cfg.seed)
     corpus_dir = args.data / args.train_corpus
@@ -119,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     n_folds = max(folds.values()) + 1
     feats = rendered_features(clips, waves, folds, cfg, args.cache_dir, progress=tqdm)
     fold_of_clip = np.array([folds[c.speaker] for c in clips])
-    frontend = Frontend().eval()
+    frontend = Frontend(voice=cfg.voice_features, octave_check=cfg.pitch_octave_check).eval()
 
     # 3. cross-validation fold ensembles
     ensembles = []
@@ -131,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         final = train_ensemble(feats, clips, cfg)
         bar.update()
 
-    calib = feats.reshape(-1, feats.shape[2])[:: max(1, cfg.renderings // 2)]
+    calib = feats.reshape(-1, feats.shape[2])[:: max(1, cfg.total_renderings // 2)]
     work = args.work_dir
     # Heads stay separate nodes in the graph: each hidden layer then gets its own activation scale in INT8
     # (one fused 320-wide layer sharing a scale missed the 0.01 rule on EmoDB ua4).
@@ -160,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     from training.calibrate import choose_operating_point
 
     point = choose_operating_point(cv_int8, clips, waves, folds, work)
+    shifts = f" + voice shifts {list(cfg.shift_semitones)} st" if cfg.shift_semitones else ""
+    happy = f", happy x{cfg.happy_weight:g} in the frustration loss" if cfg.happy_weight != 1.0 else ""
     metadata = {
         "threshold": point["threshold"],
         "threshold_without_baseline": point["threshold_without_baseline"],
@@ -172,13 +193,22 @@ def main(argv: list[str] | None = None) -> int:
         "front_end": (
             "in-graph FP32: DFT conv (25 ms window / 20 ms hop, the 188 bins of 80-7560 Hz), 40 log-mel, "
             "gain-only normalisation, statistics over time; 4 kHz autocorrelation pitch/voicing statistics "
-            "(20 ms hop); acoustic-baseline statistics (energy, F0, centroid, roll-off, flux, tilt: mean, "
-            "std, 10th/90th percentile; MFCC mean/std)"
+            f"(20 ms hop{', octave-checked' if cfg.pitch_octave_check else ''}); acoustic-baseline "
+            "statistics (energy, F0, centroid, roll-off, flux, tilt: mean, std, 10th/90th percentile; MFCC "
+            "mean/std)"
+            + (
+                "; voice quality and contour over voiced frames (HNR, F0 and level irregularity, alpha "
+                "ratio, Hammarberg index, spectral slope 0-500 / 500-1500 Hz, F0 slope/curvature/rising "
+                "share, "
+                "energy attack/decay/modulation)"
+                if cfg.voice_features
+                else ""
+            )
         ),
         "ensemble": (
             f"{1 - cfg.member_weight:.2f} x ({cfg.seeds} MLP + {cfg.linear_heads} linear heads on "
             f"{'all features' if cfg.heads_see_statistics else 'log-mel + pitch statistics'}, "
-            "all renderings) "
+            f"all renderings{shifts}{happy}) "
             f"+ {cfg.member_weight:.2f} x statistics member (L2 logistic regression, C={cfg.member_c}, on "
             f"{cfg.member_renderings} renderings: clean + G.711); probabilities and frustration averaged, "
             "arousal/valence from the heads"

@@ -142,6 +142,8 @@ def dimension_check(model: ToneModel, folder: Path) -> tuple[float, float]:
 
 
 def _fmt(v: Any) -> str:
+    if v is None:
+        return "-"
     return f"{v:.3f}" if isinstance(v, float) else str(v)
 
 
@@ -186,7 +188,51 @@ def table(result: dict[str, Any]) -> str:
                 + " ".join(f"{_fmt(f[k]):>14}" for k in FIGURES)
                 + f"  {by_g}"
             )
+    lines.append("")
+    lines += group_table(result)
     return "\n".join(lines)
+
+
+def _gender_cell(g: dict[str, Any]) -> str:
+    """'bUA / AUC', or, where the gender lacks angry (or not-angry) clips, what can be said: the false-alarm
+    share (or the angry recall)."""
+    if g["binary_ua"] is not None:
+        return f"{g['binary_ua']:.3f} / {g['binary_auc']:.3f}"
+    if g["not_angry_flagged"] is not None:
+        return f"no angry; flags {g['not_angry_flagged']:.3f}"
+    return f"only angry; recall {g['angry_recall']:.3f}"
+
+
+def group_table(result: dict[str, Any]) -> list[str]:
+    """Frustration-score figures by emotion, gender and intensity (issue 17), one row per corpus and
+    variant."""
+    info = result["model"]
+    header = (
+        f"{'corpus':<8} {'variant':<28} {'AUC ang/hap':>11} {'happy flagged':>13} {'angry recall':>12}"
+        f"  {'women bUA / AUC':<23}  {'men bUA / AUC':<23}  angry recall by intensity"
+    )
+    lines = [
+        f"frustration score by emotion, gender, intensity (at threshold {info['threshold']:.3f})",
+        header,
+    ]
+    lines.append("-" * len(header))
+    for corpus, figs in result["corpora"].items():
+        rows = [(f"{SHIPPED} {info['precision']}", figs)]
+        rows += [(name, c[corpus]) for name, c in info["comparisons"].items() if corpus in c]
+        for name, f in rows:
+            g = f["by_gender"]
+            inten = f["angry_recall_by_intensity"]
+            by_i = (
+                " ".join(f"{k}={v['recall']:.3f} (n={v['clips']})" for k, v in inten.items())
+                if inten
+                else "no intensity field"
+            )
+            lines.append(
+                f"{corpus:<8} {name:<28} {_fmt(f['angry_vs_happy_auc']):>11} {_fmt(f['happy_flagged']):>13} "
+                f"{_fmt(f['angry_recall']):>12}  {_gender_cell(g['f']) if 'f' in g else '-':<23}  "
+                f"{_gender_cell(g['m']) if 'm' in g else '-':<23}  {by_i}"
+            )
+    return lines
 
 
 def confusion_text(result: dict[str, Any]) -> str:

@@ -22,6 +22,7 @@ from training.net import (
     StatsMember,
     ToneHead,
     head_width,
+    member_width,
 )
 
 FEATURE_VERSION = "stats-pitch-prosody-v3"
@@ -47,6 +48,19 @@ class TrainConfig:
     member_c: float = 0.01
     member_weight: float = 0.3
     member_renderings: int = 2  # the clean clip + its G.711 telephone copy (as the acoustic baseline)
+    # Issue 17 (see MODEL_CARD.md, "Issue-17 experiments"): the voice-quality/contour block in the front end
+    # (heads; the member too with member_voice), the clean clip with a higher and a lower voice (pitch and
+    # formants shifted, tempo kept) as extra head renderings, and the weight of happy clips among the
+    # negatives of the binary (frustrated) loss.
+    voice_features: bool = True
+    pitch_octave_check: bool = True
+    member_voice: bool = False
+    shift_semitones: tuple[float, ...] = (-2.0, 2.0)
+    happy_weight: float = 1.0
+
+    @property
+    def total_renderings(self) -> int:
+        return self.renderings + len(self.shift_semitones)
 
 
 def set_determinism(seed: int) -> None:
@@ -79,20 +93,24 @@ def render(clip_i: int, wave: np.ndarray, pool: Sequence[np.ndarray], cfg: Train
     out = [x, augment.telephone_g711(x)]
     while len(out) < cfg.renderings:
         out.append(augment.random_chain(x, rng, pool, n))
-    return out[: cfg.renderings]
+    return out[: cfg.renderings] + [augment.voice_shift(x, st) for st in cfg.shift_semitones]
 
 
 def cache_key(clips: Sequence[Clip], cfg: TrainConfig) -> str:
     h = hashlib.sha256()
     h.update(FEATURE_VERSION.encode())
-    render_cfg = {k: v for k, v in asdict(cfg).items() if k in ("window_samples", "renderings", "seed")}
+    keys = ("window_samples", "renderings", "seed")
+    render_cfg = {k: v for k, v in asdict(cfg).items() if k in keys}
     h.update(json.dumps(render_cfg, sort_keys=True).encode())
+    if cfg.voice_features or cfg.shift_semitones or cfg.pitch_octave_check:  # (1.2.0's key unchanged)
+        h.update(json.dumps([cfg.voice_features, list(cfg.shift_semitones), cfg.pitch_octave_check]).encode())
     for c in clips:
         h.update(f"{c.path.name}|{c.speaker}|{c.label}|{c.path.stat().st_size}".encode())
     for mod in (
         augment,
         __import__("training.frontend", fromlist=["x"]),
         __import__("training.prosody", fromlist=["x"]),
+        *([__import__("training.voice", fromlist=["x"])] if cfg.voice_features else []),
     ):
         h.update(Path(str(mod.__file__)).read_bytes())
     return h.hexdigest()[:16]
@@ -110,7 +128,7 @@ def rendered_features(
     path = cache_dir / f"feats_{cache_key(clips, cfg)}.npy"
     if path.is_file():
         return np.load(path)
-    frontend = Frontend().eval()
+    frontend = Frontend(voice=cfg.voice_features, octave_check=cfg.pitch_octave_check).eval()
     feats = []
     idx = range(len(clips))
     for i in progress(idx, desc="augment + features") if progress else idx:
@@ -140,8 +158,8 @@ def train_head(
     feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig, seed: int, hidden: int | None = None
 ) -> ToneHead:
     """Train one head on all renderings of ``clips`` (feats [n, R, F]; it sees the first
-    ``head_width(cfg.heads_see_statistics)`` of them)."""
-    feats = feats[:, :, : head_width(cfg.heads_see_statistics)]
+    ``head_width(cfg.heads_see_statistics, cfg.voice_features)`` of them)."""
+    feats = feats[:, :, : head_width(cfg.heads_see_statistics, cfg.voice_features)]
     n, r, nf = feats.shape
     y4, yb, av = targets(clips)
     X = torch.from_numpy(feats.reshape(n * r, nf))
@@ -153,6 +171,12 @@ def train_head(
     w4 = counts.sum() / (4 * counts)
     pos = YB[mb].sum().clamp(min=1)
     pos_weight = (mb.sum() - pos) / pos
+    wb = None
+    if cfg.happy_weight != 1.0:  # happy negatives count more; positives balance the weighted negatives
+        happy = torch.from_numpy(np.repeat(np.array([c.label == "happy" for c in clips]), r))[mb]
+        wneg = torch.where(happy, torch.tensor(float(cfg.happy_weight)), torch.tensor(1.0))
+        is_pos = YB[mb] == 1
+        wb = torch.where(is_pos, wneg[~is_pos].sum() / pos, wneg)
     torch.manual_seed(cfg.seed * 1000 + seed)
     head = ToneHead(nf, hidden=cfg.hidden if hidden is None else hidden, dropout=cfg.dropout)
     head.set_normaliser(X)
@@ -162,7 +186,12 @@ def train_head(
         head.train()
         z = head.logits(X)
         loss = ce(z[m4, :4], Y4[m4])
-        loss = loss + nn.functional.binary_cross_entropy_with_logits(z[mb, 4], YB[mb], pos_weight=pos_weight)
+        if wb is None:
+            loss = loss + nn.functional.binary_cross_entropy_with_logits(
+                z[mb, 4], YB[mb], pos_weight=pos_weight
+            )
+        else:
+            loss = loss + nn.functional.binary_cross_entropy_with_logits(z[mb, 4], YB[mb], weight=wb)
         loss = loss + nn.functional.binary_cross_entropy_with_logits(z[:, 5:7], AV)
         opt.zero_grad()
         loss.backward()
@@ -175,7 +204,8 @@ def fit_member(feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig) -> St
     of the first ``cfg.member_renderings`` renderings of ``clips`` (feats [n, R, F]: clean, G.711, ...)."""
     from sklearn.linear_model import LogisticRegression
 
-    x = feats[:, : cfg.member_renderings, N_NET_FEATURES:].astype(np.float64)
+    width = member_width(cfg.voice_features and cfg.member_voice)
+    x = feats[:, : cfg.member_renderings, N_NET_FEATURES : N_NET_FEATURES + width].astype(np.float64)
     n, r, nf = x.shape
     X = x.reshape(n * r, nf)
     y4, yb, _ = targets(clips)
@@ -185,7 +215,12 @@ def fit_member(feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig) -> St
     m4, mb = Y4 >= 0, YB >= 0
     kw = {"C": cfg.member_c, "max_iter": 3000, "class_weight": "balanced"}
     lr4 = LogisticRegression(**kw).fit(Z[m4], Y4[m4])
-    lrb = LogisticRegression(**kw).fit(Z[mb], YB[mb])
+    happy = np.repeat(np.array([c.label == "happy" for c in clips]), r)[mb]
+    lrb = LogisticRegression(**kw).fit(
+        Z[mb],
+        YB[mb],
+        sample_weight=np.where(happy, cfg.happy_weight, 1.0) if cfg.happy_weight != 1.0 else None,
+    )
     if list(lr4.classes_) != [0, 1, 2, 3] or list(lrb.classes_) != [0, 1]:
         raise ValueError("the statistics member needs all 4 classes and both binary labels in its data")
     member = StatsMember(nf)
@@ -205,5 +240,6 @@ def train_ensemble(feats: np.ndarray, clips: Sequence[Clip], cfg: TrainConfig) -
     heads = [train_head(feats, clips, cfg, s) for s in range(cfg.seeds)]
     heads += [train_head(feats, clips, cfg, 100 + s, hidden=0) for s in range(cfg.linear_heads)]
     member = fit_member(feats, clips, cfg)
-    width = head_width(cfg.heads_see_statistics)
-    return BlendedHeads(HeadEnsemble(heads), member, cfg.member_weight, width).eval()
+    width = head_width(cfg.heads_see_statistics, cfg.voice_features)
+    m_width = member_width(cfg.voice_features and cfg.member_voice)
+    return BlendedHeads(HeadEnsemble(heads), member, cfg.member_weight, width, m_width).eval()

@@ -17,12 +17,15 @@ are not speech only refresh the carried 52 ms of input; the filter and the voici
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 
 import numpy as np
 
 from device.audio import SAMPLE_RATE_HZ
 from device.events import AgentDelivery
+
+log = logging.getLogger(__name__)
 
 HOP_SAMPLES = 160  # 10 ms
 VOICING_SAMPLES = 640  # 40 ms: two periods of an 80 Hz voice
@@ -218,3 +221,44 @@ def count_nuclei(
         elif smooth[p] > smooth[q]:
             kept[-1] = int(p)  # the same nucleus, and this is its top
     return len(kept)
+
+
+class DeliveryFeed:
+    """The agent's frames to the meter in runs of one speech state (per group of frames, not per frame: the
+    meter's cost is per call), so its events keep their stream-time order. A meter that fails switches
+    delivery cues off for the session; it never stops the pipeline."""
+
+    def __init__(self, meter: DeliveryMeter | None = None) -> None:
+        self.meter: DeliveryMeter | None = meter or DeliveryMeter()
+        self._frames: list[np.ndarray] = []
+        self._speech, self._t = False, 0.0
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._frames)
+
+    def add(self, frame: np.ndarray, speech: bool, t_s: float) -> list[AgentDelivery]:
+        if self.meter is None:
+            return []
+        out = self.flush() if self._frames and speech != self._speech else []
+        self._frames.append(frame)
+        self._speech, self._t = speech, t_s
+        return out
+
+    def flush(self) -> list[AgentDelivery]:
+        frames, self._frames = self._frames, []
+        if not frames or self.meter is None:
+            return []
+        audio = frames[0] if len(frames) == 1 else np.concatenate(frames)
+        try:
+            return self.meter.process(audio, self._speech, self._t)
+        except Exception:
+            log.exception("DeliveryMeter failed; delivery cues are off for this session")
+            self.meter = None
+            return []
+
+    def reset(self) -> None:
+        """Frames not yet measured are dropped (a pause): nothing of the agent's speech outlives it."""
+        self._frames.clear()
+        if self.meter is not None:
+            self.meter.reset()

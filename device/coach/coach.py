@@ -21,6 +21,7 @@ from device.events import (
     CallStarted,
     DeviceLost,
     Event,
+    NoticeChanged,
     PauseChanged,
     SpeechActivity,
     ToneChanged,
@@ -61,6 +62,7 @@ class Coach:
         self._was_frustrated = False
         self._note_showing = False
         self._overlap_seen = False
+        self._declined = False
 
     def update_settings(self, settings: CoachSettings) -> None:
         """New settings (the agent changed theirs, or the policy was reloaded): the next decisions use them.
@@ -98,6 +100,8 @@ class Coach:
                 self._talk.reset(t)
         elif isinstance(event, AnalysisUnavailable | DeviceLost):
             self._tips.interrupt()
+        elif isinstance(event, NoticeChanged) and event.state == "declined" and self.in_call:
+            self._caller_declined(t)
         elif isinstance(event, SpeechActivity):
             self._talk.update(event.side, event.active, t)
         elif isinstance(event, ToneSample | ToneChanged):
@@ -173,11 +177,21 @@ class Coach:
         self._call_start_s = t
         self._frustrated_s = 0.0
         self._was_frustrated = False
+        self._declined = False
         self._state, self._state_since_s = ToneState.CALM, t
         self._tips.start_call(t)
         self._cues.start_call(t)
         self._talk.reset(t)
         return out
+
+    def _caller_declined(self, t: float) -> None:
+        """The caller declined: the tone of this call is forgotten (no tips, no frustrated time, no hard-call
+        breathing offer from it); delivery cues about the agent's own speech go on."""
+        self._declined = True
+        self._tips.interrupt()
+        self._tips.start_call(t)
+        self._frustrated_s, self._was_frustrated = 0.0, False
+        self._state, self._state_since_s = ToneState.CALM, t
 
     def _call_ended(self, t: float) -> list[CoachEvent]:
         if not self.in_call:
@@ -201,6 +215,7 @@ class Coach:
                     frustrated_s=round(frustrated_s, 1),
                     eased=eased,
                     tips_shown=shown,
+                    declined=self._declined,
                 )
             )
         out += self._breathing.on_call_ended(t, call_s, frustrated_s)

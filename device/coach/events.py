@@ -136,6 +136,7 @@ class CallNote(CoachEvent):
     frustrated_s: float
     eased: bool | None  # None: the customer was never frustrated
     tips_shown: tuple[TipKind, ...] = field(default_factory=tuple)
+    declined: bool = False  # the caller declined: nothing of the tone was kept, only a "declined" count
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,9 @@ def load_unverified(onnx_path: Path, manifest: ModelManifest) -> LoadedModel:
 def _session(path: Path, manifest: ModelManifest) -> Any:
     import onnxruntime as ort
 
+    from device.telemetry import disable_session_telemetry
+
+    disable_session_telemetry(ort)  # nothing about this seat goes to onnxruntime's vendor either
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1

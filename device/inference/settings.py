@@ -8,6 +8,12 @@ from pydantic import BaseModel, ConfigDict, Field
 class ToneSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    enabled: bool = Field(
+        True,
+        title="Tone analysis",
+        description="false: IT switches customer-tone analysis off for this site (the tone model is not "
+        "loaded; levels, speech detection, delivery cues and breathing go on); the agent cannot change it",
+    )
     threshold: float | None = Field(
         None,
         title="Frustrated from",

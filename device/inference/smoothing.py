@@ -27,7 +27,8 @@ class SmoothingParams:
     patience_up_s: float = 0.4  # escalation: scores must point higher for this long ...
     confident_margin: float = 0.2  # ... unless the average is this far above the frustrated threshold
     patience_down_s: float = 2.0  # relaxing: scores must point lower for this long
-    min_dwell_s: float = 5.0  # at most one change per this many seconds
+    min_dwell_s: float = 5.0  # relaxing waits this long after the last change (no flicker) ...
+    escalation_dwell_s: float = 0.0  # ... escalating only this long (until 7 Dec: 5 s, as relaxing)
     trend_window_s: float = 6.0
     trend_delta: float = 0.08
 
@@ -103,7 +104,7 @@ class ToneSmoother:
             patience = p.patience_up_s if sign > 0 else p.patience_down_s
             if target is ToneState.FRUSTRATED and self.score >= p.frustrated_at + p.confident_margin:
                 patience = 0.0
-            dwelt = self._t_changed is None or t_s - self._t_changed >= p.min_dwell_s
+            dwelt = self._t_changed is None or t_s - self._t_changed >= self.dwell(sign)
             if t_s - self._pending_since >= patience and dwelt:
                 previous, self.state = self.state, target
                 self._t_changed = t_s
@@ -120,6 +121,14 @@ class ToneSmoother:
             state=self.state,
         )
         return sample, changed
+
+    def dwell(self, sign: int) -> float:
+        """How long after the last change a change in direction ``sign`` (+1 up, -1 down) must wait.
+
+        The dwell is there so the indicator does not flicker; a flicker needs a step down, and every step
+        down still waits ``min_dwell_s``. A step up waits only for its patience (and hysteresis), so
+        "uneasy" never holds back "frustrated" (see the model card, "Turn ends and escalation")."""
+        return self.params.escalation_dwell_s if sign > 0 else self.params.min_dwell_s
 
     def trend(self) -> Trend:
         if len(self._history) < 2:

@@ -140,12 +140,21 @@ def _logit(p: float) -> float:
 class ToneScorer:
     """Streaming scorer over the customer's SPEECH audio: a window every hop, plus the tail of each turn.
 
-    ``process(frame, speech)`` appends speech frames to the current turn's buffer; once ``window_samples``
-    of speech are in, it scores a window every ``hop_samples`` of new speech. When the caller stops talking
-    (``end_of_turn_s`` of non-speech) the turn ends: if at least ``min_tail_s`` of its speech has not been
-    scored yet, the latest window (zero-padded when the whole turn was shorter than a window; the front end
-    ignores silence) is scored too, so short turns count. A speaker baseline, when the model ships one,
-    persists across turns until ``reset()`` (call start). Any chunk size gives the same windows.
+    ``process(frame, speech)`` appends speech frames to a buffer of the caller's speech; once
+    ``window_samples`` of speech are in, it scores a window every ``hop_samples`` of new speech. Two pauses
+    matter:
+
+    - ``end_of_turn_s`` of non-speech ends a turn: if at least ``min_tail_s`` of speech has not been scored
+      yet, the latest window (the last ``window_samples`` of speech; zero-padded while there is less, the
+      front end ignores silence) is scored now, so the last words of a turn count while they are news, not
+      when the caller next speaks. The buffer is kept: the next turn's first window again comes after a hop
+      of new speech, with the end of this turn as its context.
+    - ``forget_after_s`` of non-speech (at least ``end_of_turn_s``) forgets the buffer: after a long
+      silence the next window needs a whole window of new speech.
+
+    With ``forget_after_s == end_of_turn_s`` a turn's end is both (the pipeline's scorer until 7 Dec:
+    a 10 s pause in the pipeline). A speaker baseline, when the model ships one, persists across turns until
+    ``reset()`` (call start). Any chunk size gives the same windows.
     """
 
     def __init__(
@@ -154,14 +163,24 @@ class ToneScorer:
         *,
         end_of_turn_s: float = 0.6,
         min_tail_s: float = 0.5,
+        forget_after_s: float | None = None,
         use_baseline: bool = True,
     ) -> None:
+        """``forget_after_s`` None: the same as ``end_of_turn_s``."""
+        forget = end_of_turn_s if forget_after_s is None else forget_after_s
+        if not 0 < end_of_turn_s <= forget:
+            raise ValueError(
+                f"need 0 < end_of_turn_s <= forget_after_s, got {end_of_turn_s} and {forget_after_s}"
+            )
+        if min_tail_s <= 0:
+            raise ValueError(f"min_tail_s must be > 0, got {min_tail_s}")
         self.model = model
         self.use_baseline = use_baseline and model.baseline.enabled
         self.window = model.window_samples
         self.hop = model.hop_samples
         self._eot = round(end_of_turn_s * model.sample_rate_hz)
-        self._min_tail = round(min_tail_s * model.sample_rate_hz)
+        self._forget = round(forget * model.sample_rate_hz)
+        self._min_tail = max(1, round(min_tail_s * model.sample_rate_hz))
         self.reset()
 
     def reset(self) -> None:
@@ -183,12 +202,15 @@ class ToneScorer:
     def process(self, frame: np.ndarray, speech: bool) -> list[ToneScores]:
         frame = np.asarray(frame, dtype=np.float32).reshape(-1)
         if not speech:
-            self._silence += len(frame)
-            if self._silence >= self._eot and self._total:
-                return self.end_turn()
-            return []
+            before, self._silence = self._silence, self._silence + len(frame)
+            out: list[ToneScores] = []
+            if before < self._eot <= self._silence:
+                out = self._tail()
+            if self._silence >= self._forget and self._total:
+                out += self.end_turn()
+            return out
         self._silence = 0
-        out: list[ToneScores] = []
+        out = []
         pos = 0
         while pos < len(frame):
             # Take only as many samples as bring us to the next scoring point.
@@ -213,14 +235,19 @@ class ToneScorer:
     def _buffer(self) -> np.ndarray:
         return self._ring[max(0, self._end - self.window) : self._end]
 
+    def _tail(self) -> list[ToneScores]:
+        """The unscored end of the speech so far (if at least ``min_tail_s``) as one window; buffer kept."""
+        if self._since < self._min_tail:
+            return []
+        window = self._buffer()
+        if len(window) < self.window:
+            window = np.pad(window, (0, self.window - len(window)))
+        return [self._score(window)]
+
     def end_turn(self) -> list[ToneScores]:
-        """The caller stopped talking: score the unscored tail (if long enough), then start a fresh turn."""
-        out = []
-        if self._since >= self._min_tail:
-            window = self._buffer()
-            if len(window) < self.window:
-                window = np.pad(window, (0, self.window - len(window)))
-            out.append(self._score(window))
+        """The caller stopped talking for good (a clip's end, a long silence): score the unscored tail (if
+        long enough), then forget the buffer."""
+        out = self._tail()
         self._clear_turn()
         return out
 
@@ -251,7 +278,10 @@ class ToneScorer:
 
 
 # --- what the pipeline loads at start ---------------------------------------------------------------------
-END_OF_TURN_S = 10.0  # the pipeline's turn end: a pause this long before the turn's last window is scored
+# Chosen on out-of-fold EmoDB calls (model card, "Turn ends and escalation"); until 7 Dec: 10, 0.5, 10 s.
+END_OF_TURN_S = 0.6  # the pipeline's turn end: this much non-speech, and the turn's last words are scored
+MIN_TAIL_S = 0.1  # the least unscored speech worth a window of its own at a turn's end
+FORGET_AFTER_S = 10.0  # a silence this long and the scorer forgets the caller's earlier speech
 
 
 @dataclass
@@ -277,5 +307,7 @@ def load_tone(models_dir: Path | None, threshold: float | None = None) -> TonePa
     if threshold is None:
         threshold = float(getattr(model, "threshold", 0.5))
     return ToneParts(
-        ToneScorer(model, end_of_turn_s=END_OF_TURN_S), SmoothingParams.for_threshold(threshold), None
+        ToneScorer(model, end_of_turn_s=END_OF_TURN_S, min_tail_s=MIN_TAIL_S, forget_after_s=FORGET_AFTER_S),
+        SmoothingParams.for_threshold(threshold),
+        None,
     )

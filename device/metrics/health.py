@@ -13,6 +13,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from device.protocol.payloads import PAUSE_REASONS
+
 STORE_ERRORS = (sqlite3.Error, OSError)
 RESERVE_BYTES = 128 * 1024  # ~300 contributions' worth of room, kept beside the outbox file
 
@@ -32,6 +34,25 @@ class MetricsHealth:
     paused: bool
     reason: str = ""
     path: str = ""
+    code: str = ""  # one of PAUSE_CODES when paused: said to IT in the device status (no path, no user name)
+
+
+# Why metrics are paused, as a code safe to publish in the device status: never a path or a name.
+PAUSE_CODES = PAUSE_REASONS
+
+
+def store_problem_code(problem: str) -> str:
+    """The code of a ``describe_store_error`` text (its plain-words prefix is written in this module)."""
+    for prefix, code in (
+        ("read-only", "outbox_read_only"),
+        ("disk full", "outbox_disk_full"),
+        ("not a valid SQLite", "outbox_corrupt"),
+        ("permission denied", "outbox_no_permission"),
+        ("folder ", "outbox_no_permission"),
+    ):
+        if problem.startswith(prefix):
+            return code
+    return "outbox_unusable"
 
 
 def describe_store_error(exc: BaseException, path: Path) -> str:

@@ -4,7 +4,8 @@ Acknowledged rows are kept for ``resend_s`` more and sent once again after a rec
 (see ``requeue_recent``), then deleted.
 
 Survives broker downtime and agent restarts. Bounded by age and row count (policy); anything dropped is logged
-and counted (``dropped_count``), so IT can see it in the device status.
+and counted (``dropped_count``), so IT can see it in the device status. The file holds this agent's own
+counts per bucket: it is created 0600 in a 0700 folder, readable by no other local user.
 
 A side path must never stop the indicator, so the outbox never raises for a broken store: when its file
 cannot be opened or written (read-only or full file system, a corrupt file) it says why (``health()``, with
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -44,6 +46,23 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 DROP TABLE IF EXISTS tokens;  -- per-bucket contributor tokens: no longer part of the protocol (#11)
 """
 _INSERT = "INSERT OR IGNORE INTO outbox (message_id, topic, payload, created_at) VALUES (?, ?, ?, ?)"
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path``'s folder (0700) and the file itself (0600) before SQLite opens it, and take group and
+    other access away from an outbox an older version left readable: the rows are THIS agent's counts per
+    bucket (one agent's numbers), so no other local user may read them. SQLite gives its -wal and -shm files
+    the database file's permissions."""
+    if not path.parent.is_dir():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name != "posix":
+        return  # Windows: the file inherits the per-user ACL of %LOCALAPPDATA%
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            if os.stat(p).st_mode & 0o077:
+                os.chmod(p, 0o600)
 
 
 @dataclass(frozen=True)
@@ -84,6 +103,7 @@ class Outbox:
         self._retry_at = 0.0
         self._closed = False
         self.problem = ""
+        self.last_acked: tuple[OutboxRow, float] | None = None  # what the broker confirmed last, and when
         with self._lock:
             self._open()
 
@@ -105,7 +125,7 @@ class Outbox:
     def _open(self) -> bool:
         db = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _private_file(self.path)
             db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None, timeout=2.0)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
@@ -327,11 +347,19 @@ class Outbox:
 
     def ack(self, message_id: str) -> None:
         with self._lock:
-            if self._held.pop(message_id, None) is not None:
+            if (held := self._held.pop(message_id, None)) is not None:
+                self.last_acked = (held, self._clock())
                 return  # delivered straight from memory: nothing left to keep
             if self._writable():  # else it is sent once more later; the aggregator drops the duplicate
                 assert self._db is not None
                 try:
+                    rows = self._db.execute(
+                        "SELECT message_id, topic, payload, created_at FROM outbox WHERE message_id = ?",
+                        (message_id,),
+                    ).fetchall()
+                    if rows:  # kept for "What leaves this computer" (the agent sees what was sent)
+                        m, t, p, c = rows[0]
+                        self.last_acked = (OutboxRow(m, t, bytes(p), c), self._clock())
                     self._db.execute(
                         "UPDATE outbox SET acked_at = ? WHERE message_id = ?", (self._clock(), message_id)
                     )
@@ -364,6 +392,15 @@ class Outbox:
         with self._lock:
             rows = self._query("SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL")
             return (int(rows[0][0]) if rows else 0) + len(self._held)
+
+    def stuck_count(self, older_than_s: float) -> int:
+        """Unsent rows created more than ``older_than_s`` ago (a connected seat sends within seconds)."""
+        with self._lock:
+            cutoff = self._clock() - older_than_s
+            q = "SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL AND created_at < ?"
+            rows = self._query(q, (cutoff,))
+            held = sum(r.created_at < cutoff for r in self._held.values())
+            return (int(rows[0][0]) if rows else 0) + held
 
     def dropped_count(self) -> int:
         with self._lock:

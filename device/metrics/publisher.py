@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 REFUSED_RETRY_S = 300.0  # refused (ACL, quota): retried this much later, not in a hot loop
 NO_SUBSCRIBER_RETRY_S = 5.0  # PUBACK 0x10: nobody (no aggregator session) received it, so try again soon
 NO_MATCHING_SUBSCRIBERS = 0x10
+STATUS_WAIT_S = 60.0  # longest a due status waits for the contributions in flight to be acknowledged
 
 
 class Publisher:
@@ -110,6 +111,7 @@ class Publisher:
     # -- publisher thread
     def _run(self) -> None:
         next_status = 0.0
+        due_since: float | None = None
         next_prune = 0.0
         while not self._stop.is_set():
             self._wake.wait(1.0)
@@ -123,12 +125,16 @@ class Publisher:
                     self.outbox.prune()
                     next_prune = now + 60.0
                 if self._connected:
-                    if now >= next_status:
-                        self._publish_status()
-                        next_status = now + self._status_interval_s
                     self._send_pending()
+                    # a due status waits until what was sent is acknowledged (at most STATUS_WAIT_S): a status
+                    # taken while contributions are on their way would count the agent's active buckets
+                    if now >= next_status:
+                        due_since = now if due_since is None else due_since
+                        if not any(self._inflight.values()) or now - due_since >= STATUS_WAIT_S:
+                            self._publish_status()
+                            next_status, due_since = now + self._status_interval_s, None
                 else:
-                    next_status = 0.0
+                    next_status, due_since = 0.0, None
             except Exception:
                 log.exception("%s: tick failed", self._name)
                 self._stop.wait(1.0)

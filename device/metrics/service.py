@@ -17,22 +17,34 @@ import ssl
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from device import __version__
+from device.events import CallShared
 from device.metrics.anonymise import Anonymiser
 from device.metrics.credentials import CredentialsError, resolve_password
-from device.metrics.health import MetricsHealth, OutboxHealth
-from device.metrics.outbox import Outbox
+from device.metrics.health import MetricsHealth, OutboxHealth, store_problem_code
+from device.metrics.outbox import Outbox, OutboxRow
 from device.metrics.publisher import Publisher
 from device.metrics.settings import MetricsSettings
 from device.metrics.window import MetricsWindow
-from device.protocol.payloads import Contribution, DeviceStatus
+from device.protocol.payloads import COUNT_FIELDS, Contribution, DeviceStatus, pause_reason
 from device.protocol.topics import contrib_topic, status_topic
 from device.protocol.transport import BrokerParams, PahoTransport, Transport
 
 log = logging.getLogger(__name__)
 BROKER_GRACE_S = 120.0  # a broker away this long pauses metrics visibly (counts wait in the outbox meanwhile)
+STUCK_AFTER_S = 3600.0  # the device status counts only contributions unsent for this long (see status())
+
+
+def backlog_band(n: int) -> int:
+    """0, or ``n`` rounded up to a power of ten (10, 100, ...): enough for IT to see a stuck outbox, too
+    coarse to count an agent's active buckets."""
+    band = 10
+    while 0 < band < n:
+        band *= 10
+    return band if n > 0 else 0
 
 
 def default_outbox_path() -> Path:
@@ -55,6 +67,27 @@ def model_version() -> str | None:
     except ModelError:
         return None
     return manifest.version or manifest.sha256[:12]
+
+
+@dataclass(frozen=True)
+class WhatLeaves:
+    """Everything this seat would send or has sent, exactly as bytes, for the agent's "What leaves this
+    computer" view: the pending contributions, the last one the broker confirmed, the device status for IT,
+    and what the last call added to the counts."""
+
+    publishing: bool  # the policy switched team metrics on (else contributions wait in the outbox, unsent)
+    broker_url: str | None
+    site: str
+    team: str
+    k_min: int
+    bucket_s: int
+    pending: list[OutboxRow]
+    last_sent: tuple[OutboxRow, float] | None
+    status: bytes
+    last_call: dict[str, int] | None
+    # the open bucket: counts of calls that ended in it, sent when it closes (``counting_until``, wall clock)
+    counting: dict[str, int] = field(default_factory=dict)
+    counting_until: int = 0
 
 
 class MetricsService:
@@ -98,7 +131,7 @@ class MetricsService:
                 self.outbox,
                 transport,
                 self.account,
-                status_topic=status_topic(settings.site, self.asset_id),
+                status_topic=status_topic(settings.site, self.account),  # the ACL: own account's only
                 status=self.status,
                 status_interval_s=settings.status_interval_s,
                 on_tick=self.poll,
@@ -110,7 +143,7 @@ class MetricsService:
         s = self.settings
         assert s.broker_url
         user = s.username or self.asset_id
-        will = (status_topic(s.site, self.asset_id), DeviceStatus(state="offline").to_json())
+        will = (status_topic(s.site, self.account), DeviceStatus(state="offline").to_json())
         return BrokerParams.from_url(
             s.broker_url,
             ca_file=s.ca_file,
@@ -134,6 +167,9 @@ class MetricsService:
     def _update_health(self) -> None:
         box = self.outbox.health()
         reason = f"outbox {box.path}: {box.problem}" if box.problem else self.problem
+        code = (
+            store_problem_code(box.problem) if box.problem else "publishing_misconfigured" if reason else ""
+        )
         pub = self.publisher
         if pub is not None and not pub.connected:
             if self._down_since is None:
@@ -143,9 +179,10 @@ class MetricsService:
                     f"broker {self.settings.broker_url} not reachable since {self._down_wall} "
                     "(contributions wait in the outbox)"
                 )
+                code = "broker_unreachable"
         else:
             self._down_since = None
-        health = MetricsHealth(bool(reason), reason, box.path)
+        health = MetricsHealth(bool(reason), reason, box.path, code if reason else "")
         with self._health_lock:
             changed = health != self._health
             self._health = health
@@ -156,14 +193,53 @@ class MetricsService:
                     log.exception("metrics health listener failed")
 
     def status(self) -> DeviceStatus:
+        """What IT sees of this seat. Never anything about calls: an idle bucket sends nothing, so the number
+        of unsent contributions would count the agent's active buckets (a fresh one at every bucket end, all
+        of an offline day's at reconnection). ``outbox_backlog`` therefore counts only contributions stuck for
+        an hour (refused, or no aggregator), banded (``backlog_band``), and the publisher sends the status
+        only once what it had to send is acknowledged."""
+        health = self._health
         return DeviceStatus(
             state="online",
+            metrics_paused=health.paused,
+            metrics_paused_reason=pause_reason(health.code) if health.paused else None,
             app_version=__version__,
             model_version=model_version(),
             profile_version=self.profile_version,
-            outbox_backlog=self.outbox.pending_count(),
+            outbox_backlog=backlog_band(self.outbox.stuck_count(STUCK_AFTER_S)),
             outbox_dropped=self.outbox.dropped_count(),
             updated_at=int(time.time()),
+        )
+
+    def call_shared(self, t_s: float) -> CallShared | None:
+        """What the call that ended last added to the counts (``MetricsWindow.last_call``)."""
+        with self._lock:
+            last = self.window.last_call
+        if last is None:
+            return None
+        counts = tuple((k, int(last[k])) for k in COUNT_FIELDS if last.get(k))  # in the payload's order
+        return CallShared(
+            t_s=t_s, counts=counts, bucket_s=self.settings.bucket_min * 60, k_min=self.settings.k_min
+        )
+
+    def what_leaves(self, limit: int = 20) -> WhatLeaves:
+        s = self.settings
+        with self._lock:
+            last_call = dict(self.window.last_call) if self.window.last_call is not None else None
+            counting, until = self.window.counting(), self.window.bucket_start + s.bucket_min * 60
+        return WhatLeaves(
+            publishing=self.publisher is not None,
+            broker_url=s.broker_url,
+            site=s.site,
+            team=s.team,
+            k_min=s.k_min,
+            bucket_s=s.bucket_min * 60,
+            pending=self.outbox.pending(limit),
+            last_sent=self.outbox.last_acked,
+            status=self.status().to_json(),
+            last_call=last_call,
+            counting=counting,
+            counting_until=until,
         )
 
     def start(self) -> None:

@@ -34,7 +34,9 @@ class MetricsSettings(BaseModel):
     asset_id: str | None = Field(
         None,
         title="Asset tag",
-        description="IT asset tag used ONLY for the device status topic; default: the host name",
+        description=(
+            "IT asset tag: the MQTT client id and the default broker account (username); default: host name"
+        ),
         pattern=_ID,
     )
     username: str | None = Field(

@@ -32,6 +32,7 @@ class Limits:
             "tips_dismissed": bucket_s // MIN_TIP_S + 1,
             "breathing_offered": bucket_s // MIN_BREATHING_S + 1,
             "breathing_taken": bucket_s // MIN_BREATHING_S + 1,
+            "declined": bucket_s // self.min_call_s + 1,
         }
 
     def problem(self, counts: Mapping[str, int], bucket_s: int) -> str | None:
@@ -42,4 +43,8 @@ class Limits:
                 return f"{name} {value} exceeds {cap} for one device in {bucket_s} s"
         if int(counts.get("calls_frustrated", 0)) > int(counts.get("calls", 0)):
             return "calls_frustrated exceeds calls"
+        ended = int(counts.get("calls", 0)) + int(counts.get("declined", 0))
+        if ended > bucket_s // self.min_call_s + 1:
+            cap = bucket_s // self.min_call_s + 1
+            return f"calls + declined {ended} exceeds {cap} for one device in {bucket_s} s"
         return None

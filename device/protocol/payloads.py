@@ -16,7 +16,7 @@ late devices (``LateRelease``). So no two summaries differ by one agent's counts
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -24,6 +24,7 @@ from device.protocol.topics import ID_PATTERN
 
 MAX_PAYLOAD_BYTES = 4096  # contributions are ~300 bytes; anything bigger is rejected unread
 MAX_COUNT = 10_000
+MAX_HISTORY = 96  # most buckets of each kind (latest, latest with figures) in a summary
 _ID = ID_PATTERN
 _HEX32 = r"^[0-9a-f]{32}$"
 
@@ -39,7 +40,13 @@ class Counts(_Strict):
     """What one workstation counted in one bucket. Counts only; never delivery cues, never the agent's
     voice."""
 
-    calls: int = Field(0, ge=0, le=MAX_COUNT, title="Calls", description="Calls that ended in the bucket")
+    calls: int = Field(
+        0,
+        ge=0,
+        le=MAX_COUNT,
+        title="Calls",
+        description="Calls that ended in the bucket, declined calls not included (see declined)",
+    )
     calls_frustrated: int = Field(
         0,
         ge=0,
@@ -52,14 +59,15 @@ class Counts(_Strict):
         ge=0,
         le=86_400,
         title="Frustrated seconds",
-        description="Seconds of call time in the bucket with the customer's tone shown as frustrated",
+        description="Seconds with the customer's tone shown as frustrated, in the calls that ended in the "
+        "bucket (at most the bucket's length)",
     )
     deescalations: int = Field(
         0,
         ge=0,
         le=MAX_COUNT,
         title="De-escalations",
-        description="Times a frustrated customer became calm again within a call",
+        description="Times a frustrated customer became calm again, in the calls that ended in the bucket",
     )
     tips_shown: int = Field(0, ge=0, le=MAX_COUNT, title="Tips shown", description="Empathy tips shown")
     tips_dismissed: int = Field(0, ge=0, le=MAX_COUNT, title="Tips dismissed", description="Tips dismissed")
@@ -68,6 +76,14 @@ class Counts(_Strict):
     )
     breathing_taken: int = Field(
         0, ge=0, le=MAX_COUNT, title="Breathing taken", description="Breathing exercises taken"
+    )
+    declined: int = Field(
+        0,
+        ge=0,
+        le=MAX_COUNT,
+        title="Declined calls",
+        description="Calls that ended in the bucket whose caller declined the tone analysis; such a call "
+        "adds nothing else to any count",
     )
 
     @model_validator(mode="after")
@@ -172,7 +188,9 @@ class Summary(_Strict):
     k: int = Field(ge=5, title="k", description="Minimum distinct devices for counts to be shown")
     generated_at: int = Field(title="Generated at", description="Unix seconds UTC")
     buckets: list[BucketSummary] = Field(
-        max_length=96, title="Buckets", description="Recent final buckets, oldest first; each never changes"
+        max_length=2 * MAX_HISTORY,
+        title="Buckets",
+        description="Latest final buckets and latest ones with figures, oldest first; each never changes",
     )
     late: list[LateRelease] = Field(
         default_factory=list, max_length=96, title="Late releases", description="Recent late releases"
@@ -189,6 +207,23 @@ class Summary(_Strict):
         return self
 
 
+# Why a seat's metrics are paused, as it may say on the status topic: a fixed code, never a path or a name.
+PauseReason = Literal[
+    "outbox_read_only",
+    "outbox_disk_full",
+    "outbox_corrupt",
+    "outbox_no_permission",
+    "outbox_unusable",
+    "broker_unreachable",
+    "publishing_misconfigured",
+]
+PAUSE_REASONS: tuple[str, ...] = get_args(PauseReason)
+
+
+def pause_reason(code: str) -> PauseReason | None:
+    return cast(PauseReason, code) if code in PAUSE_REASONS else None
+
+
 class DeviceStatus(_Strict):
     """Retained on ``lugn/v1/<site>/devices/<asset>/status`` for IT. Nothing about calls."""
 
@@ -203,11 +238,26 @@ class DeviceStatus(_Strict):
     profile_version: str | None = Field(
         None, max_length=64, title="Headset profile", description="Headset profile in use"
     )
-    outbox_backlog: int | None = Field(None, ge=0, title="Outbox backlog", description="Unsent contributions")
+    outbox_backlog: int | None = Field(
+        None,
+        ge=0,
+        title="Outbox backlog",
+        description="Contributions unsent for over an hour (stuck), rounded up to a power of ten; 0 if none",
+    )
     outbox_dropped: int | None = Field(
         None, ge=0, title="Outbox dropped", description="Contributions dropped for age/size since install"
     )
     updated_at: int | None = Field(None, title="Updated at", description="Unix seconds UTC")
+    metrics_paused: bool | None = Field(
+        None,
+        title="Metrics paused",
+        description="True while this seat cannot keep or send its counts (they are held and retried)",
+    )
+    metrics_paused_reason: PauseReason | None = Field(
+        None,
+        title="Why metrics are paused",
+        description="A fixed reason code (never a path or a name); the seat's lugn doctor gives the details",
+    )
 
     def to_json(self) -> bytes:
         return self.model_dump_json(by_alias=True, exclude_none=True).encode()

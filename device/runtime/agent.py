@@ -10,10 +10,11 @@ GUI thread and the control socket. Everything that touches the coach or the list
 a listener sees one ordered stream and is never called concurrently. Listeners must be quick (the Qt front end
 only posts into its GUI thread); one that raises is counted and logged, and the stream goes on.
 
-Extension points: ``stages`` is the event path (today: the coach). A gate placed before the coach (e.g. a
-caller-notice gate that holds the tone until the caller was told) sees every runtime event and may hold,
-drop or pass it; user actions are methods here and become control-socket commands by an entry in
-``control_actions()``.
+The event path (``stages``): the caller-notice stage, then the coach. The notice gate itself sits in the
+pipeline, before the tone scorer (``device.notice``); the stage drops any tone event of a call whose notice is
+not given, so neither the coach, the metrics nor a front end sees one. User actions are methods here and
+become control-socket commands by an entry in ``control_actions()``. The operation log (``device.oplog``)
+listens right after the metrics and records start/stop, pause/resume, notice and errors for IT's audits.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ from typing import Any, Protocol
 from device.audio.source import AudioSource
 from device.coach.events import BreathingOutcome, CoachEvent, TipKind
 from device.config import LugnConfig
-from device.events import Event, MetricsPaused, MetricsResumed
+from device.events import CallEnded, Event, MetricsPaused, MetricsResumed
 from device.metrics.health import MetricsHealth
+from device.oplog import OperationLog
 from device.pipeline import Pipeline
 from device.runtime.coaching import CoachStage
+from device.runtime.noticestage import NoticeStage
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +59,20 @@ class AgentRuntime:
         control: bool = True,
         control_address: Path | None = None,
         listeners: Sequence[Listener] = (),
+        oplog: OperationLog | bool | None = None,
+        exclusive: bool = False,
     ) -> None:
         """``settings``: a ``device.policy.Effective`` (config + locks) or a bare ``LugnConfig``.
         ``metrics``: None = as the policy says, True/False = forced on/off, or a ``MetricsService`` that the
-        caller owns (started and stopped by the caller)."""
+        caller owns (started and stopped by the caller). ``oplog``: None = as the policy says, False = none,
+        or an ``OperationLog``. ``exclusive``: the live agent of this seat (``lugn run``): claims the seat
+        lock first (``device.seatlock``) and raises ``AlreadyRunning`` if another agent holds it, before a
+        model is loaded or a device opened."""
+        self._seat: Any = None
+        if exclusive:
+            from device.seatlock import SeatLock, lock_path
+
+            self._seat = SeatLock(lock_path(control_address)).acquire()
         self.effective = None if isinstance(settings, LugnConfig) else settings
         self.config: LugnConfig = (
             settings
@@ -69,6 +82,7 @@ class AgentRuntime:
         self.locked: frozenset[str] = frozenset(getattr(settings, "locked", frozenset()))
         self.safe_state = bool(getattr(settings, "safe_state", False))
         self.source = source
+        self.models_dir = models_dir
         self._lock = threading.Lock()
         self._listeners: list[Listener] = list(listeners)
         self._notices: deque[MetricsHealth] = deque()
@@ -76,7 +90,16 @@ class AgentRuntime:
         self.listener_errors = 0
         self.problems: list[str] = []  # side paths that could not start (shown by the front ends)
         self.coach = CoachStage(self.config.coach)
-        self.stages: list[Stage] = [self.coach]
+        self.notice = NoticeStage()
+        self.stages: list[Stage] = [self.notice, self.coach]
+        self.oplog: OperationLog | None = (
+            oplog
+            if isinstance(oplog, OperationLog)
+            else None
+            if oplog is False or not self.config.oplog.enabled
+            else OperationLog(self.config.oplog)
+        )
+
         self.metrics, self._owns_metrics = self._make_metrics(metrics, outbox_path)
         self._metrics_paused = False
         self.pipeline = Pipeline(source, self.config, self.on_pipeline_event, models_dir=models_dir)
@@ -127,6 +150,13 @@ class AgentRuntime:
         if self._started:
             raise RuntimeError("runtime already started")
         self._started = True
+        if self.oplog is not None:
+            from device.runtime.audit import start_entry
+
+            self.oplog.prune()
+            self.oplog.write(start_entry(self))
+            if self.oplog.problem:
+                self.problems.append(self.oplog.problem)
         if self.metrics is not None and self._owns_metrics:
             self.metrics.start()
         if self._control_wanted:
@@ -167,6 +197,10 @@ class AgentRuntime:
         if self.metrics is not None and self._owns_metrics:
             self.metrics.stop(flush=True)
         self._drain_notices()
+        if self.oplog is not None and self._started:
+            self.oplog.write({"event": "stop", "t_s": round(self.last_t_s, 2), "failure": self.failure})
+        if self._seat is not None:
+            self._seat.release()
         return ok
 
     # -- the event stream --------------------------------------------------------------------------------
@@ -183,16 +217,25 @@ class AgentRuntime:
         return items
 
     def _deliver(self, items: Sequence[object]) -> None:
-        sinks = [self.metrics.process] if self.metrics is not None else []
+        sinks: list[Listener] = [self.metrics.process] if self.metrics is not None else []
+        if self.oplog is not None:
+            sinks.append(self.oplog)
         for item in items:
             for listener in (*sinks, *self._listeners):
-                try:
-                    listener(item)
-                except Exception:  # a broken listener must not stop the indicator
-                    self.listener_errors += 1
-                    if self.listener_errors <= 10 or self.listener_errors % 1000 == 0:
-                        log.exception("listener %r failed on %s (%d so far)", listener, type(item).__name__,
-                                      self.listener_errors)  # fmt: skip
+                self._call(listener, item)
+            if isinstance(item, CallEnded) and self.metrics is not None:
+                shared = self.metrics.call_shared(item.t_s)  # what this call added to the team counts
+                for listener in self._listeners if shared is not None else ():
+                    self._call(listener, shared)
+
+    def _call(self, listener: Listener, item: object) -> None:
+        try:
+            listener(item)
+        except Exception:  # a broken listener must not stop the indicator
+            self.listener_errors += 1
+            if self.listener_errors <= 10 or self.listener_errors % 1000 == 0:
+                log.exception("listener %r failed on %s (%d so far)", listener, type(item).__name__,
+                              self.listener_errors)  # fmt: skip
 
     def _on_metrics_health(self, health: MetricsHealth) -> None:
         """Any thread, often from inside a delivery or the metrics' own locks: only queued here, and
@@ -237,6 +280,22 @@ class AgentRuntime:
     def call_end(self) -> bool:
         return self.pipeline.call_end()
 
+    def call_start_noticed(self) -> bool:
+        """A call starts and the caller was already told (the IVR's ``lugn call start --notice-given``)."""
+        return self.pipeline.call_start_noticed()
+
+    def notice_given(self) -> bool:
+        """The caller was told (the agent read the line, or the IVR played it): the tone model may listen."""
+        return self.pipeline.notice_given()
+
+    def declined(self) -> bool:
+        """The caller declined: no tone analysis for the rest of this call; only a ``declined`` count."""
+        return self.pipeline.declined()
+
+    def schedule(self, actions: Sequence[tuple[float, str]]) -> None:
+        """CTI actions ``(t_s, action)`` at stream times (``lugn replay --cti``); call before ``start``."""
+        self.pipeline.schedule(list(actions))
+
     def request_breathing(self) -> list[CoachEvent]:
         return self.coach_action(self.coach.coach.request_breathing)
 
@@ -249,6 +308,12 @@ class AgentRuntime:
     def update_config(self, config: LugnConfig, effective: Any = None) -> None:
         """New settings (the agent's own, or a reloaded policy): the coach's switches apply at once."""
         with self._lock:
+            if self.oplog is not None:
+                from device.runtime.audit import policy_entry
+
+                entry = policy_entry(self.config, config, effective)
+                if entry is not None:
+                    self.oplog.write(entry)
             self.config = config
             if effective is not None:
                 self.effective, self.locked = effective, frozenset(getattr(effective, "locked", self.locked))
@@ -269,6 +334,9 @@ class AgentRuntime:
             "call end": self.call_end,
             "pause": self.pause,
             "resume": self.resume,
+            "notice-given": self.notice_given,
+            "declined": self.declined,
+            "call start notice-given": self.call_start_noticed,
         }
         return {**self._front_end_actions, **own}
 
@@ -281,4 +349,10 @@ class AgentRuntime:
             state = "paused" if h.paused else "ok"
             out["metrics"] = {"state": state, "reason": h.reason, "outbox": h.path}
         out["listener_errors"] = self.listener_errors
+        out["tone_events_blocked"] = self.notice.blocked
+        out["oplog"] = (
+            {"state": "off"}
+            if self.oplog is None
+            else {"state": "failed" if self.oplog.problem else "ok", "path": str(self.oplog.path)}
+        )
         return out

@@ -132,6 +132,8 @@ def simulate(opt: SimOptions) -> SimResult:
         accounts=[*backend_accounts(), *accounts],
         bucket_s=opt.bucket_s,
         grace_s=opt.grace_s,
+        # a load test sends faster than a real seat: give each simulated seat a budget above its rate
+        guard_rate_per_min=max(60, int(2 * max(opt.rates, default=1.0)) + 1),
     )
     broker.setup()
     broker.start()

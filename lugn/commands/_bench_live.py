@@ -15,10 +15,14 @@ from device.audio import SAMPLE_RATE_HZ
 def bench_runtime(source: Any, listener: Any = None) -> Any:
     """The seat's runtime on ``source``, without the control socket and metrics (not what is measured)."""
     from device.config import LugnConfig
+    from device.notice import told_elsewhere
     from device.runtime import AgentRuntime
 
     listeners = [listener] if listener is not None else []
-    return AgentRuntime(source, LugnConfig(), metrics=False, control=False, listeners=listeners)
+    config = told_elsewhere(
+        LugnConfig(), "lugn bench: synthetic and recorded audio"
+    )  # the full path is measured
+    return AgentRuntime(source, config, metrics=False, control=False, listeners=listeners, oplog=False)
 
 
 def bench_live_paced(agent: Any, customer: Any, paced_s: float) -> dict[str, float]:

@@ -53,7 +53,8 @@ def check_policy(eff: Effective) -> list[Check]:
         Check(
             "policy",
             "ok",
-            f"{where}; {len(eff.locked)} settings locked (always: metrics.*, ui.kiosk*)",
+            f"{where}; {len(eff.locked)} settings locked (always: metrics.*, ui.kiosk*, notice.*, oplog.*, "
+            "tone.enabled)",
             details,
         )
     ]

@@ -45,13 +45,40 @@ def with_audio(eff: Any, **changes: Any) -> Any:
     return dataclasses.replace(eff, config=eff.config.model_copy(update={"audio": audio}))
 
 
-def build(source: Any, eff: Any, args: argparse.Namespace) -> Any:
-    """The one ``AgentRuntime`` for ``lugn run`` / ``lugn replay``; the front end then only attaches."""
+def build(source: Any, eff: Any, args: argparse.Namespace, *, exclusive: bool = False) -> Any:
+    """The one ``AgentRuntime`` for ``lugn run`` / ``lugn replay``; the front end then only attaches.
+    ``exclusive`` (the live agent): raises ``device.seatlock.AlreadyRunning`` if one already runs."""
     from device.runtime import AgentRuntime
 
     return AgentRuntime(
-        source, eff, models_dir=args.models_dir, control=not args.no_control, control_address=args.control
+        source,
+        eff,
+        models_dir=args.models_dir,
+        control=not args.no_control,
+        control_address=args.control,
+        exclusive=exclusive,
     )
+
+
+def already_running(exc: Any, args: argparse.Namespace, *, ui: bool) -> int:
+    """A second ``lugn run``: nothing is opened twice. With the UI the running agent is asked to bring its
+    indicator back on screen (what the agent wanted from a second click); 0 when it did, else 3."""
+    from device.control import ControlError, send
+
+    print(f"lugn run: {exc}", file=sys.stderr)
+    if not ui:
+        print("lugn run: nothing started; ask the running one with: lugn call status", file=sys.stderr)
+        return 3
+    try:
+        reply = send("show", args.control)
+    except ControlError as why:
+        print(f"lugn run: could not ask it to show itself: {why}", file=sys.stderr)
+        return 3
+    if not reply.get("ok"):
+        print(f"lugn run: it did not show itself: {reply.get('error', reply)}", file=sys.stderr)
+        return 3
+    print("lugn run: its indicator is back on screen; nothing else started", file=sys.stderr)
+    return 0
 
 
 def finish(runtime: Any, command: str) -> int:
@@ -76,7 +103,8 @@ def run_headless(runtime: Any, command: str, *, until_end: bool) -> int:
     def on_signal(signum: int, frame: Any) -> None:
         stop.set()
 
-    old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    stops = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    old = {s: signal.signal(s, on_signal) for s in stops}
     try:
         runtime.start()
         while not stop.is_set() and not printer.closed:
@@ -92,7 +120,7 @@ def run_headless(runtime: Any, command: str, *, until_end: bool) -> int:
 
 def run_ui(runtime: Any, command: str, **kwargs: Any) -> int:
     try:
-        from ui.agent.app import run_agent
+        from ui.agent.launch import run_agent
     except ImportError as exc:
         print(f"lugn: the agent UI is not available ({exc}); use --headless", file=sys.stderr)
         return 2

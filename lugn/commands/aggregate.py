@@ -24,7 +24,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--k",
         type=int,
         default=None,
-        help="minimum distinct devices (never below 5; default: the larger of --config's k and k_min)",
+        help="minimum distinct devices: raises, never lowers, --config's k and the policy's k_min (floor 5)",
     )
     p.add_argument(
         "--policy", type=Path, help="seat policy for k_min/bucket_min (default: LUGN_POLICY or system)"
@@ -71,9 +71,19 @@ def run(args: argparse.Namespace) -> int:
     for problem in effective.problems:
         log.warning("policy: %s", problem)
     seat = effective.config.metrics
-    k = args.k if args.k is not None else max(policy.k, seat.k_min)
+    # --k may raise k, never lower it: the shipped unit always passes --k (LUGN_K=5 in aggregator.env), and it
+    # used to override a k = 8 in aggregator.toml or the seat policy's metrics.k_min for small teams
+    k = max(policy.k, seat.k_min, args.k or K_FLOOR)
     if args.k is None:
         log.info("k = %d from the policy (metrics.k_min %d, aggregator k %d)", k, seat.k_min, policy.k)
+    else:
+        log.info(
+            "k = %d: the largest of --k %d, metrics.k_min %d and aggregator k %d",
+            k,
+            args.k,
+            seat.k_min,
+            policy.k,
+        )
     bucket_s = args.bucket_s or (policy.bucket_s if args.config else seat.bucket_min * 60)
     changes = {"k": k, "bucket_s": bucket_s, "teams": teams}
     if args.grace_s is not None:

@@ -14,7 +14,10 @@ import time
 from pathlib import Path
 
 NAME = "doctor"
-HELP = "Check audio, headset profile, far-end capture, models, policy, broker and outbox (exit 0/1/2)"
+HELP = (
+    "Check audio, headset profile, far-end capture, models, policy, broker, outbox, caller notice and the "
+    "operation log (exit 0/1/2)"
+)
 EXIT = {"ok": 0, "info": 0, "warn": 1, "fail": 2}
 MARK = {"ok": "OK  ", "info": "INFO", "warn": "WARN", "fail": "FAIL"}
 
@@ -70,6 +73,13 @@ def run(args: argparse.Namespace) -> int:
     checks.append(_doctor_gui.check_gui())
     if kiosk := c.check_kiosk(eff):
         checks.append(kiosk)
+    from lugn.commands import _doctor_oversight as o
+
+    checks.append(o.check_notice(eff))
+    if tone := o.check_tone(eff):
+        checks.append(tone)
+    checks.append(o.check_oplog(eff))
+    checks.append(o.check_telemetry())
     code = max(EXIT[ch.status] for ch in checks)
     if args.json:
         report = {

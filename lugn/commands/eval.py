@@ -1,7 +1,8 @@
-"""``lugn eval DIR [DIR ...] [--json] [--model PATH]``: evaluate the tone model on corpus folders.
+"""``lugn eval DIR [DIR ...] [--json] [--model PATH]``: evaluate the tone model on labelled calls (the pilot
+kit, :mod:`lugn.evalkit`) or on clip corpus folders.
 
-Each DIR holds a ``manifest.csv`` (file, speaker, gender, label, ...) and the audio it names. Clips are
-scored the way the runtime scores them (ToneScorer: sliding windows, pooled; the speaker baseline when the
+A clip corpus DIR holds a ``manifest.csv`` (file, speaker, gender, label, ...) and the audio it names. Clips
+are scored the way the runtime scores them (ToneScorer: sliding windows, pooled; the speaker baseline when the
 model ships one). Clips of the training corpus are scored by the out-of-fold cross-validation models
 (speaker-independent).
 """
@@ -17,11 +18,18 @@ from typing import Any
 from lugn.evalkit import command as calls
 
 NAME = "eval"
-HELP = "Evaluate the customer tone model on emotional-speech corpus folders"
+HELP = "Evaluate the customer tone model on a site's labelled calls (docs/pilot.md) or on clip corpora"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("dirs", nargs="+", type=Path, metavar="DIR", help="corpus folder(s) with a manifest.csv")
+    p.add_argument(
+        "dirs",
+        nargs="+",
+        type=Path,
+        metavar="DIR",
+        help="folder(s) of labelled calls, or call recordings (see below); or clip corpus folder(s) with a "
+        "manifest.csv",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     p.add_argument(
         "--model", type=Path, default=None, help="a models folder or .onnx file (default: shipped)"

@@ -46,7 +46,12 @@ def run(args: argparse.Namespace) -> int:
         far_end_device=args.far_end,
         far_end_channel=args.far_end_channel,
     )
-    runtime = _runtime.build(LiveSource(eff.config.audio), eff, args)
+    from device.seatlock import AlreadyRunning
+
+    try:
+        runtime = _runtime.build(LiveSource(eff.config.audio), eff, args, exclusive=True)
+    except AlreadyRunning as exc:
+        return _runtime.already_running(exc, args, ui=not args.headless)
     if args.headless:
         return _runtime.run_headless(runtime, "run", until_end=False)
     return _runtime.run_ui(runtime, "run", kiosk=args.kiosk)

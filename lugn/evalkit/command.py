@@ -86,8 +86,10 @@ def run(args: argparse.Namespace) -> int:
         )
     try:
         config, policy_text = load_config(args.policy)
-        calls = discover_calls(args.dirs)
+        skipped: list[str] = []
+        calls = discover_calls(args.dirs, skipped)
         result, traces, sweep = evaluate_calls(calls, config, policy_text, models_dir, budget, args.json)
+        result["skipped"] = skipped
     except CallCorpusError as exc:
         for problem in exc.problems:
             print(f"lugn eval: {problem}", file=sys.stderr)
@@ -217,7 +219,12 @@ def _call_row(trace: Any, f: Any) -> dict[str, Any]:
     from lugn.evalkit.figures import summary
 
     spec = trace.spec
-    notes = []
+    notes = list(spec.notes)
+    if trace.windows == 0:
+        notes.append(
+            "no tone window: too little customer speech for the model to score (the indicator showed "
+            "'listening' throughout); its speech still counts as unlabelled"
+        )
     for s in spec.stretches:
         heard = sum(max(0.0, min(b, s.end_s) - max(a, s.start_s)) for a, b in trace.speech)
         if heard == 0:
@@ -234,6 +241,7 @@ def _call_row(trace: Any, f: Any) -> dict[str, Any]:
                 "start_s": s.start_s,
                 "end_s": s.end_s,
                 "label": s.text,
+                "line": s.line,
                 "caught": lat is not None,
                 "time_to_frustrated_s": None if lat is None else round(lat, 3),
             }

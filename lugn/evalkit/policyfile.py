@@ -32,6 +32,11 @@ def load_config(policy: Path | None) -> tuple[LugnConfig, str]:
         eff = load_effective(policy, Path(empty) / "settings.toml")
     if eff.problems:
         raise PolicyFileError("\n".join(eff.problems))
+    if not eff.config.tone.enabled:  # every call would come out "never frustrated": refuse, not mislead
+        raise PolicyFileError(
+            f"{policy}: [tone] enabled = false switches customer-tone analysis off, so there is nothing to "
+            "evaluate (evaluate without --policy, or with a copy that leaves tone on)"
+        )
     return eff.config, str(policy)
 
 
@@ -64,7 +69,7 @@ def snippet(rec: dict[str, Any], run: dict[str, Any], today: dt.date | None = No
         f"{iv(b['threshold_95'], '.2f')} on 95 % of resamples.",
         *(f"# Caution: {note}." for note in rec["notes"]),
         "# The labels are the judgement of whoever marked them; see docs/pilot.md before rolling this out.",
-        "# Merge the [tone] table into the site policy; check it with `python -m device.policy check FILE`.",
+        "# Merge the [tone] table into the site policy; check it with `lugn doctor --policy FILE`.",
         "schema_version = 1",
         "",
         "[tone]",

@@ -10,10 +10,13 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+from device.inference.smoothing import SmoothingParams
 from lugn.evalkit.figures import FRUSTRATED, GRACE_S, LISTENING, NO_CALL, Timeline, timeline, zones
 from lugn.evalkit.sweep import Sweep
 from lugn.evalkit.trace import CallTrace
@@ -38,7 +41,8 @@ def _figure(width: float, height: float) -> Any:
 
 
 def _safe(name: str, taken: set[str]) -> str:
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "call"
+    # letters of any script stay (a site's own call names: "samtal åäö"); separators and spaces do not
+    base = re.sub(r"[^\w.-]+", "_", unicodedata.normalize("NFC", name)).strip("._") or "call"
     out, k = base, 2
     while out.lower() in taken:
         out, k = f"{base}_{k}", k + 1
@@ -73,7 +77,8 @@ def call_png(path: Path, trace: CallTrace, line: Timeline, threshold: float, row
     score_ax.plot(xs, raw, ".", ms=3, color="#9e9e9e", label="window score")
     score_ax.plot(xs, smooth, "-", lw=1.6, color="#1565c0", label="smoothed score")
     score_ax.axhline(threshold, color="#c62828", ls="--", lw=1.2, label=f"frustrated from {threshold:.2f}")
-    score_ax.axhline(0.6 * threshold, color="#ef6c00", ls=":", lw=1, label="uneasy from")
+    uneasy = SmoothingParams.for_threshold(threshold).uneasy_at
+    score_ax.axhline(uneasy, color="#ef6c00", ls=":", lw=1, label=f"uneasy from {uneasy:.2f}")
     zone = zones(trace)
     for k, t in enumerate(line.onsets):
         false = not any(a <= t <= b for a, b in zone)
@@ -221,18 +226,20 @@ def page(result: dict[str, Any]) -> str:
         return "".join(f"<td>{e(v)}</td>" for v in vals)
 
     rows = []
-    for r in result["calls"]:
-        link = f'<a href="#{e(r["png"])}">{e(r["name"])}</a>' if r.get("png") else e(r["name"])
+    for i, r in enumerate(result["calls"]):
+        link = f'<a href="#call{i}">{e(r["name"])}</a>' if r.get("png") else e(r["name"])
         rows.append(f"<tr><td>{link}</td>{cells(r, r['duration_s'] / 60)}</tr>")
     rows.append(f"<tr class=all><td>all calls</td>{cells(result['overall'], run['audio_h'] * 60)}</tr>")
     pictures = "".join(
-        f'<figure id="{e(r["png"])}"><img src="{e(r["png"])}" alt="{e(r["name"])}" width="1100">'
+        f'<figure id="call{i}"><img src="{e(quote(r["png"]))}" alt="{e(r["name"])}" width="1100">'
         f"<figcaption>{e(r['name'])}: {e(r['audio'])}; labels {e(Path(r['labels']).name)}"
         + "".join(f"<br>note: {e(n)}" for n in r["notes"])
         + "</figcaption></figure>"
-        for r in result["calls"]
+        for i, r in enumerate(result["calls"])
         if r.get("png")
     )
+    skipped = "".join(f"<li>{e(line)}</li>" for line in result.get("skipped", []))
+    skipped = f"<p>Skipped (not calls):</p><ul>{skipped}</ul>" if skipped else ""
     advice = e("\n".join(advice_lines(result)))
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Lugn pilot evaluation</title>
@@ -249,7 +256,7 @@ threshold {run["model_threshold"]:.3f}. {run["audio_h"] * 60:.1f} min of audio,
 {run["grace_s"]:g} s after it; a false alarm is a change into "frustrated" outside every labelled stretch (and
 its {run["grace_s"]:g} s), counted per hour of customer speech outside them.
 Calls with at least one false alarm: {_n(result["overall"]["calls_with_false_alarm"], ".0%")}.</p>
-<table><tr>{head}</tr>{"".join(rows)}</table>
+{skipped}<table><tr>{head}</tr>{"".join(rows)}</table>
 <h2>Threshold sweep</h2><img src="sweep.png" alt="threshold sweep" width="750">
 <pre>{advice}</pre>
 <p>These figures describe these calls as these labellers marked them. See docs/pilot.md, "What the figures do

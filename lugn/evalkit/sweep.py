@@ -86,10 +86,17 @@ def recommend(sweep: Sweep, budget: float) -> dict[str, Any]:
     best = _pick(recall, fph, th, budget)
     if best is None:
         low = int(np.argmin(fph))
+        why = "raise --max-false-per-hour or check the labels"
+        if 0 < budget < 1.0 / hours:  # the sample cannot resolve the budget at all: say so
+            why = (
+                f"these calls hold {hours:.2f} h of unlabelled customer speech, so one false alarm is "
+                f"already {1.0 / hours:.1f}/h: a budget of {budget:g}/h needs at least {1.0 / budget:.1f} h "
+                "of it, about 4 h to show it (label more ordinary calls, see docs/pilot.md), or a higher "
+                "--max-false-per-hour"
+            )
         raise RecommendationRefused(
             f"no threshold from {th[0]:.2f} to {th[-1]:.2f} keeps false alarms within {budget:g} per hour of "
-            f"unlabelled customer speech (the fewest: {fph[low]:.2f}/h at {th[low]:.2f}); raise "
-            "--max-false-per-hour or check the labels"
+            f"unlabelled customer speech (the fewest: {fph[low]:.2f}/h at {th[low]:.2f}); {why}"
         )
     rng = np.random.default_rng(BOOTSTRAP_SEED)
     # multinomial weights: how often each call is drawn in each resample

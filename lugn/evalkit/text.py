@@ -38,6 +38,7 @@ def render(result: dict[str, Any]) -> str:
         f"{run['customer_speech_h'] * 60:.1f} min of customer speech); model {run['model']}",
         f"threshold {run['threshold']:.3f} ({run['policy']}; the model's own: {run['model_threshold']:.3f}); "
         f"a stretch counts as caught when 'frustrated' shows in it or within {run['grace_s']:g} s after",
+        *(f"skipped: {line}" for line in result.get("skipped", [])),
         "",
         _row([name for name, _, _ in CALL_COLUMNS]),
         "-" * (sum(w for _, w, _ in CALL_COLUMNS) + len(CALL_COLUMNS) - 1),
@@ -57,7 +58,8 @@ def render(result: dict[str, Any]) -> str:
         lines.append(f"report: {result['report']}")
     if result.get("policy_written"):
         lines.append(
-            f"policy snippet written: {result['policy_written']} (check: python -m device.policy check FILE)"
+            f"policy snippet written: {result['policy_written']} (check it: lugn doctor --policy "
+            f"{result['policy_written']}, its 'policy' line)"
         )
     return "\n".join(lines)
 

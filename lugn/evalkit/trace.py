@@ -1,8 +1,9 @@
 """One pass of a call through the real pipeline, as ``lugn replay`` runs it, keeping what a sweep needs.
 
 The pipeline (VAD, tone windows on customer speech, smoothing, call detection) runs once per call at the
-policy's threshold. Its smoother is swapped for a recording twin (same class, same parameters) that notes
-every window's exact, unrounded inputs and every reset, in order with the call events. Re-running a fresh
+policy's threshold. Through its public ``smoother`` parameter it builds a recording twin of its smoother (a
+``ToneSmoother`` subclass, the model's parameters) that notes every window's exact, unrounded inputs and every
+reset, in order with the call events. Re-running a fresh
 smoother over that record at another threshold is then exactly what the pipeline would have shown at that
 threshold; :func:`replay` is checked against the pipeline's own events on every call (not only in tests),
 so a drift between the two is an error, never a silently wrong sweep.
@@ -92,14 +93,25 @@ def run_call(spec: CallSpec, config: LugnConfig, models_dir: Path | None = None)
         elif isinstance(event, AnalysisUnavailable | DeviceLost):
             problems.append(getattr(event, "reason", ""))
 
-    source = ReplaySource(spec.audio, realtime=False)
-    pipeline = Pipeline(source, config, on_event, models_dir=models_dir)
-    smoother = getattr(pipeline, "_smoother", None)
-    if type(smoother) is not ToneSmoother:  # the tap point moved: say so instead of sweeping wrongly
-        raise CallRunError(f"the pipeline's smoother is not a ToneSmoother ({type(smoother).__name__})")
-    tap = _TapSmoother(smoother.params, entries)
-    pipeline._smoother = tap
+    from device.notice import told_elsewhere
+
+    taps: list[_TapSmoother] = []
+
+    def tap(params: SmoothingParams) -> _TapSmoother:
+        taps.append(_TapSmoother(params, entries))
+        return taps[-1]
+
+    try:
+        source = ReplaySource(spec.audio, realtime=False)
+    except (OSError, ValueError) as exc:  # checked in discovery; a file changed since is still named here
+        raise CallRunError(f"{spec.name}: {exc}") from exc
+    config = told_elsewhere(config, "lugn eval: recorded calls, told when they were recorded")
+    pipeline = Pipeline(source, config, on_event, models_dir=models_dir, smoother=tap)
+    if len(taps) != 1:  # the hook must build the one smoother the pipeline uses, else the sweep would lie
+        raise CallRunError(f"the pipeline built {len(taps)} smoothers through its smoother hook, not 1")
     pipeline.run_until_end()
+    if pipeline.failure is not None and not problems:  # decoding stopped part way: half a call misleads
+        problems.append(pipeline.failure)
     if problems:
         raise CallRunError(f"{spec.name}: the pipeline could not analyse this call: {'; '.join(problems)}")
     end_s = pipeline.t_s
@@ -109,7 +121,7 @@ def run_call(spec: CallSpec, config: LugnConfig, models_dir: Path | None = None)
             f"{spec.name}: no customer speech found (right channel of a stereo file, or the .customer file). "
             "Are the channels swapped, or is the customer side silent?"
         )
-    trace = CallTrace(spec, tap.params.frustrated_at, entries, speech, tone_events, end_s)
+    trace = CallTrace(spec, taps[0].params.frustrated_at, entries, speech, tone_events, end_s)
     if replay(trace, trace.threshold) != tone_events:
         raise CallRunError(
             f"{spec.name}: re-running the smoother did not reproduce the pipeline's tone events"

@@ -31,10 +31,10 @@ from tests.integration.conftest import Probe, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "south"
-TEAMS = ("solo", "diff", "inflate", "takeover", "scope", "clock", "kill", "seat")
+TEAMS = ("solo", "diff", "inflate", "takeover", "scope", "clock", "kill", "seat", "flood", "history")
 DEVICES_PER_TEAM = 6
 AGGREGATORS = ("lugn-aggregator", *(f"agg-{t}" for t in TEAMS))
-MTLS = ("ws-lost", "ws-kept")
+MTLS = ("ws-lost", "ws-kept", "ws-flood")
 
 
 def seat(team: str, i: int) -> str:

@@ -36,26 +36,31 @@ pytestmark = pytest.mark.broker
 
 
 def test_a_seat_with_a_wrong_clock_is_counted_in_the_real_bucket(broker, tmp_path, caplog) -> None:
-    agg = aggregator(broker, "clock", tmp_path / "agg.sqlite3", Clock())
+    # The aggregator's clock is pinned 600 s into a 900 s bucket, so the test never straddles a bucket end
+    # (a contribution placed in a bucket already published would be held as late, not counted here).
+    agg_clock = Clock()
+    now = time.time()
+    agg_clock.offset_s = (now // 900 * 900 + 600) - now
+    agg = aggregator(broker, "clock", tmp_path / "agg.sqlite3", agg_clock)
     fast = seat("clock", 0)
     ahead_s = 3600.0
     pub_ = Publisher(
         Outbox(tmp_path / "outbox.sqlite3"),
         PahoTransport(params(broker, fast), name="fast-seat"),
         fast,
-        clock=lambda: time.time() + ahead_s,  # the whole seat runs an hour ahead, as its OS clock does
+        clock=lambda: agg_clock() + ahead_s,  # the whole seat runs an hour ahead, as its OS clock does
     )
     pub_.start()
     try:
-        real = int(time.time()) // 900 * 900
-        seat_bucket = int(time.time() + ahead_s) // 900 * 900
+        real = int(agg_clock()) // 900 * 900
+        seat_bucket = int(agg_clock() + ahead_s) // 900 * 900
         pub_.submit(Anonymiser(SITE, "clock").contribution(seat_bucket, 900, {"calls": 3}))
         assert pub_.wait_idle(10) and pub_.acked == 1  # the broker acknowledged: the seat forgets it
         # an old client without the sent_at property sends its last closed bucket (an hour ahead): the
         # aggregator takes it as sent when that bucket ended and counts it in the bucket its middle falls in
         other = seat("clock", 1)
         c = contribution("clock", seat_bucket - 900, 900, calls=2)
-        placed = int(time.time() - 450) // 900 * 900
+        placed = int(agg_clock() - 450) // 900 * 900
         assert pub(broker, other, f"lugn/v1/{SITE}/clock/contrib/{other}", "-m", c) == ""
         assert wait_for(lambda: agg.aggregator.stats["accepted"] == 2, 10), dict(agg.aggregator.stats)
         rows = dict(

@@ -20,7 +20,10 @@ import pytest
 
 from device import control, policysource
 from device.control import ControlError, ControlServer, send
+from device.metrics.anonymise import Anonymiser
+from device.metrics.outbox import Outbox
 from device.policy import load_effective
+from devkit.broker import BrokerUnavailable, TrialBroker, find_mosquitto
 from lugn.commands._doctor_checks import check_policy
 
 SYSTEM = """
@@ -178,3 +181,77 @@ class _Target:
 
     def status(self) -> dict[str, object]:
         return {"fine": True}
+
+
+READER = """
+import sys
+try:
+    print("READ", len(open(sys.argv[1], "rb").read()), flush=True)
+except OSError as exc:
+    print("DENIED", type(exc).__name__, flush=True)
+"""
+
+
+def test_another_local_user_cannot_read_the_agents_outbox(shared_tmp: Path) -> None:
+    """Red team after #11: the outbox holds THIS agent's counts per bucket (acknowledged rows for a
+    minute, unsent ones for up to 7 days). Before: ``metrics-outbox.sqlite3`` was created 0644 in a 0755
+    folder, so on a shared seat (hot desk, a supervisor's login on the same PC) another user read one agent's
+    numbers."""
+    home = shared_tmp / "agent-home"
+    home.mkdir(mode=0o755)  # a home other users may traverse (Debian's default before 12)
+    os.chmod(home, 0o755)
+    path = home / ".local" / "state" / "lugn" / "metrics-outbox.sqlite3"
+    box = Outbox(path)
+    c = Anonymiser("malmo", "t1").contribution(1_800_000_000 // 900 * 900, 900, {"calls": 7})
+    box.put("lugn/v1/malmo/t1/contrib/ws-1", c.to_json(), c.message_id)
+    try:
+        files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+        assert {f.name: f.stat().st_mode & 0o777 for f in files} == {f.name: 0o600 for f in files}
+        assert path.parent.stat().st_mode & 0o777 == 0o700
+        if os.getuid() == 0:  # as root we can be "another local user" for real
+            python = "/usr/bin/python3" if Path("/usr/bin/python3").exists() else sys.executable
+            other = subprocess.run(
+                [python, "-c", READER, str(path)], capture_output=True, text=True, user=4242, timeout=30
+            )
+            assert other.stdout.startswith("DENIED"), other.stdout + other.stderr
+    finally:
+        box.close()
+    os.chmod(path, 0o644)  # an outbox an older version left readable is closed again when it is opened
+    Outbox(path).close()
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_broker_password_in_the_world_readable_policy_is_not_used(
+    system_policy: Path, tmp_path: Path
+) -> None:
+    """Red team after #11: the system policy is world-readable and the same on every seat, so a
+    ``metrics.password`` in it is every seat's: one seat could log in as any device account (its name is the
+    asset tag) and pose as k devices. Before, ``lugn doctor`` warned and the password was used anyway."""
+    system_policy.write_text(SYSTEM.replace('team = "support-1"', 'team = "support-1"\npassword = "hunter2"'))
+    os.chmod(system_policy, 0o644)
+    eff = load_effective(user_path=tmp_path / "none.toml")
+    assert eff.config.metrics.password is None
+    assert any("metrics.password: a secret in a world-readable policy is ignored" in p for p in eff.problems)
+    assert check_policy(eff)[0].status == "warn"
+    os.chmod(system_policy, 0o640)  # readable by IT and the agents' group only: used
+    assert load_effective(user_path=tmp_path / "none.toml").config.metrics.password == "hunter2"
+
+
+def test_the_trial_broker_refuses_a_workdir_someone_else_prepared(shared_tmp: Path) -> None:
+    """Red team after #11: ``lugn broker --workdir /tmp/lugn-trial`` reuses the folder's password files and
+    CA. Before: another local user who pre-created that folder (with their own ``credentials/*.pw`` and CA)
+    got a trial broker whose every device account they could log in as."""
+    if find_mosquitto() is None:
+        pytest.skip("mosquitto not installed")
+    planted = shared_tmp / "lugn-trial"
+    (planted / "credentials").mkdir(parents=True)
+    (planted / "credentials" / "dev-0001.pw").write_text("known-to-the-attacker\n")
+    os.chmod(planted, 0o777)
+    if os.getuid() == 0:
+        os.chown(planted, 4242, 4242)  # as root we can make it another user's for real
+    with pytest.raises(BrokerUnavailable, match="not a folder of yours"):
+        TrialBroker(planted).setup()
+    fresh = shared_tmp / "mine" / "lugn-trial"
+    b = TrialBroker(fresh)
+    b.setup()
+    assert fresh.stat().st_mode & 0o777 == 0o700 and b.passwords["dev-0001"] != "known-to-the-attacker"

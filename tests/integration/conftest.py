@@ -35,6 +35,7 @@ SEATS: dict[tuple[str, str | None], int] = {
     ("priv", "t1"): 1,
     ("cli", "t"): 1,
     ("od", "t"): 1,  # test_mqtt_outbox_down
+    ("as", "t"): 1,  # test_mqtt_status: an account name that is not the asset tag
 }
 AGGREGATORS = (
     *("lugn-aggregator", "agg-k", "agg-eo", "agg-a", "agg-b", "agg-ns", "agg-hostile", "agg-dash", "agg-od"),

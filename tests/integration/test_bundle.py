@@ -53,6 +53,7 @@ def run_bundle(exe: Path, tmp_path: Path) -> None:
     checks = {c["id"]: c for c in report["checks"]}
     assert report["runtime"]["frozen"] is True
     assert checks["model.tone"]["status"] == checks["model.silero_vad"]["status"] == "ok"
+    assert checks["telemetry"]["status"] == "ok", checks["telemetry"]  # onnxruntime's own, off in the bundle
     assert (
         checks["profiles"]["status"] == "ok"
         and "_internal/firmware_profiles" in checks["profiles"]["details"]["dirs"][0]
@@ -67,6 +68,29 @@ def run_bundle(exe: Path, tmp_path: Path) -> None:
     )
     assert demo.returncode == 0, demo.stdout[-2000:] + demo.stderr[-2000:]
     assert list((tmp_path / "demo").glob("*.png"))
+    # the pilot kit as a site's QA lead runs it from the installed app (docs/pilot.md: the bundle's own demo
+    # call and its label file): matplotlib (Agg only) is in the bundle
+    report = tmp_path / "pilot report"
+    demo_call = exe.parent / "_internal" / "device" / "assets" / "demo_call.flac"
+    pilot = subprocess.run(
+        [exe, "eval", demo_call, "--json", "--report", report],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert pilot.returncode == 0, pilot.stderr[-3000:]
+    result = json.loads(pilot.stdout)
+    (row,) = result["calls"]
+    assert (row["episodes"], row["caught"], row["false_alarms"]) == (1, 1, 0)
+    assert result["report"] == str(report / "index.html") and "at least 20" in result["refused"]
+    for png in (report / "sweep.png", report / row["png"]):
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    assert 'src="calls/demo_call.png"' in (report / "index.html").read_text()
+    # nothing but the refusal on stderr: no "needs matplotlib", no warning from a pruned matplotlib part
+    assert pilot.stderr.strip().splitlines() == [f"lugn eval: no recommendation: {result['refused']}"]
+    # the demo and the eval loaded the models: onnxruntime left no device id or event queue behind
+    assert not (tmp_path / ".cache" / "Microsoft").exists()
 
 
 @pytest.mark.skipif(not BUILT.is_file(), reason="no dist/lugn/lugn: run `make bundle` first")

@@ -54,12 +54,16 @@ def test_lugn_demo_offscreen(tmp_path: Path, artifacts_dir: Path) -> None:
     names = [p.name for p in pngs]
     assert any("frustrated" in n for n in names), names
     assert any("calm" in n for n in names) and any("listening" in n for n in names), names
+    # the caller notice first (issue #13): the prompt, and no tone before the agent confirmed it
+    assert any(n.endswith("_notice.png") for n in names) and any("waiting-notice" in n for n in names), names
+    tone_rows = [float(t) for t, kind, _ in rows if kind in ("ToneChanged", "ToneSample")]
+    assert tone_rows and min(tone_rows) >= 1.5
     for p in pngs:
         assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and p.stat().st_size > 1000
     states = [json.loads(line) for line in (out / "timeline.jsonl").read_text().splitlines()]
     changes = [s for s in states if "indicator" in s]
     indicator_shots = [
-        n for n in names if re.search(r"_(no-call|listening|calm|uneasy|frustrated|paused)", n)
+        n for n in names if re.search(r"_(no-call|waiting-notice|listening|calm|uneasy|frustrated|paused)", n)
     ]
     assert len(indicator_shots) == len(changes), (names, changes)
     # coaching in the real UI: an empathy tip while frustrated, a breathing offer after the hard call

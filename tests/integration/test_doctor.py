@@ -42,6 +42,7 @@ def seat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LUGN_POLICY", str(tmp_path / "policy.toml"))
     monkeypatch.setenv("LUGN_USER_SETTINGS", str(tmp_path / "settings.toml"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # no onnxruntime leftovers of this machine
     monkeypatch.delenv("LOCALAPPDATA", raising=False)
     devices = [
         {"name": "Jabra Evolve2 65 Mono", "index": 0, "hostapi": "PulseAudio", "max_input_channels": 1},
@@ -214,3 +215,49 @@ def test_no_profiles_found_is_a_warning(seat: Path, capsys: pytest.CaptureFixtur
     code, report = doctor(capsys, "--devices-from", str(seat / "seat.json"), "--profiles-dir", str(empty))
     assert code == 1 and "no headset profiles found" in check(report, "profiles")["message"]
     assert check(report, "audio")["details"]["profile"] == "builtin-generic"
+
+
+def test_notice_off_is_a_warning(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inv = str(seat / "seat.json")
+    code, report = doctor(capsys, "--devices-from", inv)
+    assert code == 0 and check(report, "caller_notice")["details"]["mode"] == "agent"  # no policy: it asks
+    (seat / "policy.toml").write_text(
+        '[notice]\nmode = "off"\noff_statement = "notice_given_elsewhere"\n'
+        'off_detail = "customer contract §7"\n'
+    )
+    code, report = doctor(capsys, "--devices-from", inv)
+    notice = check(report, "caller_notice")
+    assert code == 1 and notice["status"] == "warn"
+    assert (
+        "caller notice OFF" in notice["message"]
+        and "callers are told elsewhere (customer contract §7)" in (notice["message"])
+    )
+    (seat / "policy.toml").write_text('[notice]\nmode = "off"\n')  # no statement: refused, the seat asks
+    code, report = doctor(capsys, "--devices-from", inv)
+    assert check(report, "policy")["status"] == "fail" and check(report, "caller_notice")["status"] == "ok"
+    (seat / "policy.toml").write_text("[tone]\nenabled = false\n")
+    code, report = doctor(capsys, "--devices-from", inv)
+    assert (
+        check(report, "tone_analysis")["status"] == "info"
+        and "OFF for this site" in (check(report, "tone_analysis")["message"])
+    )
+
+
+def test_doctor_shows_the_operation_log(seat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from device.oplog import OperationLog, OplogSettings, default_log_dir
+
+    inv = str(seat / "seat.json")
+    code, report = doctor(capsys, "--devices-from", inv)
+    log = check(report, "operation_log")
+    assert log["status"] == "ok" and "empty so far" in log["message"]
+    assert log["details"]["path"] == str(default_log_dir() / "operation.log")
+    assert not default_log_dir().exists()  # the doctor looks, it does not create
+    OperationLog(OplogSettings()).write({"event": "start"})
+    code, report = doctor(capsys, "--devices-from", inv)
+    log = check(report, "operation_log")
+    size = (default_log_dir() / "operation.log").stat().st_size
+    assert log["details"]["bytes"] == size > 0 and log["details"]["files"] == 1
+    assert log["details"]["retention_days"] == 183 and str(default_log_dir()) in log["message"]
+    (seat / "policy.toml").write_text("[oplog]\nenabled = false\nretention_days = 30\n")
+    code, report = doctor(capsys, "--devices-from", inv)
+    assert code == 1 and check(report, "operation_log")["status"] == "warn"

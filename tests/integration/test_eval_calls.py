@@ -82,7 +82,8 @@ def replay_events(call: BuiltCall, tmp: Path) -> list[dict[str, Any]]:
     with pytest.MonkeyPatch.context() as mp:  # the shipped defaults, as lugn eval uses without --policy
         mp.setenv("LUGN_POLICY", str(tmp / "no-policy.toml"))
         mp.setenv("LUGN_USER_SETTINGS", str(tmp / "no-settings.toml"))
-        rc, out, _ = run_cli("replay", *audio, "--speed", "max", "--headless", "--no-control")
+        told = str(Path(__file__).parents[1] / "data" / "notice_at_start.cti.jsonl")  # an IVR told the caller
+        rc, out, _ = run_cli("replay", *audio, "--speed", "max", "--headless", "--no-control", "--cti", told)
     assert rc == 0
     return [json.loads(line) for line in out.splitlines()]
 
@@ -145,9 +146,12 @@ def test_the_sweep_at_a_threshold_equals_a_plain_run_there(
 ) -> None:
     folder = str(next(iter(hand.values())).labels.parent)
     run = hand_result["run"]
-    assert run["threshold"] == run["model_threshold"] == 0.42 and run["policy"] == "shipped defaults"
+    from device.inference.tone import ToneModel
+
+    shipped = ToneModel.load().threshold  # the model's own operating point (1.3.0: 0.44)
+    assert run["threshold"] == run["model_threshold"] == shipped and run["policy"] == "shipped defaults"
     sweep = {r["threshold"]: r for r in hand_result["sweep"]}
-    assert sweep[0.42] == {"threshold": 0.42, **hand_result["overall"]}
+    assert sweep[shipped] == {"threshold": shipped, **hand_result["overall"]}
     # a site's policy at another threshold: a plain run under it equals the sweep's point there
     policy = tmp_path / "site.toml"
     policy.write_text("schema_version = 1\n\n[tone]\nthreshold = 0.18\n")
@@ -155,7 +159,11 @@ def test_the_sweep_at_a_threshold_equals_a_plain_run_there(
     assert at["run"]["threshold"] == 0.18 and at["run"]["policy"] == str(policy)
     assert sweep[0.18] == {"threshold": 0.18, **at["overall"]}
     assert at["sweep"] == hand_result["sweep"]
-    assert sweep[0.18] != sweep[0.42]  # the two points differ, so the comparison above can fail
+    assert sweep[0.18] != sweep[shipped]  # the two points differ, so the comparison above can fail
+    # under the policy file IT ships (its [tone] threshold left to the model): the same point again
+    example = eval_json(folder, "--policy", str(ROOT / "deploy" / "policy.example.toml"))
+    assert example["run"]["threshold"] == shipped and example["sweep"] == hand_result["sweep"]
+    assert sweep[shipped] == {"threshold": shipped, **example["overall"]}
 
 
 def test_too_few_episodes_refuse_a_recommendation(hand: dict[str, BuiltCall], tmp_path: Path) -> None:
@@ -252,10 +260,25 @@ def test_bad_calls_get_clear_errors(hand: dict[str, BuiltCall], tmp_path: Path) 
         "eval", str(ROOT / "tests" / "data" / "tiny_corpus"), "--report", str(tmp_path / "r")
     )
     assert rc == 2 and "apply to labelled calls only" in err
+    # a recording that stops decoding part way: named, not evaluated on its first half
+    flac = tmp_path / "cut" / "broken.flac"
+    flac.parent.mkdir()
+    sf.write(flac, stereo, rate)
+    data = flac.read_bytes()
+    flac.write_bytes(data[: len(data) // 2] + bytes(100_000) + data[len(data) // 2 + 100_000 :])
+    (tmp_path / "cut" / "broken.txt").write_text("")
+    rc, out, err = run_cli("eval", str(flac.parent))
+    assert rc == 2 and out == "" and "Traceback" not in err
+    assert (
+        err.startswith("lugn eval: broken: the pipeline could not analyse this call: ") and "decoding" in err
+    )
     bad_policy = tmp_path / "bad.toml"
     bad_policy.write_text("[tone]\nthreshold = 2\n")
     rc, _, err = run_cli("eval", str(hand["a_angry"].audio), "--policy", str(bad_policy))
     assert rc == 2 and "bad.toml" in err and "tone.threshold" in err
+    bad_policy.write_text("schema_version = 1\n\n[tone]\nenabled = false\n")  # a valid policy, no tone
+    rc, _, err = run_cli("eval", str(hand["a_angry"].audio), "--policy", str(bad_policy))
+    assert rc == 2 and "[tone] enabled = false switches customer-tone analysis off" in err
 
 
 def test_the_demo_call_ships_with_its_labels() -> None:
@@ -272,3 +295,144 @@ def test_the_demo_call_ships_with_its_labels() -> None:
     assert (row["episodes"], row["caught"], row["false_alarms"]) == (1, 1, 0)
     assert 0 < row["median_time_to_frustrated_s"] < 5
     assert result["recommendation"] is None and "at least 20" in result["refused"]
+
+
+def test_the_pilot_guide_shows_what_the_demo_prints() -> None:
+    """docs/pilot.md's excerpt of the demo run (and `make pilot-demo`'s command): what the kit prints now."""
+    guide = (ROOT / "docs" / "pilot.md").read_text()
+    command = "lugn eval device/assets/demo_call.flac --report artifacts/pilot-demo"
+    assert command in guide and command in (ROOT / "Makefile").read_text()
+    excerpt = guide.split("It prints (abridged):\n\n```text\n", 1)[1].split("```", 1)[0].splitlines()
+    rc, out, _ = run_cli("eval", str(ASSETS / "demo_call.flac"))
+    assert rc == 0
+    shown = [line for line in excerpt if line.strip() != "..." and not line.startswith("report: ")]
+    assert len(shown) > 10 and [line for line in shown if line not in out.splitlines()] == []
+
+
+def _frustrated_intervals(events: list[dict[str, Any]], end_s: float) -> list[tuple[float, float]]:
+    """When 'frustrated' was on screen, from lugn replay's own events (a change out of it or a call's end)."""
+    out, since = [], None
+    for e in events:
+        leaves = e["event"] == "CallEnded" or (e["event"] == "ToneChanged" and e["state"] != "frustrated")
+        if e["event"] == "ToneChanged" and e["state"] == "frustrated" and since is None:
+            since = e["t_s"]
+        elif leaves and since is not None:
+            out.append((since, e["t_s"]))
+            since = None
+    return out + ([(since, end_s)] if since is not None else [])
+
+
+def test_the_2_s_grace_and_precision_by_time_by_hand(hand: dict[str, BuiltCall], tmp_path: Path) -> None:
+    """a_angry's audio labelled twice around the moment lugn replay turns "frustrated": a stretch that ends
+    1.5 s before it (caught: within the 2 s grace) and one that ends 2.5 s before it (missed; the change is a
+    false alarm, a late one). Precision by time and false alarms per hour recomputed from replay's events."""
+    call = hand["a_angry"]
+    events = replay_events(call, tmp_path)
+    (onset,) = [e["t_s"] for e in events if e["event"] == "ToneChanged" and e["state"] == "frustrated"]
+    shown = _frustrated_intervals(events, call.duration_s)
+    speech = np.zeros(int(call.duration_s * 1000) + 1, dtype=bool)
+    since = None
+    for e in events:
+        if e["event"] == "SpeechActivity" and e["side"] == "customer":
+            if e["active"]:
+                since = e["t_s"]
+            else:
+                speech[round(since * 1000) : round(e["t_s"] * 1000)] = True
+    for name, before in (("grace_in", 1.5), ("grace_out", 2.5)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / f"{name}.wav").write_bytes(Path(call.audio).read_bytes())  # type: ignore[arg-type]
+        start, end = round(onset - before - 2.0, 3), round(onset - before, 3)
+        (folder / f"{name}.txt").write_text(f"{start:.6f}\t{end:.6f}\tfrustrated\n")
+        (row,) = eval_json(str(folder))["calls"]
+        zone = (start, end + 2.0)
+        in_zone = sum(max(0.0, min(b, zone[1]) - max(a, zone[0])) for a, b in shown)
+        unlabelled = speech.copy()
+        unlabelled[round(zone[0] * 1000) : round(zone[1] * 1000)] = False
+        hours = unlabelled.sum() / 1000 / 3600
+        if name == "grace_in":  # caught 1.5 s after the stretch ended: 3.5 s after it began
+            assert (row["caught"], row["false_alarms"], row["late_false_alarms"]) == (1, 0, 0)
+            assert row["stretches"][0]["time_to_frustrated_s"] == pytest.approx(onset - start, abs=1e-3)
+            assert row["precision_by_time"] == pytest.approx(in_zone / sum(b - a for a, b in shown), abs=1e-4)
+            assert 0 < in_zone <= 0.5 + 1e-6  # 0.5 s of the zone is left after the onset
+        else:
+            assert (row["caught"], row["false_alarms"], row["late_false_alarms"]) == (0, 1, 1)
+            assert row["false_alarm_t_s"] == [round(onset, 3)] and row["precision_by_time"] == 0
+            assert row["false_per_hour"] == pytest.approx(1 / hours, rel=1e-3)
+        assert row["unlabelled_speech_h"] == pytest.approx(hours, abs=0.01 / 3600)
+
+
+def test_recordings_and_labels_as_a_site_has_them(
+    hand: dict[str, BuiltCall], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Telephone and studio rates, FLAC, a two-file call in a subfolder, names with spaces and åäö, label
+    files from Windows (CRLF, BOM) and with spectral-selection lines, a call shorter than a tone window, and
+    what else lies in such a folder. Every version of the call is caught, as the 16 kHz original is."""
+    stereo, rate = sf.read(hand["a_angry"].audio, dtype="float32")
+    (start, end), root = hand["a_angry"].stretches[0], tmp_path_factory.mktemp("site")
+    queue = root / "kö 2"
+    queue.mkdir()
+    from scipy.signal import resample_poly
+
+    def write(path: Path, to: int, subtype: str, labels: str) -> None:
+        sf.write(path, resample_poly(stereo, to, rate, axis=0) if to != rate else stereo, to, subtype=subtype)
+        path.with_suffix(".txt").write_bytes(labels.encode())
+
+    line = f"{start:.6f}\t{end:.6f}\tfrustrerad\n"
+    write(root / "telefon 8 kHz.wav", 8000, "ULAW", "\ufeff" + line.replace("\n", "\r\n"))
+    write(root / "samtal åäö.flac", 44100, "PCM_16", line + "\\\t300.000000\t3400.000000\n")
+    write(queue / "studio 48k.wav", 48000, "FLOAT", line.replace(".", ","))
+    sf.write(queue / "split.agent.flac", stereo[:, 0], rate)
+    sf.write(queue / "split.customer.flac", stereo[:, 1], rate)
+    (queue / "split.txt").write_text(line)
+    sf.write(root / "kort.wav", stereo[round(start * rate) : round((start + 1.2) * rate)], rate)
+    (root / "kort.txt").write_text("")
+    (root / "README.txt").write_text("Pilot calls, queue 1 and 2.\n")
+    (root / "._samtal åäö.flac").write_bytes(b"\x00\x05\x16\x07")  # what a Mac leaves on a share
+    report = tmp_path_factory.mktemp("out") / "rapport"
+    result = eval_json(str(root), "--report", str(report))
+    rows = {r["name"]: r for r in result["calls"]}
+    assert sorted(rows) == ["kort", "kö 2/split", "kö 2/studio 48k", "samtal åäö", "telefon 8 kHz"]
+    for name in ("kö 2/split", "kö 2/studio 48k", "samtal åäö", "telefon 8 kHz"):
+        r = rows[name]
+        assert (r["episodes"], r["caught"], r["false_alarms"], r["notes"]) == (1, 1, 0, []), name
+        assert r["stretches"][0]["label"] == "frustrerad"
+        assert r["duration_s"] == pytest.approx(hand["a_angry"].duration_s, abs=0.05)
+    assert rows["kort"]["windows"] == 0 and rows["kort"]["notes"][0].startswith("no tone window")
+    assert result["skipped"] == [
+        f"{root / 'README.txt'}: not an Audacity label track, and no recording of that name"
+    ]
+    assert (report / "calls" / "samtal_åäö.png").is_file() and (report / "calls" / "kö_2_split.png").is_file()
+    assert 'src="calls/samtal_%C3%A5%C3%A4%C3%B6.png"' in (report / "index.html").read_text()
+
+
+def test_the_pipeline_builds_its_smoother_through_the_public_hook() -> None:
+    from device.audio.source import ReplaySource
+    from device.config import LugnConfig
+    from device.events import ToneSample
+    from device.inference.smoothing import SmoothingParams, ToneSmoother
+    from device.inference.tone import ToneModel
+    from device.notice import told_elsewhere
+    from device.pipeline import Pipeline
+
+    seen: list[tuple[float, float]] = []
+    built: list[SmoothingParams] = []
+
+    class Noting(ToneSmoother):
+        def process(self, t_s: float, frustration: float, arousal: float = 0.0, valence: float = 0.0) -> Any:
+            seen.append((t_s, round(frustration, 4)))
+            return super().process(t_s, frustration, arousal, valence)
+
+    def factory(params: SmoothingParams) -> ToneSmoother:
+        built.append(params)
+        return Noting(params)
+
+    events: list[Any] = []
+    source = ReplaySource(ASSETS / "demo_call.flac", realtime=False)
+    config = told_elsewhere(
+        LugnConfig(), "test: a recording"
+    )  # the caller-notice gate open, as lugn eval has it
+    Pipeline(source, config, events.append, smoother=factory).run_until_end()
+    samples = [(e.t_s, e.raw_score) for e in events if isinstance(e, ToneSample)]
+    assert built == [SmoothingParams.for_threshold(ToneModel.load().threshold)]
+    assert len(samples) > 50 and seen == samples

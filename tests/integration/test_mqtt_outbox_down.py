@@ -13,7 +13,7 @@ from device.metrics.outbox import Outbox
 from device.metrics.publisher import Publisher
 from device.protocol.transport import PahoTransport
 from tests.integration.conftest import device_params, seats, wait_for
-from tests.integration.test_mqtt_pipeline import BUCKET_S, _aggregator
+from tests.integration.test_mqtt_pipeline import BUCKET_S, Clock, _aggregator
 
 pytestmark = pytest.mark.broker
 
@@ -23,13 +23,20 @@ def test_held_contributions_reach_the_aggregator_when_the_outbox_file_is_broken(
     outbox_path.write_bytes(b"\x00 not a database " * 500)
     box = Outbox(outbox_path)
     assert not box.health().ok and "not a valid SQLite database" in box.health().problem
-    agg = _aggregator(live_broker, tmp_path / "agg.sqlite3", "agg-od", {"od": ["t"]})
+    # The aggregator's clock (and the seat's) is pinned 60 s into a bucket, so the previous bucket, where the
+    # contributions go, is in its grace period: open, not yet published (on the real clock it was final 13 min
+    # in 15, and a contribution that arrived after the first one had been published went to the late pool).
+    clock = Clock()
+    now = time.time()
+    clock.offset_s = (now // BUCKET_S * BUCKET_S + 60) - now
+    agg = _aggregator(live_broker, tmp_path / "agg.sqlite3", "agg-od", {"od": ["t"]}, clock)
     (seat,) = seats("od", "t")
-    pub = Publisher(box, PahoTransport(device_params(live_broker, seat), name=f"test-{seat}"), seat)
+    transport = PahoTransport(device_params(live_broker, seat), name=f"test-{seat}")
+    pub = Publisher(box, transport, seat, clock=clock)
     pub.start()
     try:
         anon = Anonymiser("od", "t")
-        bucket = (int(time.time()) // BUCKET_S - 1) * BUCKET_S
+        bucket = (int(clock()) // BUCKET_S - 1) * BUCKET_S
         for calls in (1, 2, 3):
             pub.submit(anon.contribution(bucket, BUCKET_S, {"calls": calls}))
         assert box.health().held == 3

@@ -241,9 +241,12 @@ def test_no_subscriber_means_not_delivered_and_it_is_sent_again(live_broker, tmp
         pub.submit(Anonymiser("ns", "t").contribution(_bucket(0), BUCKET_S, {"calls": 3}))
         assert wait_for(lambda: pub.no_subscriber >= 1, 10)
         assert pub.outbox.pending_count() == 1 and pub.acked == 0
+        assert pub.outbox.last_acked is None  # "What leaves this computer": not sent until the broker says so
         agg = _aggregator(live_broker, tmp_path / "agg.sqlite3", "agg-ns", {"ns": ["t"]})
         assert pub.wait_idle(15)
         assert wait_for(lambda: agg.aggregator.stats["accepted"] == 1, 10)
+        assert pub.outbox.last_acked is not None  # ... and once it did, the agent sees it as "last sent"
+        assert json.loads(pub.outbox.last_acked[0].payload)["counts"]["calls"] == 3
     finally:
         pub.stop()
         if agg is not None:

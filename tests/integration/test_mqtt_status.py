@@ -74,3 +74,33 @@ def test_service_publishes_counts_and_status_and_broker_sends_last_will(live_bro
         )
     finally:
         svc.stop(flush=False)
+
+
+def test_status_and_last_will_go_to_the_account_when_it_is_not_the_asset_tag(
+    live_broker, probe, tmp_path
+) -> None:
+    """policy ``metrics.username`` (an IT account such as "site-malmo-01") differs from the asset tag (the
+    host name by default). The broker lets an account write only ``…/devices/<its account>/status``; the
+    status and the last will went to ``…/devices/<asset tag>/status`` and were refused ("Not authorized"), so
+    IT never saw the seat's health, and never its "offline"."""
+    it = probe("it-monitor")
+    it.subscribe("lugn/v1/as/devices/+/status")
+    settings = MetricsSettings(
+        enabled=True,
+        broker_url=live_broker.device_url(),
+        site="as",
+        team="t",
+        asset_id="pc-4711",
+        username="as-t-00",
+        password=live_broker.passwords["as-t-00"],
+        ca_file=live_broker.ca_file,
+    )
+    svc = MetricsService(settings, outbox_path=tmp_path / "o.sqlite3")
+    svc.start()
+    try:
+        assert wait_for(lambda: any(json.loads(p)["state"] == "online" for _t, p, _r in it.messages), 10)
+        assert {t for t, _p, _r in it.messages} == {"lugn/v1/as/devices/as-t-00/status"}
+        svc.publisher.transport.client.socket().close()  # type: ignore[union-attr]
+        assert wait_for(lambda: json.loads(it.messages[-1][1])["state"] == "offline", 10)
+    finally:
+        svc.stop(flush=False)

@@ -1,5 +1,5 @@
 """Calls from far-end activity: a long customer silence ends a detected call, the next speech starts one;
-a CTI-started call is not ended by silence."""
+a CTI-started call is not ended by silence. The tone model hears only the far end."""
 
 from __future__ import annotations
 
@@ -7,10 +7,14 @@ import json
 from itertools import pairwise
 from pathlib import Path
 
+import numpy as np
+import soundfile as sf
+
 from device.audio.settings import AudioSettings
 from device.audio.source import ReplaySource
 from device.config import LugnConfig
-from device.events import CallEnded, CallStarted, Event
+from device.events import CallEnded, CallStarted, Event, ToneChanged, ToneState
+from device.notice import told_elsewhere
 from device.pipeline import Pipeline
 
 ASSETS = Path(__file__).resolve().parents[2] / "device" / "assets"
@@ -53,3 +57,47 @@ def test_cti_call_is_not_ended_by_silence() -> None:
         ("CallStarted", "control"),
         ("CallEnded", "stream_end"),
     ]
+
+
+def _tone_model_input(
+    agent: np.ndarray, customer: np.ndarray
+) -> tuple[list[np.ndarray], list[float], list[Event]]:
+    """Every frame the tone scorer receives (and its stream time), and the events, for one stereo call."""
+    events: list[Event] = []
+    config = told_elsewhere(LugnConfig(), "test recording")  # the gate open: this test is about the channels
+    pipeline = Pipeline(ReplaySource.from_arrays(agent, customer), config, events.append)
+    scorer = pipeline._scorer
+    assert scorer is not None
+    frames: list[np.ndarray] = []
+    times: list[float] = []
+    real = scorer.process
+
+    def spy(frame: np.ndarray, speech: bool):  # type: ignore[no-untyped-def]
+        frames.append(frame.copy())
+        times.append(pipeline.t_s)
+        return real(frame, speech)
+
+    scorer.process = spy  # type: ignore[method-assign]
+    pipeline.run_until_end()
+    return frames, times, events
+
+
+def test_tone_model_hears_only_the_far_end() -> None:
+    """AI Act Art. 5(1)(f): the emotion model never hears the agent. Angry speech on the AGENT channel, the
+    calm customer on the far end: every frame the tone model receives is the far end's, sample for sample,
+    and the customer is never shown as frustrated. Swapped, the same anger is found (so this can fail)."""
+    stereo, rate = sf.read(ASSETS / "demo_call.flac", dtype="float32")
+    angry_start = int(TIMELINE["angry_speech_start_s"] * rate)
+    n = 20 * rate
+    angry, calm = stereo[angry_start : angry_start + n, 1], stereo[:n, 1]  # both the customer's own voice
+    frames, times, events = _tone_model_input(agent=angry, customer=calm)
+    assert len(frames) > 100, "the customer spoke: the model was fed"
+    for frame, t in zip(frames, times, strict=True):
+        end = round(t * rate)
+        assert np.array_equal(frame, calm[end - len(frame) : end]), f"not the far end's audio at {t:.3f} s"
+        assert not np.array_equal(frame, angry[end - len(frame) : end])
+    states = {e.state for e in events if isinstance(e, ToneChanged)}
+    assert ToneState.FRUSTRATED not in states, states
+
+    _, _, swapped = _tone_model_input(agent=calm, customer=angry)
+    assert ToneState.FRUSTRATED in {e.state for e in swapped if isinstance(e, ToneChanged)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from functools import cache
 from pathlib import Path
@@ -24,18 +25,21 @@ from device.events import (
     ToneState,
 )
 from device.inference.settings import ToneSettings
+from device.notice import told_elsewhere
 from device.pipeline import Pipeline
 from device.policy import load_effective
 
 ASSETS = Path(__file__).resolve().parents[2] / "device" / "assets"
 DEMO = ASSETS / "demo_call.flac"
 TIMELINE = json.loads((ASSETS / "demo_call.timeline.json").read_text())
+# The demo caller was told (the notice gate itself: tests/integration/test_notice.py).
+TOLD = told_elsewhere(LugnConfig(), "the demo call")
 
 
 @cache
 def replay(chunk: int, path: Path = DEMO) -> tuple[Event, ...]:
     events: list[Event] = []
-    Pipeline(ReplaySource(path, realtime=False, chunk_samples=chunk), on_event=events.append).run_until_end()
+    Pipeline(ReplaySource(path, realtime=False, chunk_samples=chunk), TOLD, events.append).run_until_end()
     return tuple(events)
 
 
@@ -57,15 +61,40 @@ def test_frustrated_within_2s_of_sustained_anger_then_calm_again() -> None:
     delay = first_frustrated.t_s - angry_start
     print(f"\ndemo: frustrated {delay:.2f} s after the angry speech starts ({angry_start} s)")
     assert 0 < delay <= 2.0
-    # Stays frustrated through the angry part, and comes back to calm after it.
+    # Only escalates through the angry part (perhaps "uneasy" on the way), stays frustrated, and comes back
+    # to calm after it.
     during = [c for c in changes if angry_start <= c.t_s <= angry_end]
-    assert [c.state for c in during] == [ToneState.FRUSTRATED]
+    assert [c.state for c in during][-1:] == [ToneState.FRUSTRATED]
+    assert [c.state for c in during] in ([ToneState.FRUSTRATED], [ToneState.UNEASY, ToneState.FRUSTRATED])
     after = [c for c in changes if c.t_s > angry_end]
     assert after and after[-1].state is ToneState.CALM
     calm_at = next(c.t_s for c in after if c.state is ToneState.CALM)
     print(f"demo: calm again {calm_at - angry_end:.2f} s after the angry speech ends ({angry_end} s)")
-    # At most one change per 5 s of stream time.
-    assert np.all(np.diff([c.t_s for c in changes]) >= 5.0)
+    # Every step down waits 5 s of stream time after the change before it (no flicker).
+    assert _steps_down_wait_the_dwell(changes)
+
+
+ORDER = [ToneState.CALM, ToneState.UNEASY, ToneState.FRUSTRATED]
+
+
+def _steps_down_wait_the_dwell(changes: list[ToneChanged], dwell_s: float = 5.0) -> bool:
+    return all(
+        c.t_s - before.t_s >= dwell_s
+        for before, c in itertools.pairwise(changes)
+        if ORDER.index(c.state) < ORDER.index(c.previous)
+    )
+
+
+def test_frustrated_within_2s_of_the_anger_at_every_phase(tmp_path: Path) -> None:
+    """Which 0.5 s window first holds enough anger depends on where the grid falls (one recording is one
+    phase): the demo call shifted by 8 sample counts turns frustrated within 2 s of the anger every time.
+    Until 7 Dec, 2 of these 8 phases took 6.5 s: "uneasy" came first and its 5 s dwell held "frustrated"
+    back (``python -m training.callstudy demo``; the model card, "Turn ends and escalation")."""
+    from training.callstudy import demo_delays
+
+    delays = demo_delays(tmp_path, (0, 173, 419, 503, 901, 1500, 2048, 4000))
+    print(f"\ndemo, shifted: frustrated {delays} s after the anger starts")
+    assert all(0 < d <= 2.0 for d in delays)
 
 
 def test_event_stream_shape() -> None:
@@ -97,10 +126,10 @@ def test_chunk_size_does_not_change_the_events() -> None:
         assert replay(chunk) == reference, f"chunk size {chunk} changed the event sequence"
 
 
-def test_steady_input_changes_state_at_most_once_per_5s(tmp_path: Path) -> None:
+def test_steady_input_changes_state_rarely(tmp_path: Path) -> None:
     """60 s of the customer's angry sentences back to back, and 60 s of calm ones: the indicator turns
-    frustrated once and then changes at most once per 5 s (the model's speaker baseline may relax it as the
-    caller's anger becomes their normal); calm input never leaves calm."""
+    frustrated within 5 s and then changes rarely, every step down waiting 5 s (the model's speaker baseline
+    may relax it as the caller's anger becomes their normal); calm input never leaves calm."""
     stereo, _ = sf.read(DEMO, dtype="float32")
     parts = [
         stereo[round(s["start_s"] * 16_000) : round(s["end_s"] * 16_000), 1]
@@ -123,15 +152,18 @@ def test_steady_input_changes_state_at_most_once_per_5s(tmp_path: Path) -> None:
         if name == "calm":
             assert changes == []
         else:
-            assert changes and changes[0].state is ToneState.FRUSTRATED and changes[0].t_s < 5.0
-            assert np.all(np.diff([c.t_s for c in changes]) >= 5.0)
+            first = next(c for c in changes if c.state is ToneState.FRUSTRATED)
+            assert changes[0].state is not ToneState.CALM and first.t_s < 5.0
+            assert _steps_down_wait_the_dwell(changes)
             assert len(changes) <= 60 / 5
 
 
 def _onsets(config: LugnConfig) -> list[float]:
     events: list[Event] = []
     Pipeline(
-        ReplaySource(DEMO, realtime=False, chunk_samples=4096), config=config, on_event=events.append
+        ReplaySource(DEMO, realtime=False, chunk_samples=4096),
+        config=told_elsewhere(config, "the demo call"),
+        on_event=events.append,
     ).run_until_end()
     return [e.t_s for e in events if isinstance(e, ToneChanged) and e.state is ToneState.FRUSTRATED]
 
@@ -147,7 +179,9 @@ def test_site_threshold_from_the_policy_moves_the_operating_point(tmp_path: Path
     assert default, "the demo call must turn frustrated at the model's own threshold"
     assert not strict or strict[0] > default[0], (strict, default)
     lenient = _onsets(LugnConfig(tone=ToneSettings(threshold=0.3)))
-    assert lenient and lenient[0] < default[0], (lenient, default)
+    # not later; since model 1.3.0 the demo's first angry window already turns the model's own threshold at
+    # once (24.45 s; 1.2.0: 25.22 s), so a lower threshold cannot come earlier than that window
+    assert lenient and lenient[0] <= default[0], (lenient, default)
     print(f"\nfirst 'frustrated': threshold 0.3 {lenient[0]:.2f} s, model's {default[0]:.2f} s, 0.9 {strict}")
     policy.write_text("[tone]\nthreshold = 1.5\n", encoding="utf-8")
     bad = load_effective(policy, tmp_path / "settings.toml")

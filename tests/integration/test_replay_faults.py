@@ -94,7 +94,7 @@ def test_nan_burst_is_sanitised_and_the_json_stays_valid(tmp_path: Path, demo) -
     path = tmp_path / "nan_burst.wav"
     sf.write(path, clip, RATE, subtype="FLOAT")
 
-    proc, _ = replay(path)
+    proc, _ = replay(path, "--cti", str(ROOT / "tests" / "data" / "notice_at_start.cti.jsonl"))
     assert proc.returncode == 0, proc.stderr
     events = strict_lines(proc.stdout)  # raises on a bare NaN
     samples = [e for e in events if e["event"] == "ToneSample"]

@@ -27,10 +27,15 @@ from device.pipeline import Pipeline
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "device" / "assets" / "demo_call.flac"
 RATE = 16_000
+# callers of these recordings were told when they were recorded (the notice gate itself:
+# tests/integration/test_notice.py)
+NOTICE_OFF = (
+    '[notice]\nmode = "off"\noff_statement = "notice_given_elsewhere"\noff_detail = "test recordings"\n'
+)
 
 
 def policy(path: Path, outbox: Path) -> Path:
-    path.write_text(f'[metrics]\nenabled = true\noutbox_path = "{outbox}"\n')
+    path.write_text(f'[metrics]\nenabled = true\noutbox_path = "{outbox}"\n' + NOTICE_OFF)
     return path
 
 

@@ -49,6 +49,7 @@ def seat(pulse_server: PrivatePulse, tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("LUGN_POLICY", str(tmp_path / "policy.toml"))
     monkeypatch.setenv("LUGN_USER_SETTINGS", str(tmp_path / "settings.toml"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("LUGN_CONTROL", str(tmp_path / "control.sock"))
     monkeypatch.delenv("LUGN_AUDIO_BACKEND", raising=False)
     s = Seat(pulse_server, tmp_path)

@@ -56,6 +56,11 @@ def test_live_run_hears_the_angry_customer_and_survives_unplug(seat: Seat, tmp_p
     sink = seat.sink("headset", "Jabra Evolve2 65 Analog Stereo")
     seat.server.feed_mic(seat.mic(), cut[:, 0], rate)
     env = {**os.environ, "PULSE_SERVER": seat.server.env["PULSE_SERVER"], "QT_QPA_PLATFORM": "offscreen"}
+    # the caller was told elsewhere (this test is about capture; the notice gate:
+    # tests/integration/test_notice.py)
+    (tmp_path / "policy.toml").write_text(
+        '[notice]\nmode = "off"\noff_statement = "notice_given_elsewhere"\n'
+    )
     proc = subprocess.Popen(
         [sys.executable, "-m", "lugn", "run", "--headless", "--no-control"], cwd=ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

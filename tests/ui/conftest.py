@@ -92,3 +92,23 @@ def agent_app(qsettings):
     for app in made:
         app.close()
         app.runtime.stop()
+
+
+TEAM_ARTIFACTS = Path("/work/team/artifacts/i13")
+
+
+@pytest.fixture
+def notice_shot(artifacts_dir: Path):
+    """Save a widget as ``test-artifacts/notice/<lang>/<name>`` (issue #13's screenshots), and a copy where
+    the lead collects them when that folder exists on this machine."""
+
+    def save(widget, lang: str, name: str) -> Path:  # type: ignore[no-untyped-def]
+        out = artifacts_dir / "notice" / lang
+        out.mkdir(parents=True, exist_ok=True)
+        assert widget.grab().save(str(out / name))
+        if TEAM_ARTIFACTS.parent.is_dir():
+            (TEAM_ARTIFACTS / lang).mkdir(parents=True, exist_ok=True)
+            shutil.copy(out / name, TEAM_ARTIFACTS / lang / name)
+        return out / name
+
+    return save

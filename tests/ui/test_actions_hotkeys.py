@@ -77,7 +77,9 @@ def test_shortcuts_drive_the_app_through_the_gui_thread(agent_app, qtbot) -> Non
     fake = FakeBackend()
     app = agent_app(LugnConfig(), hotkeys=fake)
     app.show()
-    assert app.actions.shortcut_status == {"dismiss": "ok", "toggle_pause": "ok", "breathe": "ok"}
+    assert app.actions.shortcut_status == dict.fromkeys(
+        ("dismiss", "toggle_pause", "breathe", "notice_given", "declined"), "ok"
+    )
     # the tray menu and the tip's close button name the working shortcut
     assert app.tray.dismiss_action.text().endswith("\tCtrl+Alt+D")
     app.bridge.post(tip())
@@ -129,3 +131,25 @@ def test_offscreen_there_is_no_global_grab_but_lugn_call_works(agent_app) -> Non
     app = agent_app(LugnConfig())  # the real platform choice: offscreen here
     assert app.actions.backend is None
     assert all("lugn call" in s for s in app.actions.shortcut_status.values())
+
+
+def test_shortcut_problems_are_one_line_and_quiet_offscreen(agent_app, caplog, monkeypatch) -> None:
+    """``lugn demo`` offscreen printed five lines, one per shortcut, about a keyboard nobody can press."""
+    import logging
+
+    from ui.agent.actions import AgentActions
+
+    app = agent_app(hotkeys=FakeBackend(taken=("Ctrl+Alt+D", "Ctrl+Alt+P")))
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="ui.agent.actions"):
+        app.actions.start_shortcuts(app.config)
+    (line,) = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert "dismiss: Ctrl+Alt+D is taken" in line and "toggle_pause: Ctrl+Alt+P" in line
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    offscreen = AgentActions(app)  # the platform's own backend: none offscreen
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="ui.agent.actions"):
+        status = offscreen.start_shortcuts(app.config)
+    assert set(status.values()) == {"no display (offscreen): use lugn call …"}
+    assert [r.levelno for r in caplog.records] == [logging.INFO]  # one line, not shown by default
+    assert "dismiss, toggle_pause, breathe, notice_given, declined" in caplog.records[0].getMessage()

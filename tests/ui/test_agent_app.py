@@ -218,3 +218,34 @@ def test_breathing_on_request_and_tip_dismiss_reach_the_real_coach(agent_app, qt
     dismissed = [e for e in seen if isinstance(e, TipDismissed)]
     assert [d.tip for d in dismissed] == [tips[0].tip]
     qtbot.waitUntil(lambda: not app.coaching.tip_card.isVisible(), timeout=3000)
+
+
+def test_settings_on_a_read_only_home_say_so_in_the_agents_language(
+    agent_app, qtbot, built_catalogues
+) -> None:
+    """Before: the raw "[Errno 30] Read-only file system: '…/settings.toml.tmp'" in English, whatever the UI
+    language. Now a sentence in it, with the folder and the reason; nothing changes."""
+    import errno
+
+    from PyQt6.QtCore import QTimer
+    from PyQt6.QtWidgets import QApplication, QMessageBox
+
+    def refuse(_changes) -> None:  # type: ignore[no-untyped-def]
+        raise OSError(errno.EROFS, "Read-only file system", "/home/agent/.config/lugn/settings.toml.tmp")
+
+    app = agent_app(save_settings=refuse)
+    app.set_language("sv")
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                shown.append(f"{w.windowTitle()}|{w.text()}")
+                w.accept()
+
+    QTimer.singleShot(50, read_and_close)
+    assert app.apply_settings({"coach.tips_enabled": False}) is False
+    assert app.config.coach.tips_enabled is True
+    (box,) = shown
+    assert box.startswith("Inställningarna sparades inte|Dina inställningar kunde inte sparas i /home/agent/")
+    assert "(Read-only file system)" in box and "Errno" not in box

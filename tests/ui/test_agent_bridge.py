@@ -60,7 +60,7 @@ def test_app_indicator_follows_events_from_another_thread(agent_app, qtbot, qset
     t.join(5)
     qtbot.waitUntil(lambda: len(views) == 5, timeout=5000)
     assert views == [
-        (IndicatorState.LISTENING, 1.0),
+        (IndicatorState.WAITING_NOTICE, 1.0),  # the default [notice] mode "agent": no tone before the notice
         (IndicatorState.CALM, 2.0),
         (IndicatorState.FRUSTRATED, 9.0),
         (IndicatorState.CALM, 20.0),

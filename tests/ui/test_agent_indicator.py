@@ -22,6 +22,10 @@ ENGLISH_TITLES = {
     IndicatorState.CALM: "Calm",
     IndicatorState.UNEASY: "Uneasy",
     IndicatorState.FRUSTRATED: "Frustrated",
+    IndicatorState.WAITING_NOTICE: "Notice first",
+    IndicatorState.WAITING_IVR: "Waiting for IVR",
+    IndicatorState.DECLINED: "Declined",
+    IndicatorState.TONE_OFF: "Tone off",
 }
 
 

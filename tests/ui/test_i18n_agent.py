@@ -148,6 +148,61 @@ def test_pseudo_locale_no_overflow(qtbot, qsettings, ui_artifacts: Path) -> None
         win.grab().save(str(out / f"indicator_{state.value}.png"))
     assert win.view.width() <= 440
     kiosk.grab().save(str(out / "kiosk_frustrated.png"))
+    _privacy_strings_fit_under_the_pseudo_locale(qtbot, out)
+
+
+def _privacy_strings_fit_under_the_pseudo_locale(qtbot, out: Path) -> None:
+    """Issue #13's strings, 40 % longer: the caller-notice prompt (desk and kiosk scale), the first-run
+    notice, "What leaves this computer" (words and JSON) and the after-call note with its "shared" line."""
+    from device.coach.events import CallNote
+    from device.config import LugnConfig
+    from device.events import CallShared
+    from device.metrics.outbox import OutboxRow
+    from device.metrics.service import WhatLeaves
+    from ui.agent.coaching import style
+    from ui.agent.coaching.cards import CallNoteCard
+    from ui.agent.notice import NoticeCard
+    from ui.agent.privacy import note_shared_line
+    from ui.agent.privacy.pages import FirstRunNotice, WhatLeavesView
+
+    assert look.state_title(IndicatorState.WAITING_NOTICE).startswith("[Notice first")
+    for scale in (1.0, 2.0):
+        card = NoticeCard(scale=scale)
+        qtbot.addWidget(card)
+        card.keys = {"notice": "Ctrl+Alt+N", "declined": "Ctrl+Alt+O"}
+        card.ask()
+        assert style.overflowing(card) == [], f"notice prompt at scale {scale}"
+        card.grab().save(str(out / f"notice_prompt_x{scale:g}.png"))
+    note = CallNoteCard()
+    qtbot.addWidget(note)
+    counts = (("calls", 1), ("calls_frustrated", 1), ("frustrated_s", 95), ("tips_shown", 2))
+    shared = CallShared(60.0, counts, 900, 5)
+    note.share_text = lambda _n: note_shared_line(shared)
+    note.show_note(CallNote(60.0, 60.0, 95.0, True))
+    assert style.overflowing(note) == [], "after-call note with the shared line"
+    config = LugnConfig.model_validate({"metrics": {"enabled": True}})
+    first = FirstRunNotice()
+    qtbot.addWidget(first)
+    first.configure(config)
+    first.open_page()
+    assert style.overflowing(first) == [], "first-run notice"
+    first.grab().save(str(out / "first_run_notice.png"))
+    payload = b'{"schema":2,"site":"s","team":"t","bucket_start":1800000000,"bucket_s":900,"message_id":"' + (
+        b"0" * 32 + b'","counts":{"calls":1}}'
+    )
+    row = OutboxRow("0" * 32, "lugn/v1/s/t/contrib/ws-1", payload, 1.8e9)
+    what = WhatLeaves(
+        True, "mqtts://broker:8883", "s", "t", 5, 900, [row], (row, 1.8e9), b'{"state":"online"}', None
+    )
+    view = WhatLeavesView()
+    qtbot.addWidget(view)
+    view.refresh(what)
+    view.open_page()
+    for raw in (False, True):
+        if raw:
+            view.toggle_raw()
+        assert style.overflowing(view) == [], f"what leaves (raw={raw})"
+    view.grab().save(str(out / "what_leaves.png"))
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)

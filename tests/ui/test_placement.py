@@ -12,7 +12,7 @@ from typing import Any
 
 from PyQt6.QtCore import QPoint, QRect
 
-from ui.agent.placement import best_area, clamp_into, default_place, setup_key
+from ui.agent.placement import best_area, clamp_into, default_place, place_clear_of, setup_key
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -34,6 +34,19 @@ def test_best_area_prefers_overlap_then_the_nearest() -> None:
     assert best_area(QRect(1900, 10, 400, 60), [left, right], left) == right  # mostly on the right one
     assert best_area(QRect(5000, 10, 400, 60), [left, right], left) == right  # gone: the nearest screen
     assert best_area(QRect(5000, 10, 400, 60), [], left) == left
+
+
+def test_the_breathing_offer_is_placed_clear_of_the_indicator() -> None:
+    area = QRect(0, 0, 1920, 1080)
+    far = QRect(1500, 0, 400, 1080)  # the indicator's column, top right
+    assert place_clear_of(440, 520, far, area) == QPoint(740, 280)  # centred: clear of it already
+    middle = QRect(900, 0, 420, 1080)  # dragged to the middle: the roomier side, left
+    p = place_clear_of(440, 520, middle, area)
+    assert p is not None and QRect(p.x(), p.y(), 440, 520).right() < middle.left() and p.x() >= 0
+    small = QRect(0, 0, 960, 540)  # 1080p at scale 2, the indicator top right: left of it
+    p = place_clear_of(440, 520, QRect(528, 0, 410, 540), small)
+    assert p is not None and p.x() + 440 <= 528 and small.contains(QRect(p.x(), p.y(), 440, 520))
+    assert place_clear_of(440, 520, QRect(260, 0, 420, 540), small) is None  # no room on either side
 
 
 def test_setup_key_ignores_order_and_sees_geometry() -> None:

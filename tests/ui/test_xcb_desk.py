@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from xserver import XServer, missing_tools, run_probe, start
+from xserver import HERE, XServer, missing_tools, run_probe, start
 
 from ui import i18n
 
@@ -61,6 +61,28 @@ def test_indicator_inside_the_screen_in_every_language(
     assert shot.stat().st_size > 3000
 
 
+@pytest.mark.parametrize(("scale", "places"), [("1", "default,middle"), ("2", "default")])
+def test_the_breathing_offer_leaves_the_indicator_and_the_note_readable(
+    xserver: XServer, ux_dir: Path, scale: str, places: str
+) -> None:
+    """At call end the offer, the after-call note and the indicator come up together. Before, the offer was
+    centred on the screen whatever was there: at scale 2 on 1080p it covered the indicator's state and the
+    note was hidden until the offer went; an indicator dragged to the middle was covered at any scale. (At
+    scale 2 with the indicator in the middle no side has room: the offer is centred and the cards wait.)"""
+    r = run_probe(xserver, "after-call", str(ux_dir / "after_call"), places, QT_SCALE_FACTOR=scale,
+                  probe=HERE / "xcb_probe_aftercall.py")  # fmt: skip
+    assert r["platform"] == "xcb" and r["scale"] == float(scale)
+    for place in places.split(","):
+        v = r[place]
+        assert v["offer_inside"], (place, v)
+        assert not v["offer_covers_indicator"] and not v["x11_offer_covers_indicator"], (place, v)
+        assert v["note_visible"] and not v["offer_covers_note"], (place, v)
+        # the first-run notice fits the screen (at scale 2 it was 1240 px tall, its buttons off the bottom)
+        # and sits beside the indicator (narrower if need be)
+        n = v["first_run_notice"]
+        assert n["inside"] and n["buttons_inside"] and not n["covers_indicator"], (place, n)
+
+
 def test_the_softphone_keeps_the_keyboard_and_shortcuts_work_without_focus(
     xserver: XServer, ux_dir: Path
 ) -> None:
@@ -73,7 +95,9 @@ def test_the_softphone_keeps_the_keyboard_and_shortcuts_work_without_focus(
     assert r["guide_started"], "a click on Start must start the guide (without taking the focus)"
     assert r["lugn_windows_active"] == []
     # global shortcuts (XGrabKey) act while the softphone has the focus, and never type into it
-    assert r["shortcuts"] == {"dismiss": "ok", "toggle_pause": "ok", "breathe": "ok"}
+    assert r["shortcuts"] == dict.fromkeys(
+        ("dismiss", "toggle_pause", "breathe", "notice_given", "declined"), "ok"
+    )
     for key in (
         "hotkey_dismissed_tip",
         "hotkey_paused",
@@ -84,6 +108,9 @@ def test_the_softphone_keeps_the_keyboard_and_shortcuts_work_without_focus(
         "hotkeys_kept_out_of_the_text",
     ):
         assert r[key], key
+    # the caller-notice prompt: clicked and its hotkey used, the softphone keeping the keyboard (focus_log)
+    assert r["notice_prompt_shown"] and r["notice_language"] == "fi"
+    assert r["notice_actions"] == ["notice_given", "declined"] and r["notice_kept_out_of_the_text"]
     # lugn call dismiss|toggle-pause|breathe over the control socket
     replies = r["replies"]
     assert replies["dismiss"] == {"command": "dismiss", "ok": True, "closed": "tip"}

@@ -33,7 +33,7 @@ from device.coach.events import (
     TipShown,
 )
 from device.config import LugnConfig
-from device.events import ToneChanged, ToneState, Trend
+from device.events import CallStarted, NoticeChanged, ToneChanged, ToneState, Trend
 from ui import i18n
 
 app = QApplication(sys.argv[:1])
@@ -283,6 +283,27 @@ def desk(out: Path) -> dict[str, Any]:
     res["text_after_hotkeys"] = phone.edit.text()
     res["hotkeys_kept_out_of_the_text"] = phone.edit.text() == before
     still_focused("after shortcuts")
+    # the caller-notice prompt (issue #13): up at call start; a caller-language click and "Told" by mouse,
+    # then the decline hotkey; the keyboard stays with the softphone throughout
+    asked: list[str] = []
+    lugn.runtime.pipeline._command = lambda name: asked.append(name) or True  # type: ignore[method-assign]
+    lugn.runtime.on_pipeline_event(CallStarted(t_s=400.0, source="control"))
+    lugn.runtime.on_pipeline_event(NoticeChanged(t_s=400.0, state="waiting", mode="agent"))
+    card = lugn.coaching.panel.notice
+    res["notice_prompt_shown"] = wait(card.isVisible, 3.0)
+    settle(0.3)
+    screen_shot(out / "desk_notice_prompt.png")
+    still_focused("notice prompt shown")
+    click(card.language_buttons["fi"])
+    res["notice_language"] = card.language
+    click(card.given_button)
+    still_focused("notice told by a click")
+    xdo_async("key", "ctrl+alt+o")
+    wait(lambda: len(asked) >= 2, 3.0)
+    res["notice_actions"] = list(asked)
+    res["notice_kept_out_of_the_text"] = phone.edit.text() == before
+    still_focused("declined by the hotkey")
+    del lugn.runtime.pipeline._command
     # lugn call …: the runtime's control socket reaches the same actions (from the socket's thread)
     sock = Path(tempfile.mkdtemp()) / "lugn" / "control.sock"
     server = ControlServer(lugn.runtime, address=sock)
@@ -325,6 +346,7 @@ def kiosk(out: Path) -> dict[str, Any]:
     lang = sys.argv[3] if len(sys.argv) > 3 else "en"
     cfg = LugnConfig.model_validate({"ui": {"kiosk": True, "language": lang}})
     lugn = make_app(cfg)
+    lugn.privacy.qsettings.setValue("privacy/first_run_notice_seen", True)  # (its own test: test_what_leaves)
     lugn.show()
     win = lugn.kiosk_window
     assert win is not None

@@ -30,7 +30,7 @@ class XServer:
 
     def env(self, **extra: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "WAYLAND"))}
-        env.update(DISPLAY=self.display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+        env.update(DISPLAY=self.display, QT_QPA_PLATFORM="xcb", PYTHONPATH=f"{ROOT}{os.pathsep}{HERE}")
         env.update(extra)
         return env
 
@@ -95,10 +95,13 @@ def start(width: int = 1920, height: int = 1080, log_dir: Path | None = None) ->
     raise RuntimeError("openbox did not start on Xvfb")
 
 
-def run_probe(server: XServer, *args: str, timeout_s: float = 60.0, **env: str) -> dict[str, Any]:
-    """Run ``xcb_probe.py args`` on the X server; its last stdout line is a JSON object."""
+def run_probe(
+    server: XServer, *args: str, timeout_s: float = 60.0, probe: Path = PROBE, **env: str
+) -> dict[str, Any]:
+    """Run ``xcb_probe.py args`` (or another ``probe`` beside it) on the X server; its last stdout line is a
+    JSON object."""
     proc = subprocess.run(
-        [sys.executable, str(PROBE), *args],
+        [sys.executable, str(probe), *args],
         env=server.env(**env),
         capture_output=True,
         text=True,

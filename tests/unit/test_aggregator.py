@@ -332,3 +332,28 @@ def test_housekeeping_forgets_after_the_stated_retention(tmp_path: Path) -> None
     assert [agg.store.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables] == [0] * 6
     agg.close()
     assert _agg(tmp_path, clock).stats["late_expired"] == 1  # counters are on disk
+
+
+def test_a_state_file_from_before_the_declined_count_is_upgraded_in_place(tmp_path) -> None:
+    """Issue #13 added ``counts.declined``: an aggregator state written before it keeps its buckets."""
+    import sqlite3
+
+    from fleet.store import Store
+
+    path = str(tmp_path / "agg.sqlite3")
+    Store(path).close()
+    db = sqlite3.connect(path)
+    for table in ("device_counts", "published", "late_pool", "late_released"):
+        db.execute(f"ALTER TABLE {table} DROP COLUMN declined")  # as the old file was
+    db.execute(
+        "INSERT INTO published (site, team, bucket_start, bucket_s, published_at, contributors, calls) "
+        "VALUES ('s', 't', 900, 900, 1000, 5, 7)"
+    )
+    db.commit()
+    db.close()
+    store = Store(path)
+    row = store.db.execute("SELECT calls, declined FROM published").fetchone()
+    assert row == (7, None)
+    cols = {r[1] for r in store.db.execute("PRAGMA table_info(device_counts)")}
+    assert "declined" in cols
+    store.close()

@@ -67,6 +67,9 @@ def test_shell_and_python_render_the_same_config(tmp_path) -> None:
         "DEVICE_MTLS_PORT": "8885",
         "BACKEND_PORT": "8884",
         "BIND": "0.0.0.0",
+        "GUARD_PLUGIN": "/usr/local/lib/lugn/lugn_guard.so",
+        "GUARD_RATE_PER_MIN": "60",
+        "GUARD_BURST": "300",
         "EXTRA": "",
     }
     assert set(values) == set(PLACEHOLDERS)
@@ -80,4 +83,11 @@ def test_shell_and_python_render_the_same_config(tmp_path) -> None:
         assert "use_username_as_clientid true" in listener  # no client picks another's session
         assert "allow_anonymous false" in listener
     assert "crlfile /etc/mosquitto/certs/crl.pem" in conf
+    # the device listeners (password and mutual TLS) meter every account; the backend listener does not
+    device, mtls, backend = conf.split("\nlistener ")[1:]
+    for listener in (device, mtls):
+        assert "plugin /usr/local/lib/lugn/lugn_guard.so\nplugin_opt_rate_per_min 60\n" in listener
+        assert "plugin_opt_burst 300\nplugin_opt_max_payload 4096" in listener
+    assert "plugin" not in backend
+    assert "\nmax_packet_size 66560\n" in conf  # MQTT v5 properties are outside message_size_limit
     assert Account("device", "ws-1", "s", "t").team == "t"

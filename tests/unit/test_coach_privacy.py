@@ -49,10 +49,12 @@ def demo_stream() -> list[Item]:
     """Runtime events of the demo call through the real pipeline, interleaved with the coach's events, plus
     delivery cues and a second call note carrying tell-tale values."""
     from device.audio.source import ReplaySource
+    from device.notice import told_elsewhere
     from device.pipeline import Pipeline
 
     runtime: list[Event] = []
-    Pipeline(ReplaySource(DEMO, realtime=False), LugnConfig(), runtime.append).run_until_end()
+    told = told_elsewhere(LugnConfig(), "the demo call")  # the notice gate: tests/integration/test_notice.py
+    Pipeline(ReplaySource(DEMO, realtime=False), told, runtime.append).run_until_end()
     coach = Coach()
     out: list[Item] = []
     for ev in runtime:

@@ -86,6 +86,35 @@ def _expected() -> dict:
             g: balanced_accuracy_score(y4[k4 & (gender == g)], pred[k4 & (gender == g)]) for g in ("f", "m")
         },
         "confusion4": confusion_matrix(y4[k4], pred[k4], labels=[0, 1, 2, 3]).tolist(),
+        **_groups(rows, np.array(fr), thr),
+    }
+
+
+def _groups(rows: list[dict[str, str]], fr: np.ndarray, thr: float) -> dict:
+    """The issue-17 figures by another route (scikit-learn on the raw rows)."""
+    label = np.array([r["label"] for r in rows])
+    gender = np.array([r["gender"] for r in rows])
+    yb = np.array([1 if x == "angry" else (0 if x in NOT_FRUSTRATED else -1) for x in label])
+    ah = np.isin(label, ["angry", "happy"])
+    by_gender = {}
+    for g in ("f", "m"):
+        m = (yb >= 0) & (gender == g)
+        mah = ah & (gender == g)
+        by_gender[g] = {
+            "clips": int(m.sum()),
+            "binary_ua": balanced_accuracy_score(yb[m], fr[m] >= thr),
+            "binary_auc": roc_auc_score(yb[m], fr[m]),
+            "angry_recall": float(np.mean(fr[m & (yb == 1)] >= thr)),
+            "not_angry_flagged": float(np.mean(fr[m & (yb == 0)] >= thr)),
+            "happy_flagged": float(np.mean(fr[(label == "happy") & (gender == g)] >= thr)),
+            "angry_vs_happy_auc": roc_auc_score(label[mah] == "angry", fr[mah]),
+        }
+    return {
+        "angry_vs_happy_auc": roc_auc_score(label[ah] == "angry", fr[ah]),
+        "happy_flagged": float(np.mean(fr[label == "happy"] >= thr)),
+        "angry_recall": float(np.mean(fr[yb == 1] >= thr)),
+        "by_gender": by_gender,
+        "angry_recall_by_intensity": {},  # the fixture, like EmoDB, has no intensity field
     }
 
 
@@ -98,6 +127,14 @@ def test_eval_json_matches_independent_computation(result: dict) -> None:
     for key in ("ua4", "wa4", "f1_4", "binary_ua", "binary_auc", "binary_ua_8khz"):
         assert got[key] == pytest.approx(exp[key], abs=1e-9), key
     assert got["ua4_by_gender"] == pytest.approx(exp["ua4_by_gender"], abs=1e-9)
+    for key in ("angry_vs_happy_auc", "happy_flagged", "angry_recall"):
+        assert got[key] == pytest.approx(exp[key], abs=1e-9), key
+    assert got["angry_recall_by_intensity"] == {}
+    assert set(got["by_gender"]) == {"f", "m"}
+    for g, figs in exp["by_gender"].items():
+        assert got["by_gender"][g] == pytest.approx(figs, abs=1e-9), g
+    # the figures are not degenerate on this fixture (a test that could not fail would prove nothing)
+    assert 0.0 < got["happy_flagged"] < 1.0 and got["angry_vs_happy_auc"] < 1.0
 
 
 def test_eval_reports_model_comparisons_and_latency(result: dict) -> None:
@@ -129,13 +166,15 @@ def _err(capsys: pytest.CaptureFixture[str], args: list[str]) -> str:
 
 
 def test_missing_manifest_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert "manifest.csv not found" in _err(capsys, [str(tmp_path)])
+    # a folder without a manifest could be either kind: the message names both (calls or a clip corpus)
+    err = _err(capsys, [str(tmp_path)])
+    assert "no recordings (.wav or .flac" in err and "nor a manifest.csv of a clip corpus" in err
 
 
 def test_empty_manifest_and_not_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "manifest.csv").write_text("file,speaker,gender,label\n")
     assert "lists no clips" in _err(capsys, [str(tmp_path)])
-    assert "not a folder" in _err(capsys, [str(tmp_path / "nope")])
+    assert f"{tmp_path / 'nope'}: not found" in _err(capsys, [str(tmp_path / "nope")])
 
 
 def test_unknown_label_names_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -155,3 +194,42 @@ def test_unreadable_and_missing_audio_name_the_file(
     assert "03a01Fa.flac: unreadable audio" in err
     (d / "03a01Fa.flac").unlink()
     assert "03a01Fa.flac: audio file named in the manifest not found" in _err(capsys, [str(d)])
+
+
+def test_intensity_field_and_a_gender_without_angry_clips(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A manifest with an ``intensity`` column gets angry recall per intensity; a gender without angry clips
+    (as urdu's women) gets no balanced accuracy (null), only its false-alarm share."""
+    rows = list(csv.DictReader((TINY / "manifest.csv").open()))
+    rows = [r for r in rows if not (r["gender"] == "f" and r["label"] == "angry")]
+    levels = iter(["normal", "strong"] * 10)
+    for r in rows:
+        r["intensity"] = next(levels) if r["label"] == "angry" else ""
+    d = tmp_path / "intense"
+    d.mkdir()
+    with (d / "manifest.csv").open("w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    for r in rows:
+        shutil.copy(TINY / r["file"], d / r["file"])
+    assert main(["eval", str(d), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)["corpora"]["intense"]
+    inten = got["angry_recall_by_intensity"]
+    assert set(inten) == {"normal", "strong"}
+    assert inten["normal"]["clips"] + inten["strong"]["clips"] == sum(r["label"] == "angry" for r in rows)
+    women = got["by_gender"]["f"]
+    assert women["binary_ua"] is None and women["binary_auc"] is None and women["angry_recall"] is None
+    assert women["not_angry_flagged"] is not None and got["by_gender"]["m"]["binary_ua"] is not None
+    # recall per intensity, recomputed from the per-gender figures: all angry clips are men's here
+    n = {k: v["clips"] for k, v in inten.items()}
+    recall_all = sum(inten[k]["recall"] * n[k] for k in n) / sum(n.values())
+    assert (
+        recall_all
+        == pytest.approx(got["angry_recall"])
+        == pytest.approx(got["by_gender"]["m"]["angry_recall"])
+    )
+    assert main(["eval", str(d)]) == 0
+    text = capsys.readouterr().out
+    assert "no angry; flags" in text and "normal=" in text and "strong=" in text

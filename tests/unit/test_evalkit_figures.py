@@ -132,6 +132,14 @@ def test_recommendation_bootstrap_and_refusals() -> None:
         RecommendationRefused, match=r"no threshold from 0.30 to 0.50 keeps false alarms within 0"
     ):
         recommend(_sweep(caught[:3], false[:3], [6, 6, 6, 6], [1.0] * 4), 0.0)
+    # 0.2 h of calm speech in all: one false alarm is 5/h, so a budget of 1/h cannot be resolved: say that
+    with pytest.raises(RecommendationRefused) as err:
+        recommend(_sweep(caught, [*false[:3], [0, 1, 0, 0]], [6, 6, 6, 6], [0.05] * 4), 1.0)
+    assert str(err.value).endswith(
+        "(the fewest: 5.00/h at 0.50); these calls hold 0.20 h of unlabelled customer speech, so one false "
+        "alarm is already 5.0/h: a budget of 1/h needs at least 1.0 h of it, about 4 h to show it (label "
+        "more ordinary calls, see docs/pilot.md), or a higher --max-false-per-hour"
+    )
 
 
 def test_poisson_interval() -> None:

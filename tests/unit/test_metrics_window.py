@@ -99,3 +99,50 @@ def test_contributions_carry_no_token_and_counts_are_clamped() -> None:
 def test_bad_bucket_length_is_refused() -> None:
     with pytest.raises(ValueError, match="bucket_s"):
         MetricsWindow(Anonymiser("s", "t"), 90)
+
+
+def test_a_declined_call_adds_only_a_declined_count_even_across_buckets() -> None:
+    """A caller may decline late in a call that began in an earlier bucket: nothing of that call was sent
+    before it ended, so nothing has to be taken back. Tips and breathing within the call are dropped too."""
+    from device.events import NoticeChanged
+
+    now = [T0 + 880]
+    w = make(now)
+    w.process(CallStarted(0, "auto"))
+    w.process(tone(1, ToneState.FRUSTRATED, ToneState.CALM))
+    w.process(TipShown(5, TipKind.ACKNOWLEDGE, 15, 1))
+    now[0] = T0 + 905
+    (first,) = w.process(Heartbeat(25))
+    assert first.bucket_start == T0 and first.counts.model_dump() == dict.fromkeys(
+        first.counts.model_dump(), 0
+    )
+    w.process(tone(30, ToneState.CALM, ToneState.FRUSTRATED))  # a de-escalation ...
+    w.process(NoticeChanged(31, "declined", "agent"))  # ... then the caller declines
+    w.process(TipShown(32, TipKind.THANK, 15, 2))
+    w.process(CallEnded(40, "auto", 40))
+    w.process(BreathingTaken(45))  # after the call: the agent's own, counted
+    w.process(CallStarted(50, "auto"))
+    w.process(CallEnded(60, "auto", 10))
+    (second,) = w.flush()
+    c = second.counts
+    assert (c.declined, c.calls, c.calls_frustrated, c.frustrated_s, c.deescalations, c.tips_shown) == (
+        1, 1, 0, 0, 0, 0,
+    )  # fmt: skip
+    assert c.breathing_taken == 1
+
+
+def test_a_long_calls_counts_are_clamped_to_what_one_device_can_do_in_a_bucket() -> None:
+    """All of a call's counts land in the bucket where it ends; they are clamped to the aggregator's
+    plausibility limits so the bucket is never refused as implausible."""
+    from device.protocol.limits import Limits
+
+    now = [T0]
+    w = make(now, bucket_s=60)
+    w.process(CallStarted(0, "auto"))
+    for i in range(50):
+        w.process(TipShown(i, TipKind.ACKNOWLEDGE, 15, i + 1))
+    w.process(tone(0.5, ToneState.FRUSTRATED, ToneState.CALM))
+    w.process(CallEnded(3600, "auto", 3600))
+    (c,) = w.flush()
+    assert Limits().problem(c.counts.as_dict(), 60) is None
+    assert c.counts.tips_shown == Limits().caps(60)["tips_shown"] and c.counts.frustrated_s == 60

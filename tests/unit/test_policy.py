@@ -266,3 +266,56 @@ def test_it_helpers_check_schema_hash_pin(
     monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
     assert policy.main(["hash-pin"]) == 1  # too short
     assert policy.main([]) == 2
+
+
+def test_notice_off_needs_a_statement(paths: tuple[Path, Path]) -> None:
+    """``[notice] mode = "off"`` without a statement is refused, named, and the seat asks (agent mode)."""
+    pol, usr = paths
+    write(pol, '[notice]\nmode = "off"\n')
+    eff = load_effective(pol, usr)
+    assert eff.safe_state and eff.config.notice.mode == "agent"
+    assert any(f"{pol}" in p and "off_statement" in p for p in eff.problems), eff.problems
+    write(pol, '[notice]\nmode = "agent"\noff_statement = "outside_eu"\n')
+    assert load_effective(pol, usr).safe_state  # a statement that does not apply is a mistake too
+    write(
+        pol,
+        '[notice]\nmode = "off"\noff_statement = "outside_eu"\noff_detail = "Oslo office, no EU callers"\n',
+    )
+    eff = load_effective(pol, usr)
+    assert not eff.problems and eff.config.notice.mode == "off"
+    # the agent can neither switch the notice off nor lift it from their own settings
+    write(usr, '[notice]\nmode = "off"\noff_statement = "outside_eu"\n')
+    write(pol, '[notice]\nmode = "ivr"\n')
+    eff = load_effective(pol, usr)
+    assert eff.config.notice.mode == "ivr" and "notice.mode" in eff.locked
+    with pytest.raises(LockedSettingError):
+        save_user_settings({"notice.mode": "off"}, usr, policy_path=pol)
+    pol.unlink()
+    assert load_effective(pol, usr).config.notice.mode == "agent"  # no policy: the seat still asks
+
+
+def test_tone_analysis_off_by_policy(paths: tuple[Path, Path]) -> None:
+    """IT switches tone analysis off per site; the agent cannot switch it back on. The pipeline then does not
+    load the tone model, and every call says ``tone_off`` (the UI test: tests/ui/test_notice_prompt.py)."""
+    import numpy as np
+
+    from device.audio.source import ReplaySource
+    from device.events import NoticeChanged, ToneSample
+    from device.pipeline import Pipeline
+
+    pol, usr = paths
+    write(pol, "[tone]\nenabled = false\n")
+    write(usr, "[tone]\nenabled = true\n")
+    eff = load_effective(pol, usr)
+    assert eff.config.tone.enabled is False and "tone.enabled" in eff.locked
+    assert any("tone.enabled: locked by the policy" in p for p in eff.problems)
+    events: list[object] = []
+    noise = np.random.default_rng(1).normal(0, 0.1, 16_000 * 3).astype(np.float32)
+    pipeline = Pipeline(ReplaySource.from_arrays(noise, noise), eff.config, events.append)
+    assert pipeline._scorer is None and pipeline.status()["tone_enabled"] is False
+    pipeline.call_start()
+    pipeline.notice_given()
+    pipeline.run_until_end()
+    assert [e.state for e in events if isinstance(e, NoticeChanged)] == ["tone_off"]
+    assert not [e for e in events if isinstance(e, ToneSample)]
+    assert not [e for e in events if type(e).__name__ == "AnalysisUnavailable"]  # off by choice, not broken

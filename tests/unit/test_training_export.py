@@ -11,7 +11,14 @@ import torch
 
 from device.inference.models import default_models_dir, load_model
 from device.inference.tone import ToneModel
-from training.net import N_FEATURES, N_NET_FEATURES, BlendedHeads, ToneNet, load_shipped_pytorch
+from training.net import (
+    N_FEATURES,
+    N_NET_FEATURES,
+    N_VOICE_FEATURES,
+    BlendedHeads,
+    ToneNet,
+    load_shipped_pytorch,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CV = ROOT / "training" / "cv"
@@ -70,10 +77,15 @@ def test_statistics_member_is_blended_into_the_outputs(window: np.ndarray) -> No
     with torch.no_grad():
         feats = net.frontend(torch.from_numpy(window))
         probs, frustration, _, _ = blended.ensemble(feats[:, : blended.head_features])
-        m_probs, m_frustration = blended.member(feats[:, N_NET_FEATURES:])
+        m_probs, m_frustration = blended.member(
+            feats[:, N_NET_FEATURES : N_NET_FEATURES + blended.member_features]
+        )
     a = blended.weight
     assert 0.0 < a < 1.0
-    assert blended.head_features == N_FEATURES  # since 1.2.0 the heads see the statistics block too
+    # since 1.2.0 the heads see the statistics block too, since 1.3.0 the voice-quality block as well; the
+    # member sees the statistics block only
+    assert blended.head_features == N_FEATURES + N_VOICE_FEATURES == feats.shape[1]
+    assert blended.member_features == N_FEATURES - N_NET_FEATURES
     got = ToneModel(load_model("tone_fp32", CV)).run(window)
     np.testing.assert_allclose(got["probs"], (1 - a) * probs.numpy() + a * m_probs.numpy(), atol=2e-4)
     np.testing.assert_allclose(

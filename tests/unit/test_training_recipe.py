@@ -70,7 +70,10 @@ def test_recipe_report_and_cache(run: Path) -> None:
     assert report["model"]["cross_validated"] == ["tiny_corpus"]
     cached = list((run / "cache").glob("feats_*.npy"))
     assert len(cached) == 1
-    assert np.load(cached[0]).shape[:2] == (21, 2)
+    from training.train import TrainConfig
+
+    # the --renderings 2 of the run, plus the voice-shift renderings (1.3.0: a higher and a lower voice)
+    assert np.load(cached[0]).shape[:2] == (21, 2 + len(TrainConfig.shift_semitones)) == (21, 4)
 
 
 def test_recipe_onnx_matches_its_pytorch_weights(run: Path) -> None:

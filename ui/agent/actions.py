@@ -6,7 +6,10 @@ types into the softphone. Every action is therefore reachable from any thread by
 where the app carries it out, and the control socket gets a reply saying what happened.
 
 Actions: ``dismiss`` (the tip, else the breathing offer or guide, else the after-call note), ``toggle_pause``,
-``pause``, ``resume``, ``breathe`` (start the offered exercise, else ask the coach for one)."""
+``pause``, ``resume``, ``breathe`` (start the offered exercise, else ask the coach for one), ``notice_given``
+and ``declined`` (the caller notice, during a call; ``lugn call notice-given|declined`` go to the runtime
+itself, so they work headless too), ``show`` (the indicator back on screen and on top: ``lugn call show``,
+and a second ``lugn run``)."""
 
 from __future__ import annotations
 
@@ -22,9 +25,11 @@ from ui.agent.hotkeys import HotkeyBackend, chords_from, platform_backend
 
 log = logging.getLogger(__name__)
 
-ACTION_NAMES = ("dismiss", "toggle_pause", "pause", "resume", "breathe")
+ACTION_NAMES = ("dismiss", "toggle_pause", "pause", "resume", "breathe", "notice_given", "declined", "show")
 # control-socket command -> action (``pause``/``resume`` stay with the pipeline, as before)
-CONTROL_COMMANDS = {"dismiss": "dismiss", "breathe": "breathe", "toggle-pause": "toggle_pause"}
+CONTROL_COMMANDS = {
+    "dismiss": "dismiss", "breathe": "breathe", "toggle-pause": "toggle_pause", "show": "show"
+}  # fmt: skip
 
 
 class _App(Protocol):
@@ -33,6 +38,9 @@ class _App(Protocol):
 
     def toggle_pause(self) -> None: ...
     def request_breathing(self) -> list[Any]: ...
+    def notice_given(self) -> bool: ...
+    def declined(self) -> bool: ...
+    def bring_to_front(self) -> str: ...
 
 
 class AgentActions(QObject):
@@ -68,6 +76,13 @@ class AgentActions(QObject):
             out.update(ok=closed is not None, closed=closed)
             if closed is None:
                 out["error"] = "nothing to dismiss"
+        elif action in ("notice_given", "declined"):  # the caller notice (device.notice): the runtime's own
+            in_call = bool(self.app.model.in_call)
+            out.update(ok=in_call and bool(getattr(self.app, action)()), in_call=in_call)
+            if not in_call:
+                out["error"] = "no call in progress"
+        elif action == "show":
+            out["shown"] = self.app.bring_to_front()
         elif action == "breathe":
             state = coaching.breathe_key()
             if state is None:
@@ -131,6 +146,8 @@ class AgentActions(QObject):
             "dismiss": ui.shortcut_dismiss,
             "toggle_pause": ui.shortcut_pause,
             "breathe": ui.shortcut_breathe,
+            "notice_given": ui.shortcut_notice,
+            "declined": ui.shortcut_declined,
         }
         chords, status = chords_from(wanted)
         if self.backend is None:
@@ -139,15 +156,27 @@ class AgentActions(QObject):
             status.update(self.backend.start(chords, self.trigger))
         else:
             self.backend.stop()
-        for action, state in status.items():
-            if state not in ("ok", "off"):
-                log.warning("global shortcut for %s: %s", action, state)
+        self._report(status)
         self.shortcut_status = status
         self.shortcut_text = {a: str(c) for a, c in chords.items() if status.get(a) == "ok"}
         for shown_in in (getattr(self.app, "tray", None), getattr(self.app, "coaching", None)):
             if shown_in is not None and hasattr(shown_in, "set_shortcut_hints"):
                 shown_in.set_shortcut_hints(self.shortcut_text)
         return status
+
+    def _report(self, status: Mapping[str, str]) -> None:
+        """One line for all the shortcuts that do not work (not one per action), and none offscreen (the
+        demo, tests: no keyboard to press them), where ``lugn call …`` is the way anyway."""
+        problems = {a: st for a, st in status.items() if st not in ("ok", "off")}
+        if not problems:
+            return
+        reasons = set(problems.values())
+        if len(reasons) == 1:
+            text = f"{', '.join(problems)}: {reasons.pop()}"
+        else:
+            text = "; ".join(f"{a}: {why}" for a, why in problems.items())
+        offscreen = self.backend is None and self.backend_note.startswith("no display (offscreen)")
+        log.log(logging.INFO if offscreen else logging.WARNING, "global shortcuts %s", text)
 
     def stop(self) -> None:
         if self.backend is not None:

@@ -10,30 +10,31 @@ The headless JSON-lines printer attaches to the same stream, so both front ends 
 from __future__ import annotations
 
 import logging
-import os
-import signal
-import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from PyQt6.QtCore import (
     QEvent,
-    QMessageLogContext,
     QObject,
     QSettings,
     Qt,
-    QTimer,
-    QtMsgType,
     pyqtSignal,
-    qInstallMessageHandler,
 )
 from PyQt6.QtGui import QKeySequence, QShortcut
-from PyQt6.QtWidgets import QApplication, QMessageBox
+from PyQt6.QtWidgets import QMessageBox
 
-from device.coach.events import CoachEvent, TipKind
+from device.coach.events import CallNote, CoachEvent, TipKind
 from device.config import LugnConfig
-from device.events import Event, MetricsPaused, MetricsResumed, PauseChanged
+from device.events import (
+    CallEnded,
+    CallShared,
+    CallStarted,
+    Event,
+    MetricsPaused,
+    MetricsResumed,
+    NoticeChanged,
+    PauseChanged,
+)
 from device.runtime import AgentRuntime
 from ui import i18n
 from ui.agent.actions import AgentActions
@@ -41,6 +42,7 @@ from ui.agent.bridge import EventBridge
 from ui.agent.coaching import CoachingPresenter
 from ui.agent.indicator import IndicatorWindow
 from ui.agent.kiosk import KioskWindow, default_pin_check
+from ui.agent.privacy import PrivacyPages, note_shared_line
 from ui.agent.settings_dialog import SettingsDialog
 from ui.agent.state import IndicatorModel, View
 from ui.agent.tray import TrayController
@@ -72,7 +74,10 @@ class AgentApp(QObject):
         self.config, self.locked, self.safe_state = runtime.config, runtime.locked, runtime.safe_state
         self.kiosk = self.config.ui.kiosk if kiosk is None else kiosk
         self.language = i18n.install_translators(self.config.ui.language)
-        self.model = IndicatorModel()
+        self.model = IndicatorModel(
+            notice_mode=self.config.notice.mode, tone_enabled=self.config.tone.enabled
+        )
+        self.last_shared: CallShared | None = None  # what the call that ended last added to the team counts
         self.metrics_notice: str | None = None  # why team metrics are paused, while they are
         self.bridge = EventBridge(self)
         self.bridge.delivered.connect(self._on_delivered)
@@ -96,14 +101,36 @@ class AgentApp(QObject):
         main.pauseToggled.connect(self.toggle_pause)
         main.breathingRequested.connect(self.request_breathing)
         self.main_window = main
+        main.view.set_view(self.model.view())  # e.g. "tone off" by policy, before any event
         self.tray = TrayController(allow_settings=not self.kiosk, allow_quit=not self.kiosk, parent=self)
+        self.tray.set_view(self.model.view())
         self.tray.pauseToggled.connect(self.toggle_pause)
         self.tray.breathingRequested.connect(self.request_breathing)
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
+        self.tray.noticeRequested.connect(self.open_privacy_notice)
+        self.tray.whatLeavesRequested.connect(self.open_what_leaves)
+        if self.indicator is not None:
+            # One menu for both: a desktop without a system tray (plain GNOME, openbox, many VDI sessions)
+            # has no tray icon, and "What leaves this computer", the first-run notice and the caller-notice
+            # entries must still be one right click away.
+            self.indicator.menu = self.tray.menu
+        self.tray.noticeGiven.connect(self.notice_given)
+        self.tray.callerDeclined.connect(self.declined)
         # Cards sit next to the indicator itself (in a kiosk: under the large centred indicator).
         self.coaching = CoachingPresenter(self, anchor=main.view, host=self.kiosk_window)
         self.coaching.dismissed.connect(self.dismiss_tip)
+        notice_card = self.coaching.panel.notice
+        notice_card.configure(self.config.notice.lines, self.language)
+        notice_card.given.connect(self.notice_given)
+        notice_card.declined.connect(self.declined)
+        self.coaching.note_card.share_text = lambda _note: note_shared_line(self.last_shared)
+        # the first-run notice and "What leaves this computer" (inside the kiosk on a kiosk)
+        self.privacy = PrivacyPages(runtime, host=self.kiosk_window, qsettings=qsettings, parent=self)
+        for page in self.privacy.pages() if self.kiosk_window is None else ():
+            page.keep_clear = self.coaching.coaching_column
+        if self.kiosk_window is not None:
+            self.kiosk_window.privacyRequested.connect(self.open_privacy_notice)
         self.coaching.breathingResult.connect(self.breathing_result)
         self.tray.dismissRequested.connect(self.coaching.dismiss_current)
         # One key dismisses the tip when the indicator has the focus (a global hotkey is the OS's job). Not an
@@ -123,6 +150,7 @@ class AgentApp(QObject):
             self.kiosk_window.showFullScreen()
         elif self.indicator is not None:
             self.indicator.show()
+        self.privacy.first_run()  # once per user: what is analysed, what leaves, who sees it
 
     @property
     def view_widget(self) -> Any:  # the IndicatorView of the compact or the kiosk window
@@ -135,6 +163,10 @@ class AgentApp(QObject):
     def _on_delivered(self, item: object) -> None:
         if isinstance(item, Event):
             changed = self.model.apply(item)
+            if isinstance(item, CallStarted | NoticeChanged | CallEnded):
+                self._show_notice(item)
+            elif isinstance(item, CallShared):
+                self.last_shared = item
             if isinstance(item, PauseChanged):
                 self._show_paused(item.paused)
             elif isinstance(item, MetricsPaused | MetricsResumed):
@@ -142,6 +174,8 @@ class AgentApp(QObject):
             if changed:
                 self._render(item.t_s)
         elif isinstance(item, CoachEvent):
+            if isinstance(item, CallNote) and self.runtime.metrics is None:
+                self.last_shared = None  # team metrics off: nothing of the call is shared
             self.coaching.handle(item)
         self.eventDelivered.emit(item)
 
@@ -154,6 +188,20 @@ class AgentApp(QObject):
     def _show_paused(self, paused: bool) -> None:
         self.view_widget.set_paused(paused)
         self.tray.set_paused(paused)
+
+    def _show_notice(self, event: Event) -> None:
+        """The notice prompt: up at call start in agent mode until the notice is answered or the call ends."""
+        card = self.coaching.panel.notice
+        if isinstance(event, CallStarted):
+            self.last_shared = None
+        waiting = self.model.in_call and self.model.notice == "waiting"
+        if waiting and self.config.notice.mode == "agent" and not card.asking:
+            card.ask()
+            self.coaching.panel.relayout()
+            self.coaching.widgetShown.emit("notice", card, event.t_s)
+        elif not waiting and card.asking:
+            card.answered()
+        self.tray.set_notice(waiting, self.model.in_call)
 
     def _show_metrics(self, reason: str | None) -> None:
         """A small hint: team metrics are paused (the reason, with the file, in its tooltip for IT)."""
@@ -170,8 +218,39 @@ class AgentApp(QObject):
             self._render(event.t_s)
         self._show_paused(paused)
 
+    def bring_to_front(self) -> str:
+        """Back on screen and on top, without taking the keyboard (a second ``lugn run``, ``lugn call show``):
+        the agent who lost the indicator behind windows or on an unplugged monitor gets it back."""
+        if self.kiosk_window is not None:
+            self.kiosk_window.showFullScreen()
+            self.kiosk_window.raise_()
+            return "kiosk"
+        assert self.indicator is not None
+        # "Show desktop" or a minimise leaves it iconic, and a tool window has no taskbar entry to restore it
+        self.indicator.setWindowState(self.indicator.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.indicator.show()
+        self.indicator.placer.place()  # its place for these screens, inside the available area
+        self.indicator.raise_()
+        self.coaching.panel.relayout()
+        return "indicator"
+
     def request_breathing(self) -> list[CoachEvent]:
         return self.runtime.request_breathing()
+
+    def notice_given(self) -> bool:
+        """The agent read the notice to the caller (click, hotkey, tray): the tone model may listen."""
+        return self.runtime.notice_given()
+
+    def declined(self) -> bool:
+        """The caller declined: no tone analysis for the rest of this call."""
+        return self.runtime.declined()
+
+    def open_privacy_notice(self) -> None:
+        self.privacy.configure(self.config)
+        self.privacy.open_notice()
+
+    def open_what_leaves(self) -> None:
+        self.privacy.open_what_leaves()
 
     def dismiss_tip(self, tip: TipKind | str) -> None:
         self.runtime.dismiss_tip(tip)
@@ -202,7 +281,15 @@ class AgentApp(QObject):
 
                 save_user_settings(changes)
         except (PermissionError, ValueError, OSError) as exc:
-            QMessageBox.warning(self.main_window, self.tr("Settings not saved"), str(exc))
+            text = str(exc)
+            if isinstance(exc, OSError):  # a read-only or full home: say it in the agent's language
+                why = exc.strerror or type(exc).__name__
+                text = self.tr(
+                    "Your settings could not be written to %1 (%2). Lugn goes on as before; "
+                    "if this keeps happening, tell IT."
+                )
+                text = text.replace("%1", str(exc.filename or "")).replace("%2", why)
+            QMessageBox.warning(self.main_window, self.tr("Settings not saved"), text)
             return False
         effective = None
         if self._reload_effective is not None:
@@ -217,6 +304,9 @@ class AgentApp(QObject):
                 data[section][key] = value
             self.config = LugnConfig.model_validate(data)
         self.runtime.update_config(self.config, effective)
+        self.model.notice_mode, self.model.tone_enabled = self.config.notice.mode, self.config.tone.enabled
+        self.coaching.panel.notice.configure(self.config.notice.lines, self.language)
+        self.privacy.configure(self.config)
         self.set_language(self.config.ui.language)
         self.actions.start_shortcuts(self.config)
         return True
@@ -253,7 +343,9 @@ class AgentApp(QObject):
         self.bridge.delivered.disconnect(self._on_delivered)
         self.tray.hide()
         self.coaching.close_all()
+        self.privacy.close_all()
         widgets: list[Any] = [self.coaching.panel, self.coaching.breathing, self.main_window, self.tray.menu]
+        widgets += list(self.privacy.pages())
         if self.settings_dialog is not None:
             widgets.append(self.settings_dialog)
         if self.kiosk_window is not None:
@@ -263,73 +355,3 @@ class AgentApp(QObject):
             w.deleteLater()
         self.dismiss_shortcut.setEnabled(False)
         self.actions.stop()
-
-
-def has_display() -> bool:
-    """False when Qt would have to run offscreen (no X11/Wayland display, or QT_QPA_PLATFORM says so)."""
-    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal")):
-        return False
-    if sys.platform.startswith(("win", "darwin")):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-_QUIET_QT = ("does not support raise()", "does not support propagateSizeHints()")
-
-
-def _qt_messages(mode: QtMsgType, _ctx: QMessageLogContext, message: str | None) -> None:
-    if message and not any(q in message for q in _QUIET_QT):  # offscreen plugin noise
-        sys.stderr.write(f"qt: {message}\n")
-
-
-def ensure_qapp(argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication (created offscreen when there is no display)."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    if not has_display():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        qInstallMessageHandler(_qt_messages)
-    app = QApplication(list(argv or ["lugn"]))
-    app.setOrganizationName("Lugn")
-    app.setApplicationName("Lugn")
-    app.setQuitOnLastWindowClosed(False)
-    return app
-
-
-def run_agent(
-    runtime: AgentRuntime, *, kiosk: bool = False, offscreen_screenshots_dir: str | Path | None = None
-) -> int:
-    """Attach the agent UI to ``runtime``, start it, and run until the agent (or IT on a kiosk) quits.
-
-    With ``offscreen_screenshots_dir`` the indicator is saved as PNG at each state change. Offscreen (no
-    display) the app ends when a replay ends. The runtime is stopped (metrics written) on the way out.
-    """
-    qapp = ensure_qapp()
-    offscreen = not has_display()
-    app = AgentApp(runtime, kiosk=kiosk or runtime.config.ui.kiosk, qsettings=QSettings())
-    if offscreen_screenshots_dir is not None:
-        from ui.agent.screens import Screenshotter
-
-        shots = Screenshotter(app, Path(offscreen_screenshots_dir))
-        shots.attach()
-    # exit(), not quit(): in Qt 6 a window that refuses to close (kiosk, breathing overlay) cancels quit()
-    app.quitRequested.connect(lambda: qapp.exit(0))
-
-    def tick() -> None:  # also lets Python see Ctrl+C while Qt's loop runs
-        if offscreen and not runtime.running and app.bridge.pending == 0:
-            qapp.exit(0)
-
-    timer = QTimer()
-    timer.timeout.connect(tick)
-    timer.start(200)
-    old_sigint = signal.signal(signal.SIGINT, lambda *_: qapp.exit(130))
-    app.show()
-    runtime.start()
-    try:
-        return int(qapp.exec())
-    finally:
-        timer.stop()
-        signal.signal(signal.SIGINT, old_sigint)
-        runtime.stop(5.0)
-        app.tray.hide()

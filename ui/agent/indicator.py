@@ -6,124 +6,27 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QPoint, QPointF, QRectF, QSettings, QSize, Qt, QTimer, pyqtSignal
+from PyQt6.QtCore import QPoint, QRectF, QSettings, QSize, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import (
-    QColor,
     QContextMenuEvent,
-    QFocusEvent,
     QFont,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
-    QPolygonF,
     QShowEvent,
 )
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 from device.events import Trend
 from ui.agent import a11y, look
+from ui.agent.glyphs import Glyph, IconButton
 from ui.agent.placement import Placer
 from ui.agent.state import IndicatorState, View
 
 MIN_WIDTH_PX = 250  # at the design font size (see look.ui_scale)
 MAX_WIDTH_PX = 440
 TITLE_REL, DETAIL_REL = 1.75, 1.08  # font sizes as multiples of the OS font
-
-
-class _Glyph(QWidget):
-    """A painted shape (state) or arrow (trend)."""
-
-    def __init__(self, size_px: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFixedSize(size_px, size_px)
-        self.state = IndicatorState.NO_CALL
-        self.trend: Trend | None = None
-        self.colour = look.TEXT_DIM
-
-    def paintEvent(self, _e: QPaintEvent | None) -> None:
-        p = QPainter(self)
-        r = QRectF(self.rect())
-        if self.trend is None:
-            look.paint_state_shape(p, r, self.state)
-        else:
-            look.paint_trend_arrow(p, r, self.trend, self.colour)
-        p.end()
-
-
-class _IconButton(QToolButton):
-    """A small round button with a painted mark: pause / resume, or breathe."""
-
-    def __init__(self, kind: str, size_px: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind = kind  # "pause", "resume" or "breathe"
-        self.setFixedSize(size_px, size_px)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAutoRaise(True)
-        self._keyboard_focus = False  # show a focus ring only when the keyboard put the focus here
-
-    def focusInEvent(self, e: QFocusEvent | None) -> None:
-        keyboard = (
-            Qt.FocusReason.TabFocusReason,
-            Qt.FocusReason.BacktabFocusReason,
-            Qt.FocusReason.ShortcutFocusReason,
-        )
-        self._keyboard_focus = e is not None and e.reason() in keyboard
-        super().focusInEvent(e)
-
-    def focusOutEvent(self, e: QFocusEvent | None) -> None:
-        self._keyboard_focus = False
-        super().focusOutEvent(e)
-
-    def paintEvent(self, _e: QPaintEvent | None) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        hover = self.underMouse() or self._keyboard_focus
-        p.setPen(QPen(look.TEXT_DIM if hover else look.BORDER, 1.2))
-        p.setBrush(QColor("#2a3943") if hover else QColor("#24323b"))
-        p.drawEllipse(r)
-        c, u = r.center(), r.width() / 2
-        pen = QPen(look.TEXT, max(1.6, u / 5), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        p.setPen(pen)
-        if self.kind == "pause":
-            for dx in (-0.2, 0.2):
-                p.drawLine(c + QPointF(dx * u, -0.32 * u), c + QPointF(dx * u, 0.32 * u))
-        elif self.kind == "resume":
-            p.setBrush(look.TEXT)
-            p.setPen(
-                QPen(
-                    look.TEXT,
-                    max(1.0, u / 10),
-                    Qt.PenStyle.SolidLine,
-                    Qt.PenCapStyle.RoundCap,
-                    Qt.PenJoinStyle.RoundJoin,
-                )
-            )
-            tri = [c + QPointF(-0.22 * u, -0.36 * u), c + QPointF(0.38 * u, 0)]
-            tri.append(c + QPointF(-0.22 * u, 0.36 * u))
-            p.drawPolygon(QPolygonF(tri))
-        else:  # breathe: three strokes of air, each curling at its end
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(QPen(look.TEXT, max(1.3, u / 9), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            for dy, length, curl in ((-0.3, 0.55, 0.16), (0.02, 0.8, 0.0), (0.32, 0.45, -0.14)):
-                path = QPainterPath()
-                x0, y = c.x() - 0.42 * u, c.y() + dy * u
-                path.moveTo(x0, y)
-                x1 = x0 + length * u
-                path.lineTo(x1, y)
-                if curl:
-                    rc = abs(curl) * u
-                    sign = 1 if curl > 0 else -1
-                    path.arcTo(
-                        QRectF(x1 - rc, y - (2 * rc if sign > 0 else 0), 2 * rc, 2 * rc),
-                        -90 * sign,
-                        270 * sign,
-                    )
-                p.drawPath(path)
-        p.end()
 
 
 class IndicatorView(QWidget):
@@ -142,7 +45,7 @@ class IndicatorView(QWidget):
         self._view = View(IndicatorState.NO_CALL)
         self._paused = False
         px = lambda v: round(v * self.geometry_scale)  # noqa: E731
-        self.shape = _Glyph(px(40), self)
+        self.shape = Glyph(px(40), self)
         self.title = QLabel(self)
         self.title.setObjectName("title")
         f = QFont(self.font())
@@ -160,7 +63,7 @@ class IndicatorView(QWidget):
         self.notice.setStyleSheet(f"color: {look.TEXT_DIM.name()}; background: transparent;")
         self.notice.hide()
         self._notice_reason: str | None = None
-        self.arrow = _Glyph(px(14), self)
+        self.arrow = Glyph(px(14), self)
         self.arrow.trend = Trend.STEADY
         self.trend = QLabel(self)
         self.trend.setObjectName("trend")
@@ -168,9 +71,9 @@ class IndicatorView(QWidget):
         for lab, colour in ((self.title, look.TEXT), (self.detail, look.TEXT_DIM), (self.trend, look.TEXT)):
             lab.setStyleSheet(f"color: {colour.name()}; background: transparent;")
             lab.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.pause_button = _IconButton("pause", px(28), self)
+        self.pause_button = IconButton("pause", px(28), self)
         self.pause_button.clicked.connect(self.pauseToggled)
-        self.breathe_button = _IconButton("breathe", px(28), self)
+        self.breathe_button = IconButton("breathe", px(28), self)
         self.breathe_button.clicked.connect(self.breathingRequested)
         for b in (self.pause_button, self.breathe_button):
             b.setVisible(show_buttons)
@@ -338,6 +241,7 @@ class IndicatorWindow(QWidget):
         self._settings = settings
         self._allow_quit = allow_quit
         self._drag_from: QPoint | None = None
+        self.menu: QMenu | None = None  # a right click opens this menu when set (else a short one of its own)
         self.view = IndicatorView(1.0, parent=self)
         self.view.pauseToggled.connect(self.pauseToggled)
         self.view.breathingRequested.connect(self.breathingRequested)
@@ -402,6 +306,9 @@ class IndicatorWindow(QWidget):
 
     def contextMenuEvent(self, e: QContextMenuEvent | None) -> None:
         if e is None:
+            return
+        if self.menu is not None:  # the tray's menu (the app sets it): every action, with or without a tray
+            self.menu.exec(e.globalPos())
             return
         menu = QMenu(self)
         menu.addAction(self.view.pause_button.toolTip(), self.pauseToggled.emit)

@@ -184,6 +184,7 @@ class KioskWindow(QWidget):
     exitRequested = pyqtSignal()  # the PIN was right: the app leaves kiosk mode
     pauseToggled = pyqtSignal()
     breathingRequested = pyqtSignal()
+    privacyRequested = pyqtSignal()  # what Lugn does / what leaves this computer
 
     def __init__(
         self,
@@ -214,6 +215,11 @@ class KioskWindow(QWidget):
         # discreet, but legible (contrast >= 4.5:1 on the kiosk background, like every text)
         self.it_button.setStyleSheet(f"color: {look.NEUTRAL.name()}; border: none;")
         self.it_button.clicked.connect(self.ask_pin)
+        self.privacy_button = QToolButton(self)
+        self.privacy_button.setAutoRaise(True)
+        self.privacy_button.setStyleSheet(f"color: {look.NEUTRAL.name()}; border: none;")
+        self.privacy_button.clicked.connect(self.privacyRequested)
+        self.pages: list[QWidget] = []  # the privacy pages, as layers over the whole kiosk
         self.exit_shortcut = QShortcut(QKeySequence("Ctrl+Shift+L"), self)
         self.exit_shortcut.activated.connect(self.ask_pin)
         self.coaching_area = QWidget(self)
@@ -228,6 +234,7 @@ class KioskWindow(QWidget):
         lay.addWidget(self.coaching_area, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(2)
         corner = QHBoxLayout()
+        corner.addWidget(self.privacy_button)
         corner.addStretch(1)
         corner.addWidget(self.it_button)
         lay.addLayout(corner)
@@ -239,6 +246,8 @@ class KioskWindow(QWidget):
         self.it_button.setText(self.tr("IT"))
         self.it_button.setToolTip(self.tr("Leave kiosk mode (IT only)"))
         self.it_button.setAccessibleName(self.tr("Leave kiosk mode (IT only)"))
+        self.privacy_button.setText(self.tr("What Lugn does and what leaves this computer"))
+        self.privacy_button.setAccessibleName(self.privacy_button.text())
         self.view.retranslate()
 
     def changeEvent(self, e: QEvent | None) -> None:
@@ -256,14 +265,26 @@ class KioskWindow(QWidget):
     def take_coaching(self, panel: QWidget, breathing: QWidget) -> None:
         self._coaching_row.addWidget(panel, 0, Qt.AlignmentFlag.AlignTop)
         # room for the tallest card from the start, so the indicator does not jump when a tip appears
-        self.coaching_area.setMinimumHeight(max(c.max_height_px for c in getattr(panel, "cards", list)()))
+        cards = [c for c in getattr(panel, "cards", list)() if getattr(c, "reserve_height", True)]
+        self.coaching_area.setMinimumHeight(max(c.max_height_px for c in cards))
         self.breathing_overlay = breathing
         breathing.setGeometry(self.rect())
+
+    def take_page(self, page: QWidget) -> None:
+        """A privacy page as a layer over the kiosk (a window of its own would hide behind it)."""
+        self.pages.append(page)
+        self._place_page(page)
+
+    def _place_page(self, page: QWidget) -> None:
+        m = round(min(self.width(), self.height()) * 0.06)
+        page.setGeometry(self.rect().adjusted(m, m, -m, -m))
 
     def resizeEvent(self, e: QResizeEvent | None) -> None:
         super().resizeEvent(e)
         if self.breathing_overlay is not None:
             self.breathing_overlay.setGeometry(self.rect())
+        for page in self.pages:
+            self._place_page(page)
 
     def paintEvent(self, _e: QPaintEvent | None) -> None:
         p = QPainter(self)

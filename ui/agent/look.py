@@ -41,6 +41,10 @@ STATE_COLOUR = {
     IndicatorState.PAUSED: NEUTRAL,
     IndicatorState.UNAVAILABLE: NEUTRAL,
     IndicatorState.DEVICE_LOST: QColor("#d9a35b"),
+    IndicatorState.WAITING_NOTICE: LISTEN,
+    IndicatorState.WAITING_IVR: NEUTRAL,
+    IndicatorState.DECLINED: NEUTRAL,
+    IndicatorState.TONE_OFF: NEUTRAL,
 }
 
 
@@ -98,6 +102,10 @@ def state_title(state: IndicatorState) -> str:
         IndicatorState.CALM: QCoreApplication.translate("Indicator", "Calm"),
         IndicatorState.UNEASY: QCoreApplication.translate("Indicator", "Uneasy"),
         IndicatorState.FRUSTRATED: QCoreApplication.translate("Indicator", "Frustrated"),
+        IndicatorState.WAITING_NOTICE: QCoreApplication.translate("Indicator", "Notice first"),
+        IndicatorState.WAITING_IVR: QCoreApplication.translate("Indicator", "Waiting for IVR"),
+        IndicatorState.DECLINED: QCoreApplication.translate("Indicator", "Declined"),
+        IndicatorState.TONE_OFF: QCoreApplication.translate("Indicator", "Tone off"),
     }[state]
 
 
@@ -111,6 +119,12 @@ def state_detail(state: IndicatorState) -> str:
         IndicatorState.PAUSED: QCoreApplication.translate("Indicator", "Analysis is paused"),
         IndicatorState.UNAVAILABLE: QCoreApplication.translate("Indicator", "Tone analysis is unavailable"),
         IndicatorState.DEVICE_LOST: QCoreApplication.translate("Indicator", "Check the headset connection"),
+        IndicatorState.WAITING_NOTICE: QCoreApplication.translate(
+            "Indicator", "No analysis before the notice"
+        ),
+        IndicatorState.WAITING_IVR: QCoreApplication.translate("Indicator", "The IVR tells the caller first"),
+        IndicatorState.DECLINED: QCoreApplication.translate("Indicator", "Caller declined: no analysis"),
+        IndicatorState.TONE_OFF: QCoreApplication.translate("Indicator", "Switched off for this site"),
     }[state]
 
 
@@ -181,6 +195,17 @@ def paint_state_shape(p: QPainter, rect: QRectF, state: IndicatorState) -> None:
             p.setPen(QPen(colour, line * 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             p.drawLine(QPointF(c.x(), c.y() - 0.42 * u), QPointF(c.x(), c.y() + 0.12 * u))
             p.drawPoint(QPointF(c.x(), c.y() + 0.42 * u))
+        elif state in (IndicatorState.WAITING_NOTICE, IndicatorState.WAITING_IVR):  # "i": caller first
+            p.setPen(QPen(colour, line * 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            p.drawPoint(QPointF(c.x(), c.y() - 0.42 * u))
+            p.drawLine(QPointF(c.x(), c.y() - 0.1 * u), QPointF(c.x(), c.y() + 0.42 * u))
+        elif state is IndicatorState.DECLINED:  # a bar: stopped for this call
+            p.setPen(QPen(colour, line * 1.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            p.drawLine(QPointF(c.x() - 0.45 * u, c.y()), QPointF(c.x() + 0.45 * u, c.y()))
+        elif state is IndicatorState.TONE_OFF:  # a cross: switched off
+            d = u * 0.45
+            p.drawLine(QPointF(c.x() - d, c.y() - d), QPointF(c.x() + d, c.y() + d))
+            p.drawLine(QPointF(c.x() - d, c.y() + d), QPointF(c.x() + d, c.y() - d))
         # NO_CALL: the empty ring says it all.
     p.restore()
 

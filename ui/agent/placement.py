@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from PyQt6.QtCore import QObject, QPoint, QRect, QSettings, QTimer
+from PyQt6.QtCore import QObject, QPoint, QRect, QSettings, QSize, QTimer
 from PyQt6.QtGui import QGuiApplication, QScreen
 from PyQt6.QtWidgets import QWidget
 
@@ -145,3 +145,22 @@ class Placer(QObject):
         if to != self.window.pos():
             self.moves += 1
             self.window.move(to)
+
+
+def place_clear_of(width: int, height: int, avoid: QRect, area: QRect, gap: int = MARGIN_PX) -> QPoint | None:
+    """Where a ``width`` x ``height`` window sits inside ``area`` without covering ``avoid`` (the indicator
+    and its cards): centred on the area when that is clear of it, else centred in the roomier side left or
+    right of it. None when neither side has room (a small screen at 2x: the caller then tucks the cards
+    away)."""
+    centred = QPoint(area.center().x() - width // 2 + 1, area.center().y() - height // 2 + 1)
+    y = max(area.top(), min(centred.y(), area.bottom() + 1 - height))
+    if not QRect(QPoint(centred.x(), y), QSize(width, height)).intersects(avoid):
+        return clamp_into(QRect(centred.x(), y, width, height), area)
+    left = QRect(area.left(), area.top(), avoid.left() - gap - area.left(), area.height())
+    right_x = avoid.right() + 1 + gap
+    right = QRect(right_x, area.top(), area.right() + 1 - right_x, area.height())
+    for side in sorted((left, right), key=lambda r: -r.width()):
+        if side.width() >= width + gap:
+            x = side.x() + (side.width() - width) // 2
+            return QPoint(x, y)
+    return None

@@ -1,4 +1,5 @@
-"""Tray icon: pause/resume, a breathing exercise on request, settings and quit.
+"""Tray icon: pause/resume, a breathing exercise on request, the caller notice (told / declined) during a
+call, what Lugn does and what leaves this computer, settings and quit.
 
 Guarded: where the platform has no system tray (offscreen, some kiosks) the same actions stay reachable from
 the indicator's context menu, and ``TrayController.available`` is False.
@@ -22,6 +23,10 @@ class TrayController(QObject):
     dismissRequested = pyqtSignal()
     settingsRequested = pyqtSignal()
     quitRequested = pyqtSignal()
+    noticeRequested = pyqtSignal()  # the first-run notice, again
+    whatLeavesRequested = pyqtSignal()
+    noticeGiven = pyqtSignal()
+    callerDeclined = pyqtSignal()
 
     def __init__(
         self, *, allow_settings: bool = True, allow_quit: bool = True, parent: QObject | None = None
@@ -42,9 +47,23 @@ class TrayController(QObject):
         self.settings_action.triggered.connect(self.settingsRequested)
         self.quit_action = QAction(self.menu)
         self.quit_action.triggered.connect(self.quitRequested)
+        self.told_action = QAction(self.menu)
+        self.told_action.triggered.connect(self.noticeGiven)
+        self.declined_action = QAction(self.menu)
+        self.declined_action.triggered.connect(self.callerDeclined)
+        self.about_action = QAction(self.menu)
+        self.about_action.triggered.connect(self.noticeRequested)
+        self.leaves_action = QAction(self.menu)
+        self.leaves_action.triggered.connect(self.whatLeavesRequested)
         self.menu.addAction(self.pause_action)
+        self.menu.addAction(self.told_action)
+        self.menu.addAction(self.declined_action)
         self.menu.addAction(self.dismiss_action)
         self.menu.addAction(self.breathe_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.about_action)
+        self.menu.addAction(self.leaves_action)
+        self.set_notice(False, False)
         if allow_settings:
             self.menu.addSeparator()
             self.menu.addAction(self.settings_action)
@@ -73,6 +92,11 @@ class TrayController(QObject):
         self._paused = paused
         self.retranslate()
 
+    def set_notice(self, waiting: bool, in_call: bool) -> None:
+        """ "Caller told" while the call waits for the notice; "Caller declined" during any call."""
+        self.told_action.setVisible(waiting)
+        self.declined_action.setVisible(in_call)
+
     def set_shortcut_hints(self, hints: dict[str, str]) -> None:
         """Show the working global shortcuts beside their menu entries (display only: the grab is global)."""
         self._hints = dict(hints)
@@ -87,6 +111,10 @@ class TrayController(QObject):
         self.pause_action.setText(self._with_hint(pause, "toggle_pause"))
         self.breathe_action.setText(self._with_hint(self.tr("Breathing exercise"), "breathe"))
         self.dismiss_action.setText(self._with_hint(self.tr("Dismiss tip"), "dismiss"))
+        self.told_action.setText(self._with_hint(self.tr("Caller was told"), "notice_given"))
+        self.declined_action.setText(self._with_hint(self.tr("Caller declined"), "declined"))
+        self.about_action.setText(self.tr("What Lugn does…"))
+        self.leaves_action.setText(self.tr("What leaves this computer…"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit Lugn"))
         self._update_tooltip()

@@ -97,56 +97,61 @@
     </message>
     <message>
         <location filename="../agent/coaching/texts.py" line="149" />
-        <source>Only you see this</source>
-        <translation>Only you see this</translation>
+        <source>This note is only on your screen</source>
+        <translation>This note is only on your screen</translation>
     </message>
     <message>
         <location filename="../agent/coaching/texts.py" line="153" />
+        <source>The caller declined: nothing of the tone was kept</source>
+        <translation>The caller declined: nothing of the tone was kept</translation>
+    </message>
+    <message>
+        <location filename="../agent/coaching/texts.py" line="157" />
         <source>Customer sounded frustrated for %1</source>
         <translation>Customer sounded frustrated for %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="157" />
+        <location filename="../agent/coaching/texts.py" line="161" />
         <source>The customer sounded calm throughout</source>
         <translation>The customer sounded calm throughout</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="162" />
+        <location filename="../agent/coaching/texts.py" line="166" />
         <source>It eased before the end</source>
         <translation>It eased before the end</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="163" />
+        <location filename="../agent/coaching/texts.py" line="167" />
         <source>It had not eased by the end</source>
         <translation>It had not eased by the end</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="168" />
+        <location filename="../agent/coaching/texts.py" line="172" />
         <source>No tips shown</source>
         <translation>No tips shown</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="169" />
+        <location filename="../agent/coaching/texts.py" line="173" />
         <source>Tips shown: %1</source>
         <translation>Tips shown: %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="173" />
+        <location filename="../agent/coaching/texts.py" line="177" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="177" />
+        <location filename="../agent/coaching/texts.py" line="181" />
         <source>Close the note</source>
         <translation>Close the note</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="184" />
+        <location filename="../agent/coaching/texts.py" line="188" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="186" />
+        <location filename="../agent/coaching/texts.py" line="190" />
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>

@@ -97,56 +97,61 @@
     </message>
     <message>
         <location filename="../agent/coaching/texts.py" line="149" />
-        <source>Only you see this</source>
-        <translation>Vain sinä näet tämän</translation>
+        <source>This note is only on your screen</source>
+        <translation>Tämä muistiinpano näkyy vain näytölläsi</translation>
     </message>
     <message>
         <location filename="../agent/coaching/texts.py" line="153" />
+        <source>The caller declined: nothing of the tone was kept</source>
+        <translation>Soittaja kieltäytyi: äänensävystä ei säilytetty mitään</translation>
+    </message>
+    <message>
+        <location filename="../agent/coaching/texts.py" line="157" />
         <source>Customer sounded frustrated for %1</source>
         <translation>Asiakas kuulosti turhautuneelta %1 ajan</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="157" />
+        <location filename="../agent/coaching/texts.py" line="161" />
         <source>The customer sounded calm throughout</source>
         <translation>Asiakas kuulosti rauhalliselta koko puhelun ajan</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="162" />
+        <location filename="../agent/coaching/texts.py" line="166" />
         <source>It eased before the end</source>
         <translation>Tilanne rauhoittui ennen loppua</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="163" />
+        <location filename="../agent/coaching/texts.py" line="167" />
         <source>It had not eased by the end</source>
         <translation>Tilanne ei ehtinyt rauhoittua ennen loppua</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="168" />
+        <location filename="../agent/coaching/texts.py" line="172" />
         <source>No tips shown</source>
         <translation>Vinkkejä ei näytetty</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="169" />
+        <location filename="../agent/coaching/texts.py" line="173" />
         <source>Tips shown: %1</source>
         <translation>Näytetyt vinkit: %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="173" />
+        <location filename="../agent/coaching/texts.py" line="177" />
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="177" />
+        <location filename="../agent/coaching/texts.py" line="181" />
         <source>Close the note</source>
         <translation>Sulje muistiinpano</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="184" />
+        <location filename="../agent/coaching/texts.py" line="188" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="186" />
+        <location filename="../agent/coaching/texts.py" line="190" />
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>

@@ -97,56 +97,61 @@
     </message>
     <message>
         <location filename="../agent/coaching/texts.py" line="149" />
-        <source>Only you see this</source>
-        <translation>Bare du ser dette</translation>
+        <source>This note is only on your screen</source>
+        <translation>Notatet er bare på skjermen din</translation>
     </message>
     <message>
         <location filename="../agent/coaching/texts.py" line="153" />
+        <source>The caller declined: nothing of the tone was kept</source>
+        <translation>Kunden sa nei: ingenting av tonefallet ble beholdt</translation>
+    </message>
+    <message>
+        <location filename="../agent/coaching/texts.py" line="157" />
         <source>Customer sounded frustrated for %1</source>
         <translation>Kunden hørtes frustrert ut i %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="157" />
+        <location filename="../agent/coaching/texts.py" line="161" />
         <source>The customer sounded calm throughout</source>
         <translation>Kunden hørtes rolig ut hele samtalen</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="162" />
+        <location filename="../agent/coaching/texts.py" line="166" />
         <source>It eased before the end</source>
         <translation>Det roet seg før slutten</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="163" />
+        <location filename="../agent/coaching/texts.py" line="167" />
         <source>It had not eased by the end</source>
         <translation>Det hadde ikke roet seg ved slutten</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="168" />
+        <location filename="../agent/coaching/texts.py" line="172" />
         <source>No tips shown</source>
         <translation>Ingen tips ble vist</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="169" />
+        <location filename="../agent/coaching/texts.py" line="173" />
         <source>Tips shown: %1</source>
         <translation>Tips som ble vist: %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="173" />
+        <location filename="../agent/coaching/texts.py" line="177" />
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="177" />
+        <location filename="../agent/coaching/texts.py" line="181" />
         <source>Close the note</source>
         <translation>Lukk notatet</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="184" />
+        <location filename="../agent/coaching/texts.py" line="188" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="186" />
+        <location filename="../agent/coaching/texts.py" line="190" />
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>

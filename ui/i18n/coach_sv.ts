@@ -97,56 +97,61 @@
     </message>
     <message>
         <location filename="../agent/coaching/texts.py" line="149" />
-        <source>Only you see this</source>
-        <translation>Bara du ser det här</translation>
+        <source>This note is only on your screen</source>
+        <translation>Anteckningen finns bara på din skärm</translation>
     </message>
     <message>
         <location filename="../agent/coaching/texts.py" line="153" />
+        <source>The caller declined: nothing of the tone was kept</source>
+        <translation>Kunden avböjde: inget av tonläget sparades</translation>
+    </message>
+    <message>
+        <location filename="../agent/coaching/texts.py" line="157" />
         <source>Customer sounded frustrated for %1</source>
         <translation>Kunden lät frustrerad i %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="157" />
+        <location filename="../agent/coaching/texts.py" line="161" />
         <source>The customer sounded calm throughout</source>
         <translation>Kunden lät lugn hela samtalet</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="162" />
+        <location filename="../agent/coaching/texts.py" line="166" />
         <source>It eased before the end</source>
         <translation>Det lugnade sig före slutet</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="163" />
+        <location filename="../agent/coaching/texts.py" line="167" />
         <source>It had not eased by the end</source>
         <translation>Det hade inte lugnat sig vid slutet</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="168" />
+        <location filename="../agent/coaching/texts.py" line="172" />
         <source>No tips shown</source>
         <translation>Inga tips visades</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="169" />
+        <location filename="../agent/coaching/texts.py" line="173" />
         <source>Tips shown: %1</source>
         <translation>Tips som visades: %1</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="173" />
+        <location filename="../agent/coaching/texts.py" line="177" />
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="177" />
+        <location filename="../agent/coaching/texts.py" line="181" />
         <source>Close the note</source>
         <translation>Stäng anteckningen</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="184" />
+        <location filename="../agent/coaching/texts.py" line="188" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../agent/coaching/texts.py" line="186" />
+        <location filename="../agent/coaching/texts.py" line="190" />
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>

@@ -7,8 +7,9 @@ dimmed backdrop). The guide itself is ``ui.agent.coaching.guide``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
-from PyQt6.QtCore import QElapsedTimer, QEvent, QRectF, Qt, QTimer, pyqtSignal
+from PyQt6.QtCore import QElapsedTimer, QEvent, QPoint, QRect, QRectF, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPaintEvent, QPen, QShortcut
 from PyQt6.QtWidgets import (
     QButtonGroup,
@@ -25,6 +26,7 @@ from device.coach.events import BreathingOffered, BreathingPattern, BreathingRea
 from ui.agent import a11y, look
 from ui.agent.coaching import style, texts
 from ui.agent.coaching.guide import BreathingGuide
+from ui.agent.placement import place_clear_of
 
 PANEL_W, PANEL_H = 440, 520
 TICK_MS = 33
@@ -54,6 +56,8 @@ class BreathingOverlay(QWidget):
         self.setStyleSheet(style.card_qss(scale))
         self.offer: BreathingOffered | None = None
         self.fullscreen = False
+        # what the windowed offer must not cover: the indicator and its cards (set by the presenter)
+        self.keep_clear: Callable[[], QRect | None] | None = None
         self.elapsed_s = 0.0
         self._clock = QElapsedTimer()
         self._tick = QTimer(self)
@@ -233,11 +237,16 @@ class BreathingOverlay(QWidget):
             self.setGeometry(screen.geometry())
         else:
             self.resize(self.panel_w, self.panel_h)
-            if screen is not None:  # centred on its screen, never outside it
+            if screen is not None:  # centred on its screen, clear of the indicator, never outside the screen
                 area = screen.availableGeometry()
+                avoid = self.keep_clear() if self.keep_clear is not None else None
+                pos = place_clear_of(self.panel_w, self.panel_h, avoid, area) if avoid is not None else None
                 self.move(
-                    area.center().x() - self.panel_w // 2,
-                    max(area.top(), area.center().y() - self.panel_h // 2),
+                    pos
+                    or QPoint(
+                        area.center().x() - self.panel_w // 2,
+                        max(area.top(), area.center().y() - self.panel_h // 2),
+                    )
                 )
         self.update()
 

@@ -7,6 +7,8 @@ card is dismissed with one key (Esc) or its close button.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PyQt6.QtCore import QEasingCurve, QEvent, QPropertyAnimation, QRectF, QSize, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QShortcut
 from PyQt6.QtWidgets import (
@@ -244,18 +246,20 @@ class CallNoteCard(_Card):
     """The private end-of-call note; it stays until the next call starts, then fades."""
 
     def __init__(self, parent: QWidget | None = None, scale: float = 1.0) -> None:
-        super().__init__(style.NOTE, 200, parent, scale)
+        super().__init__(style.NOTE, 280, parent, scale)
         self.setObjectName("callNote")
         self.note: CallNote | None = None
         self.heading = self._label("noteTitle", "title", wrap=False)
-        self.private = self._label("notePrivate", "dim", wrap=False)
+        self.private = self._label("notePrivate", "dim")
         self.frustrated = self._label("noteFrustrated", "body")
         self.eased = self._label("noteEased", "body")
         self.tips = self._label("noteTips", "body")
+        self.shared = self._label("noteShared", "dim")  # what of this call leaves the computer, and how
+        self.share_text: Callable[[CallNote], str] | None = None  # set by the app (ui.agent.privacy)
         self.outer.addLayout(self._header("ring", self.heading, close=True))
         self.outer.addWidget(self.private)
         self.outer.addSpacing(round(2 * self.g))
-        for lab in (self.frustrated, self.eased, self.tips):
+        for lab in (self.frustrated, self.eased, self.tips, self.shared):
             self.outer.addWidget(lab)
 
     def show_note(self, event: CallNote) -> None:
@@ -268,7 +272,10 @@ class CallNoteCard(_Card):
             return
         self.heading.setText(texts.note_title())
         self.private.setText(texts.note_private())
-        if n.eased is None:
+        if n.declined:
+            self.frustrated.setText(texts.note_declined())
+            self.eased.hide()
+        elif n.eased is None:
             self.frustrated.setText(texts.note_calm())
             self.eased.hide()
         else:
@@ -276,6 +283,9 @@ class CallNoteCard(_Card):
             self.eased.setText(texts.note_eased(n.eased))
             self.eased.show()
         self.tips.setText(texts.note_tips(len(n.tips_shown)))
+        self.tips.setVisible(not n.declined)
+        self.shared.setText(self.share_text(n) if self.share_text is not None else "")
+        self.shared.setVisible(self.share_text is not None)
         if hasattr(self, "close_button"):
             self.close_button.setToolTip(texts.close_hint())
             self.close_button.setAccessibleName(texts.close_note_hint())
@@ -283,5 +293,8 @@ class CallNoteCard(_Card):
         lines = [texts.note_private(), self.frustrated.text()]
         if self.eased.isVisibleTo(self):
             lines.append(self.eased.text())
-        lines.append(self.tips.text())
+        if self.tips.isVisibleTo(self):
+            lines.append(self.tips.text())
+        if self.shared.isVisibleTo(self):
+            lines.append(self.shared.text())
         self.setAccessibleDescription(". ".join(line.rstrip(".") for line in lines) + ".")

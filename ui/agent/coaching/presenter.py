@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PyQt6.QtCore import QEvent, QObject, QPoint, Qt, pyqtSignal
+from PyQt6.QtCore import QEvent, QObject, QPoint, QRect, Qt, pyqtSignal
 from PyQt6.QtGui import QGuiApplication
 from PyQt6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -57,6 +57,9 @@ class CoachingPanel(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
         if not embedded:
             self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        from ui.agent.notice import NoticeCard  # (ui.agent.notice builds on the coaching cards)
+
+        self.notice = NoticeCard(self, scale)  # the caller-notice prompt, first in the stack
         self.tip = TipCard(self, scale)
         self.cue = DeliveryCueChip(self, scale)
         self.note = CallNoteCard(self, scale)
@@ -70,8 +73,8 @@ class CoachingPanel(QWidget):
             card.installEventFilter(self)
         self.anchor: QWidget | None = None
 
-    def cards(self) -> tuple[TipCard, DeliveryCueChip, CallNoteCard]:
-        return (self.tip, self.cue, self.note)
+    def cards(self) -> tuple[QWidget, ...]:
+        return (self.notice, self.tip, self.cue, self.note)
 
     def eventFilter(self, obj: QObject | None, event: QEvent | None) -> bool:
         if event is not None and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
@@ -148,6 +151,8 @@ class CoachingPresenter(QObject):
         self.fullscreen_breathing = fullscreen_breathing or host is not None
         self._cues_seen = 0
         self.panel.tip.dismissed.connect(self.dismissed)
+        if host is None:
+            self.breathing.keep_clear = self.coaching_column
         self.breathing.result.connect(self.breathingResult)
         self.breathing.result.connect(lambda _r: self._untuck())
 
@@ -188,6 +193,20 @@ class CoachingPresenter(QObject):
         elif isinstance(event, CallNoteFaded):
             self.note_card.fade_out()
         self.panel.relayout()
+
+    def coaching_column(self) -> QRect | None:
+        """The screen's full height over the indicator and its cards: the breathing offer (and a privacy page)
+        sits beside it, so the agent still sees the state and reads the after-call note (which may grow)."""
+        window = self.panel.anchor.window() if self.panel.anchor is not None else None
+        if window is None or not window.isVisible():
+            return None
+        r = window.frameGeometry()
+        if self.panel.isVisible():
+            r = r.united(self.panel.frameGeometry())
+        r.setWidth(max(r.width(), self.panel.sizeHint().width()))  # cards still to come
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else r
+        return QRect(r.left(), area.top(), r.width(), area.height())
 
     def _tuck_if_overlapping(self) -> None:
         """Cards must not cover the breathing guide's words (small screens, 2x scale): they wait until it
@@ -240,11 +259,14 @@ class CoachingPresenter(QObject):
         self.tip_card.dismiss_key = hints.get("dismiss", "")
         if self.tip_card.isVisible():
             self.tip_card.retranslate()
+        notice = self.panel.notice
+        notice.keys = {"notice": hints.get("notice_given", ""), "declined": hints.get("declined", "")}
+        notice.retranslate()
 
     def retranslate(self) -> None:
         for card in self.panel.cards():
             if card.isVisible():
-                card.retranslate()
+                card.retranslate()  # type: ignore[attr-defined]
         self.breathing.retranslate()
 
     def widgets(self) -> dict[str, Any]:

@@ -146,7 +146,11 @@ def note_title() -> str:
 
 
 def note_private() -> str:
-    return translate("CallNote", "Only you see this")
+    return translate("CallNote", "This note is only on your screen")
+
+
+def note_declined() -> str:
+    return translate("CallNote", "The caller declined: nothing of the tone was kept")
 
 
 def note_frustrated(duration: str) -> str:
