@@ -80,6 +80,8 @@ class LiveSource:
         self._last_data = 0.0
         self._last_arrival = 0.0
         self._got_first = False
+        self._heard: set[str] = set()  # the sides that have delivered audio since the open
+        self._aligned = False  # ... and whether both sides were then cut to the same length (_take)
         self._default_out: str | None = None
         self._next_default_check = 0.0
         self._roles: list[str] = []
@@ -184,6 +186,7 @@ class LiveSource:
         self.devices = {"mic": mic, "far_end": far}
         self._last_data = time.monotonic()
         self._got_first = False
+        self._heard, self._aligned = set(), False
         self._default_out = self.backend.default_output()
         self._next_default_check = self._last_data + DEFAULT_CHECK_S
 
@@ -347,9 +350,18 @@ class LiveSource:
         if side == "agent" and self._gain != 1.0:
             out *= self._gain
         self._pending[side] = np.concatenate([self._pending[side], out])
+        self._heard.add(side)
 
     def _take(self, at_least: int = 1) -> Chunk | None:
         a, c = self._pending["agent"], self._pending["customer"]
+        if not self._aligned and len(self._heard) == 2:
+            # Both sides have now delivered, each up to about now: keep the newest of each, the same length.
+            # Else the side that started first stays ahead for the whole call (an idle null sink's monitor
+            # sends its first block ~2 s late: the mic was then MAX_SKEW_S ahead, and every late far-end
+            # packet after that cut ~60-80 ms of the agent's speech).
+            n = min(len(a), len(c))
+            a, c = a[len(a) - n :], c[len(c) - n :]
+            self._aligned = True
         skew = int(MAX_SKEW_S * SAMPLE_RATE_HZ)
         if len(a) - len(c) > skew:
             a = a[len(a) - len(c) - skew :]

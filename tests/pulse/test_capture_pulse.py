@@ -139,16 +139,22 @@ def test_pulled_capture_is_continuous_and_adds_no_thread(seat: Seat, tmp_path: P
         seat.server.play(tmp_path / "customer.wav", sink="jabra")
         got: list[Any] = []
         t0 = time.monotonic()
-        while time.monotonic() - t0 < 8.0:
+        first: float | None = None
+        while (now := time.monotonic()) - t0 < 8.0:
             chunk = source.read(0.25)
             if chunk is not None:
                 got.append(chunk)
+                first = now if first is None else first
         assert len(os.listdir("/proc/self/task")) == tasks
     finally:
         source.close()
+    assert first is not None
     heard_agent = np.concatenate([c.agent for c in got])
     heard_customer = np.concatenate([c.customer for c in got])
-    assert len(heard_agent) >= 7.0 * 16000  # real time, minus the start of the far end's first block
+    # Real time from the first chunk on, less at most one read still pending. (An idle null sink's monitor
+    # sends its first block ~2 s after it is opened, and the audio of those 2 s never comes: the same on
+    # main's libpulse-simple capture, measured 6.14 s of 8 s both; a sound-server trait, not a drop.)
+    assert len(heard_agent) >= (time.monotonic() - first - 0.4) * 16000, (len(heard_agent), first)
     for side, heard, ref in (("agent", heard_agent, agent), ("customer", heard_customer, customer)):
         windows = _windows_matching(heard, ref)
         assert len(windows) >= 8, (side, len(windows))
