@@ -213,7 +213,8 @@ def test_sides_are_aligned_when_the_late_one_starts_and_a_late_block_cuts_nothin
     agent = np.concatenate([c.agent for c in got if c is not None])
     customer = np.concatenate([c.customer for c in got if c is not None])
     assert len(agent) == len(customer) >= 7 * 3072 - 100  # all 7 blocks of both sides, less the filter lag
-    np.testing.assert_allclose(agent[100:], 0.25, atol=2e-3)  # none of the mic-only 0.9 paired with the far end
+    # none of the mic-only 0.9 is paired with the far end
+    np.testing.assert_allclose(agent[100:], 0.25, atol=2e-3)
 
 
 def test_stereo_call_recorder_is_one_stream_split_by_channel() -> None:
