@@ -151,21 +151,20 @@ class PrivatePulse:
         self._feeders, self._players = [], []
 
     def stop(self) -> None:
-        for feeder in self._feeders:
-            feeder.stop()
-        for player in self._players:
-            if player.poll() is None:
-                player.kill()
-                player.wait(5)
-        self._feeders, self._players = [], []
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+        self.stop_clients()
+        _terminate(self.proc)
         self.proc = None
+
+
+def _terminate(proc: subprocess.Popen[bytes] | None) -> None:
+    """SIGTERM, then SIGKILL if it has not ended within 5 s."""
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
 
 
 FEEDER = r"""
@@ -208,11 +207,5 @@ class _Feeder:
         )  # fmt: skip
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+        _terminate(self.proc)
         self.raw.unlink(missing_ok=True)

@@ -24,6 +24,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
@@ -37,6 +38,18 @@ BACKENDS = ("pulse", "wasapi", "portaudio")
 # (indata frames x channels float32, frames, time_info, status): PortAudio's callback signature, kept so
 # one callback serves every backend.
 BlockCallback = Callable[[np.ndarray, int, Any, Any], None]
+
+
+@dataclass(frozen=True)
+class StreamSpec:
+    """How to open one input stream (the same for every backend, so it is spelled once)."""
+
+    rate_hz: int
+    channels: int
+    block_frames: int  # frames per callback (PortAudio, WASAPI) or per fragment (pulse)
+    callback: BlockCallback
+    loopback: bool = False  # an output was chosen: capture what it plays (its monitor / loopback)
+    latency_s: float = 0.04
 
 
 class Stream(Protocol):
@@ -57,18 +70,9 @@ class CaptureBackend(Protocol):
         """Every input and output this backend can open, never raising (``Inventory.error`` says why not)."""
         ...
 
-    def open_input(
-        self,
-        dev: DeviceInfo,
-        rate_hz: int,
-        channels: int,
-        block_frames: int,
-        callback: BlockCallback,
-        *,
-        loopback: bool = False,
-        latency_s: float = 0.04,
-    ) -> Stream:
-        """Start capturing ``dev`` (an input, or with ``loopback`` an output's loopback); raise on failure."""
+    def open_input(self, dev: DeviceInfo, spec: StreamSpec) -> Stream:
+        """Start capturing ``dev`` (an input, or with ``spec.loopback`` an output's loopback); raise on
+        failure."""
         ...
 
     def play(self, dev: DeviceInfo, audio: np.ndarray, rate_hz: int) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from device.audio import SAMPLE_RATE_HZ
+from device.audio.capture import StreamSpec
 from device.audio.resample import DeviceConverter
 from device.audio.settings import AudioSettings
 from device.audio.source import Chunk, DeviceError
@@ -200,15 +201,11 @@ class LiveSource:
             if rate <= 0:
                 continue
             try:
-                stream = self.backend.open_input(
-                    dev,
-                    rate,
-                    channels,
-                    int(rate * DEVICE_BLOCK_S),
-                    self.callback_for(sides),
-                    loopback=loopback,
-                    latency_s=profile.audio.latency_ms / 1000.0,
-                )
+                spec = StreamSpec(
+                    rate, channels, int(rate * DEVICE_BLOCK_S), self.callback_for(sides), loopback,
+                    profile.audio.latency_ms / 1000.0,
+                )  # fmt: skip
+                stream = self.backend.open_input(dev, spec)
             except DeviceError:
                 raise
             except Exception as exc:  # PortAudioError / OSError: rate or channel count not supported

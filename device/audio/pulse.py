@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from device.audio.capture import BlockCallback
+from device.audio.capture import StreamSpec
 from device.audio.libpulse import Connection, RecordStream, SimplePlayback
 from device.hwinfo import Inventory, _usb_info
 from device.profiles import DeviceInfo
@@ -72,6 +72,29 @@ def _ids(proplist: dict[str, str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _device(
+    s: Any, index: int, is_default: bool, *, output: bool, monitor_of: str | None = None
+) -> DeviceInfo:
+    """A pulsectl source (``output=False``) or sink as a DeviceInfo."""
+    props = dict(s.proplist)
+    channels = int(s.channel_count)
+    usb_id, firmware = _ids(props)
+    return DeviceInfo(
+        name=str(s.description),
+        usb_id=usb_id,
+        firmware=firmware,
+        index=index,
+        hostapi="PulseAudio",
+        default_samplerate=float(s.sample_spec.rate),
+        id=str(s.name),
+        bus=_bus(props),
+        is_default=is_default,
+        max_input_channels=0 if output else channels,
+        max_output_channels=channels if output else 0,
+        monitor_of=monitor_of,
+    )
+
+
 class PulseBackend:
     name = "pulse"
     fresh_blocks = True  # each pulled block is a new array: LiveSource's callback need not copy it
@@ -96,67 +119,29 @@ class PulseBackend:
         devices: list[DeviceInfo] = []
         sink_names = {s.index: s.name for s in sinks}
         for s in sources:
-            props = dict(s.proplist)
-            usb_id, firmware = _ids(props)
             devices.append(
-                DeviceInfo(
-                    name=str(s.description),
-                    usb_id=usb_id,
-                    firmware=firmware,
-                    index=len(devices),
-                    hostapi="PulseAudio",
-                    max_input_channels=int(s.channel_count),
-                    default_samplerate=float(s.sample_spec.rate),
-                    id=str(s.name),
-                    monitor_of=sink_names.get(s.monitor_of_sink),
-                    bus=_bus(props),
-                    is_default=s.name == info.default_source_name,
-                )
-            )
+                _device(s, len(devices), s.name == info.default_source_name, output=False,
+                        monitor_of=sink_names.get(s.monitor_of_sink))
+            )  # fmt: skip
         for s in sinks:
-            props = dict(s.proplist)
-            usb_id, firmware = _ids(props)
-            devices.append(
-                DeviceInfo(
-                    name=str(s.description),
-                    usb_id=usb_id,
-                    firmware=firmware,
-                    index=len(devices),
-                    hostapi="PulseAudio",
-                    max_output_channels=int(s.channel_count),
-                    default_samplerate=float(s.sample_spec.rate),
-                    id=str(s.name),
-                    bus=_bus(props),
-                    is_default=s.name == info.default_sink_name,
-                )
-            )
+            devices.append(_device(s, len(devices), s.name == info.default_sink_name, output=True))
         default_in = next((d.index for d in devices if d.is_default and d.max_input_channels), None)
         server = os.environ.get("PULSE_SERVER") or "default socket"
         what = f"PulseAudio {info.server_version}" if "PipeWire" not in info.server_name else info.server_name
         return Inventory(devices, source=f"{what} ({server})", default_input=default_in)
 
-    def open_input(
-        self,
-        dev: DeviceInfo,
-        rate_hz: int,
-        channels: int,
-        block_frames: int,
-        callback: BlockCallback,
-        *,
-        loopback: bool = False,
-        latency_s: float = 0.04,
-    ) -> RecordStream:
+    def open_input(self, dev: DeviceInfo, spec: StreamSpec) -> RecordStream:
         """A record stream on a connection of its own. Nothing arrives until ``pump`` runs: the caller's
         thread (or ``device.audio.capture.Pumper``) drives the stream."""
         device = dev.id
-        if loopback:  # an output was chosen: capture its monitor
+        if spec.loopback:  # an output was chosen: capture its monitor
             device = f"{dev.id}.monitor"
-        role = "far-end" if dev.monitor_of or loopback else "mic"
+        role = "far-end" if dev.monitor_of or spec.loopback else "mic"
         conn = Connection("Lugn")
         try:
             stream = RecordStream(
-                conn, str(device), rate_hz, channels, block_frames, f"Lugn {role} {len(self._streams)}",
-                callback,
+                conn, str(device), spec.rate_hz, spec.channels, spec.block_frames,
+                f"Lugn {role} {len(self._streams)}", spec.callback,
             )  # fmt: skip
         except Exception:
             conn.close()
