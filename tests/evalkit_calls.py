@@ -9,13 +9,14 @@ the tests' own files only, never into the repository.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
+
+from training.calls import Pool
 
 RATE = 16_000
 CODES = {"N": "neutral", "W": "angry", "F": "happy", "L": "boredom", "T": "sad", "A": "fearful"}
@@ -35,33 +36,13 @@ class BuiltCall:
     duration_s: float
 
 
-def _trim(x: np.ndarray, floor_db: float = 35.0) -> np.ndarray:
-    hop = 320
-    n = len(x) // hop
-    db = 10 * np.log10(np.array([np.mean(x[i * hop : (i + 1) * hop] ** 2) + 1e-12 for i in range(n)]))
-    keep = np.flatnonzero(db > db.max() - floor_db)
-    return x[max(0, keep[0] * hop - 800) : min(len(x), (keep[-1] + 1) * hop + 800)]
-
-
-class ClipPool:
-    """EmoDB clips by speaker and label (train rows only), trimmed, one gain per speaker."""
+class ClipPool(Pool):
+    """EmoDB clips by speaker and label (train rows only), trimmed; one gain per speaker from its neutral and
+    angry clips (the calls here use only those)."""
 
     def __init__(self, emodb: Path) -> None:
+        super().__init__(emodb, use="train")
         self.emodb = emodb
-        self.rows: dict[tuple[str, str], list[Path]] = {}
-        with (emodb / "manifest.csv").open(newline="") as fh:
-            for row in csv.DictReader(fh):
-                if row["use"] == "train":
-                    self.rows.setdefault((row["speaker"], row["label"]), []).append(emodb / row["file"])
-        for paths in self.rows.values():
-            paths.sort()
-        self._cache: dict[Path, np.ndarray] = {}
-        self._gain: dict[str, float] = {}
-
-    def clip(self, path: Path) -> np.ndarray:
-        if path not in self._cache:
-            self._cache[path] = _trim(sf.read(path, dtype="float32")[0])
-        return self._cache[path]
 
     def gain(self, speaker: str) -> float:
         if speaker not in self._gain:

@@ -20,7 +20,7 @@ import soundfile as sf
 from device.inference.models import load_model
 from device.inference.tone import ToneModel
 from lugn.cli import main as lugn_main
-from training import callstudy
+from training import calls, callstudy
 from training.evaluate import CvArtifacts, FoldModel
 
 
@@ -46,8 +46,8 @@ def test_each_fold_model_is_that_fold_of_the_cv_model(folds: list[Path]) -> None
 
 
 def test_emodb_customers_are_in_the_folder_of_the_fold_that_never_heard_them(shared_data: Path) -> None:
-    cv = json.loads((callstudy.CV_DIR / "cv.json").read_text())
-    customers = callstudy.plan("emodb", shared_data)
+    cv = json.loads((calls.CV_DIR / "cv.json").read_text())
+    customers = calls.plan("emodb", shared_data)
     assert sorted(v.calm for _, v in customers) == sorted(cv["folds"])
     for sub, voice in customers:
         assert voice.calm == voice.angry and sub == f"fold{cv['folds'][voice.calm]}"
@@ -56,11 +56,11 @@ def test_emodb_customers_are_in_the_folder_of_the_fold_that_never_heard_them(sha
 def test_a_call_labels_its_angry_sentences_and_runs_with_a_fold_model(
     shared_data: Path, folds: list[Path], tmp_path: Path
 ) -> None:
-    pool = callstudy.Pool(shared_data / "emodb", use="train")
-    customer = callstudy.Voice(pool, "emodb-08", "emodb-08")
-    agent = callstudy.Voice(pool, "emodb-03", "emodb-03")
+    pool = calls.Pool(shared_data / "emodb", use="train")
+    customer = calls.Voice(pool, "emodb-08", "emodb-08")
+    agent = calls.Voice(pool, "emodb-03", "emodb-03")
     turns = [("c", "NN"), ("a", "N"), ("c", "NW"), ("a", "N"), ("c", "WW"), ("a", "N"), ("c", "N")]
-    row = callstudy.write_call(tmp_path, "c1", turns, customer, agent, np.random.default_rng(3))
+    row = calls.write_call(tmp_path, "c1", turns, customer, agent, np.random.default_rng(3))
     lines = (tmp_path / "c1.txt").read_text().splitlines()
     stretches = [tuple(float(v) for v in line.split("\t")[:2]) for line in lines]
     assert row["stretches"] == len(stretches) == 2  # "NW": only its W; "WW": one stretch
