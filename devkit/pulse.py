@@ -8,6 +8,10 @@ the socket.
 
 On top: a null sink standing in for the headset's speaker, a ``module-pipe-source`` fed in real time as the
 headset microphone, and ``paplay`` of a recording into the sink as the far end of a call.
+
+The mic feeder is a child process, not a thread: a 20 ms writer inside the process under test would compete
+for its GIL every 20 ms and inflate what ``lugn bench`` measures (measured: ~55 extra context switches a
+second on the pipeline thread), none of which a seat pays.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -107,14 +111,34 @@ class PrivatePulse:
         self._feeders.append(feeder)
         feeder.start()
 
-    def play(self, wav: Path, sink: str = "headset") -> subprocess.Popen[bytes]:
-        """``paplay`` a file into ``sink`` (the customer's voice arriving on the headset)."""
+    def play(
+        self, wav: Path, sink: str = "headset", latency_ms: int | None = None
+    ) -> subprocess.Popen[bytes]:
+        """``paplay`` a file into ``sink`` (the customer voice arriving on the headset). ``latency_ms``: as a
+        softphone in a call plays (tens of ms), so the sink renders in pieces that small; default: paplay's
+        own (~2 s buffer: the sink renders in 192 ms lumps once Lugn listens, far fewer than in a call)."""
+        latency = [f"--latency-msec={latency_ms}"] if latency_ms else []
         proc = subprocess.Popen(
-            ["paplay", f"--device={sink}", str(wav)], env=self.env,
+            ["paplay", f"--device={sink}", *latency, str(wav)], env=self.env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         self._players.append(proc)
         return proc
+
+    def record(self, source: str, latency_ms: int = 20) -> subprocess.Popen[bytes]:
+        """``parec`` from ``source`` into nothing: the softphone recording the headset mic during a call
+        (the source then runs at the softphone's latency, and is read whether Lugn listens or not)."""
+        proc = subprocess.Popen(
+            ["parec", f"--device={source}", f"--latency-msec={latency_ms}", "--raw"], env=self.env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        self._players.append(proc)
+        return proc
+
+    def client_pids(self) -> list[int]:
+        """The running stand-ins for the seat's other programs (mic feeders, ``paplay``): not Lugn's cost."""
+        procs = [f.proc for f in self._feeders if f.proc is not None] + self._players
+        return [p.pid for p in procs if p.poll() is None]
 
     def stop_clients(self) -> None:
         """Stop the mic feeders and players started here (the server keeps running)."""
@@ -127,54 +151,61 @@ class PrivatePulse:
         self._feeders, self._players = [], []
 
     def stop(self) -> None:
-        for feeder in self._feeders:
-            feeder.stop()
-        for player in self._players:
-            if player.poll() is None:
-                player.kill()
-                player.wait(5)
-        self._feeders, self._players = [], []
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+        self.stop_clients()
+        _terminate(self.proc)
         self.proc = None
 
 
+def _terminate(proc: subprocess.Popen[bytes] | None) -> None:
+    """SIGTERM, then SIGKILL if it has not ended within 5 s."""
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+
+FEEDER = r"""
+import os, sys, time
+fifo, raw, rate, step_s = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+data = open(raw, "rb").read()
+step = round(step_s * rate) * 4
+silence = bytes(step)
+fd = os.open(fifo, os.O_WRONLY)  # the module holds the read end open
+t0, k = time.monotonic(), 0
+try:
+    while True:
+        piece = data[k * step : (k + 1) * step]
+        os.write(fd, piece if len(piece) == step else silence)
+        k += 1
+        time.sleep(max(0.0, t0 + k * step_s - time.monotonic()))
+except (OSError, KeyboardInterrupt):  # the source was unloaded, or we were stopped
+    pass
+"""
+
+
 class _Feeder:
-    """Real-time writer into a ``module-pipe-source`` FIFO (the pipe has no clock of its own)."""
+    """Real-time writer into a ``module-pipe-source`` FIFO (the pipe has no clock of its own), in a child
+    process: ``audio`` (mono float32) in ``STEP_S`` pieces, then silence until ``stop``."""
 
     STEP_S = 0.02
+    _count = 0
 
     def __init__(self, fifo: Path, audio: np.ndarray, rate_hz: int) -> None:
-        self.fifo, self.audio, self.rate = fifo, np.asarray(audio, np.float32), rate_hz
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="devkit-mic-feeder", daemon=True)
+        _Feeder._count += 1
+        self.raw = fifo.with_name(f"{fifo.name}.{os.getpid()}.{_Feeder._count}.f32")
+        self.raw.write_bytes(np.asarray(audio, "<f4").tobytes())
+        self.fifo, self.rate = fifo, rate_hz
+        self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self._thread.start()
-
-    def _run(self) -> None:
-        step = round(self.STEP_S * self.rate)
-        silence = np.zeros(step, np.float32).tobytes()
-        fd = os.open(self.fifo, os.O_WRONLY)  # the module holds the read end open
-        try:
-            t0, k = time.monotonic(), 0
-            while not self._stop.is_set():
-                piece = self.audio[k * step : (k + 1) * step]
-                data = piece.tobytes() if len(piece) == step else silence
-                try:
-                    os.write(fd, data)
-                except OSError:  # the source was unloaded
-                    return
-                k += 1
-                self._stop.wait(max(0.0, t0 + k * self.STEP_S - time.monotonic()))
-        finally:
-            os.close(fd)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", FEEDER, str(self.fifo), str(self.raw), str(self.rate), str(self.STEP_S)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
 
     def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(2.0)
+        _terminate(self.proc)
+        self.raw.unlink(missing_ok=True)

@@ -2,7 +2,10 @@
 
 ``LiveSource`` does not care where blocks come from. A backend lists the devices (as a
 ``device.hwinfo.Inventory``, so the headset profiles, ``lugn devices`` and ``lugn doctor`` see one picture)
-and opens input streams that hand each block to the same copy-and-enqueue callback PortAudio used:
+and opens input streams that hand each block to the same copy-and-enqueue callback PortAudio used. Most
+backends call it from their own thread; a backend with ``pump(wait_s)`` (pulse) calls it only from inside
+``pump``, on the reader's thread, so the reader decides when capture costs a wake-up (``Pumper`` runs such a
+backend from a thread for callers that want blocks pushed):
 
 - ``pulse``: PulseAudio, or PipeWire through pipewire-pulse (Linux). Debian's PortAudio cannot see a sink's
   monitor, and cannot pick one PulseAudio source by name; libpulse can. (``device.audio.pulse``)
@@ -21,6 +24,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
@@ -34,6 +38,18 @@ BACKENDS = ("pulse", "wasapi", "portaudio")
 # (indata frames x channels float32, frames, time_info, status): PortAudio's callback signature, kept so
 # one callback serves every backend.
 BlockCallback = Callable[[np.ndarray, int, Any, Any], None]
+
+
+@dataclass(frozen=True)
+class StreamSpec:
+    """How to open one input stream (the same for every backend, so it is spelled once)."""
+
+    rate_hz: int
+    channels: int
+    block_frames: int  # frames per callback (PortAudio, WASAPI) or per fragment (pulse)
+    callback: BlockCallback
+    loopback: bool = False  # an output was chosen: capture what it plays (its monitor / loopback)
+    latency_s: float = 0.04
 
 
 class Stream(Protocol):
@@ -54,18 +70,9 @@ class CaptureBackend(Protocol):
         """Every input and output this backend can open, never raising (``Inventory.error`` says why not)."""
         ...
 
-    def open_input(
-        self,
-        dev: DeviceInfo,
-        rate_hz: int,
-        channels: int,
-        block_frames: int,
-        callback: BlockCallback,
-        *,
-        loopback: bool = False,
-        latency_s: float = 0.04,
-    ) -> Stream:
-        """Start capturing ``dev`` (an input, or with ``loopback`` an output's loopback); raise on failure."""
+    def open_input(self, dev: DeviceInfo, spec: StreamSpec) -> Stream:
+        """Start capturing ``dev`` (an input, or with ``spec.loopback`` an output's loopback); raise on
+        failure."""
         ...
 
     def play(self, dev: DeviceInfo, audio: np.ndarray, rate_hz: int) -> None:
@@ -78,12 +85,15 @@ class CaptureBackend(Protocol):
 
     def close(self) -> None: ...
 
+    # Optional (pull-mode backends): ``pump(wait_s: float) -> None`` delivers what has arrived to the streams'
+    # callbacks on the calling thread, first waiting up to ``wait_s`` for the next packet.
+
 
 class ReaderStream:
     """A named capture thread around a blocking ``read()``: read, hand over, repeat; nothing else.
 
-    The device handle is opened and freed inside the thread (libpulse-simple and WASAPI objects are not
-    shared between threads); ``open()`` waits until it is open or has failed, so the caller gets the error.
+    The device handle is opened and freed inside the thread (WASAPI objects are not shared between
+    threads); ``open()`` waits until it is open or has failed, so the caller gets the error.
     ``close()`` sets the stop event and joins with a timeout: a read returns within one block, so the join
     is short unless the sound server hangs, and then the daemon thread is left to finish on its own.
     """
@@ -141,6 +151,34 @@ class ReaderStream:
     def close(self, timeout_s: float = 1.0) -> None:
         self._stop.set()
         if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout_s)
+
+
+class Pumper:
+    """Drives a pull-mode backend (one with ``pump``) from a named thread, so its streams push blocks like the
+    others (the loopback self-test). The backend is the thread's alone from ``start`` to ``stop``."""
+
+    def __init__(self, backend: Any, name: str = "lugn-capture-pump", wait_s: float = 0.02) -> None:
+        self.backend, self.wait_s = backend, wait_s
+        self.error: str | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                self.backend.pump(self.wait_s)
+        except Exception as exc:  # reported through the streams' ``active``/``error`` too
+            self.error = str(exc) or type(exc).__name__
+
+    def start(self) -> Pumper:
+        if hasattr(self.backend, "pump"):
+            self._thread.start()
+        return self
+
+    def stop(self, timeout_s: float = 1.0) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
             self._thread.join(timeout_s)
 
 

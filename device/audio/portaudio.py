@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from device.audio.capture import BlockCallback
+from device.audio.capture import StreamSpec
 from device.audio.source import DeviceError
 from device.hwinfo import Inventory, query_portaudio
 from device.profiles import DeviceInfo
@@ -51,19 +51,9 @@ class PortAudioBackend:
         except DeviceError as exc:
             return Inventory(error=str(exc))
 
-    def open_input(
-        self,
-        dev: DeviceInfo,
-        rate_hz: int,
-        channels: int,
-        block_frames: int,
-        callback: BlockCallback,
-        *,
-        loopback: bool = False,
-        latency_s: float = 0.04,
-    ) -> Any:
+    def open_input(self, dev: DeviceInfo, spec: StreamSpec) -> Any:
         extra = None
-        if loopback:
+        if spec.loopback:
             try:
                 extra = self.sd.WasapiSettings(loopback=True)
             except TypeError as exc:
@@ -75,13 +65,13 @@ class PortAudioBackend:
                 ) from exc
         stream = self.sd.InputStream(
             device=dev.index,
-            samplerate=rate_hz,
-            channels=channels,
+            samplerate=spec.rate_hz,
+            channels=spec.channels,
             dtype="float32",
-            blocksize=block_frames,
-            latency=latency_s,
+            blocksize=spec.block_frames,
+            latency=spec.latency_s,
             extra_settings=extra,
-            callback=callback,
+            callback=spec.callback,
         )
         stream.start()
         return stream

@@ -1,135 +1,31 @@
 """PulseAudio / PipeWire (pipewire-pulse) capture: sink monitors for the customer, sources for the agent.
 
 Discovery (sinks, sources, which source monitors which sink, the defaults, the USB card behind each) goes
-through ``pulsectl`` (MIT; ctypes over libpulse). Audio goes through libpulse-simple, bound here with ctypes
-(six functions of a C API that has not changed since 2006): one blocking ``pa_simple_read`` per block in a
-capture thread. Measured against soundcard's libpulse recorder on a private PulseAudio 16.1 (null sink,
-192 ms blocks, 48 kHz): the same CPU (0.2-0.4 % of a core), but a removed sink fails the read within 6 ms
-(soundcard notices after its 1 s poll), there is no connection made at import time, and every open makes
-a fresh connection, so a restarted pipewire-pulse is picked up by the next re-open.
+through ``pulsectl`` (MIT; ctypes over libpulse). Audio goes through libpulse's own API, bound with ctypes in
+``device.audio.libpulse``: each stream on its own connection whose mainloop runs only when the reader pumps
+it (``PulseBackend.pump``, called by ``LiveSource.read`` on the pipeline thread), so capture adds no thread
+and no wake-up per packet. One connection per stream (not one for both) lets the reader wait in ``poll()``
+for the one stream it is short of: a shared socket would wake it for every 20 ms packet of the other one
+(measured: 70-86 wake-ups a second instead of ~10). Each open makes fresh connections, so a restarted
+pipewire-pulse is picked up by the next re-open, and no connection is made at import time. Streams are
+opened with ``PA_STREAM_DONT_MOVE``: a removed sink ends its monitor stream at once (measured: 3 ms after
+the unload) instead of the server moving it to the default source.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import os
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from device.audio.capture import BlockCallback, ReaderStream
+from device.audio.capture import StreamSpec
+from device.audio.libpulse import Connection, RecordStream, SimplePlayback
 from device.hwinfo import Inventory, _usb_info
 from device.profiles import DeviceInfo
-
-PA_STREAM_PLAYBACK, PA_STREAM_RECORD = 1, 2
-PA_SAMPLE_FLOAT32LE = 5
-_NO_VALUE = 0xFFFFFFFF  # (uint32_t) -1: "server default" in pa_buffer_attr
-
-
-class _SampleSpec(ctypes.Structure):
-    _fields_ = [("format", ctypes.c_int), ("rate", ctypes.c_uint32), ("channels", ctypes.c_uint8)]
-
-
-class _BufferAttr(ctypes.Structure):
-    _fields_ = [
-        ("maxlength", ctypes.c_uint32),
-        ("tlength", ctypes.c_uint32),
-        ("prebuf", ctypes.c_uint32),
-        ("minreq", ctypes.c_uint32),
-        ("fragsize", ctypes.c_uint32),
-    ]
-
-
-_LIBS: dict[str, Any] = {}
-
-
-def _lib() -> Any:
-    """libpulse-simple (and libpulse for error texts), loaded once, on first use."""
-    if "simple" not in _LIBS:
-        simple = ctypes.CDLL(ctypes.util.find_library("pulse-simple") or "libpulse-simple.so.0")
-        pulse = ctypes.CDLL(ctypes.util.find_library("pulse") or "libpulse.so.0")
-        simple.pa_simple_new.restype = ctypes.c_void_p
-        simple.pa_simple_new.argtypes = [
-            ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p,
-            ctypes.POINTER(_SampleSpec), ctypes.c_void_p, ctypes.POINTER(_BufferAttr),
-            ctypes.POINTER(ctypes.c_int),
-        ]  # fmt: skip
-        for fn in (simple.pa_simple_read, simple.pa_simple_write):
-            fn.restype = ctypes.c_int
-            fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_int)]
-        simple.pa_simple_drain.restype = ctypes.c_int
-        simple.pa_simple_drain.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int)]
-        simple.pa_simple_free.restype = None
-        simple.pa_simple_free.argtypes = [ctypes.c_void_p]
-        pulse.pa_strerror.restype = ctypes.c_char_p
-        pulse.pa_strerror.argtypes = [ctypes.c_int]
-        _LIBS.update(simple=simple, pulse=pulse)
-    return _LIBS["simple"]
-
-
-def _strerror(code: int) -> str:
-    text = _LIBS["pulse"].pa_strerror(code)
-    return text.decode(errors="replace") if text else f"error {code}"
-
-
-class SimpleStream:
-    """One libpulse-simple stream (record or playback); one thread opens, uses and frees it (unsafe)."""
-
-    def __init__(
-        self, device: str | None, direction: int, rate_hz: int, channels: int, block_frames: int,
-        name: str = "Lugn",
-    ) -> None:  # fmt: skip
-        lib = _lib()
-        self.channels = channels
-        spec = _SampleSpec(PA_SAMPLE_FLOAT32LE, rate_hz, channels)
-        block_bytes = block_frames * channels * 4
-        attr = _BufferAttr(_NO_VALUE, _NO_VALUE, _NO_VALUE, _NO_VALUE, _NO_VALUE)
-        attr.fragsize = block_bytes  # record: the server hands over one block per read, one wake-up each
-        err = ctypes.c_int(0)
-        handle = lib.pa_simple_new(
-            None,
-            b"Lugn",
-            direction,
-            device.encode() if device else None,
-            name.encode(),
-            ctypes.byref(spec),
-            None,
-            ctypes.byref(attr) if direction == PA_STREAM_RECORD else None,
-            ctypes.byref(err),
-        )
-        if not handle:
-            raise OSError(
-                f"PulseAudio refused to open {device or 'the default device'}: {_strerror(err.value)}"
-            )
-        self._handle: int | None = handle
-
-    def read(self, frames: int) -> np.ndarray:
-        out = np.empty((frames, self.channels), np.float32)
-        err = ctypes.c_int(0)
-        if _lib().pa_simple_read(self._handle, out.ctypes.data, out.nbytes, ctypes.byref(err)) < 0:
-            raise OSError(f"PulseAudio stream ended: {_strerror(err.value)}")
-        return out
-
-    def write(self, audio: np.ndarray) -> None:
-        data = np.ascontiguousarray(audio, np.float32)
-        err = ctypes.c_int(0)
-        if _lib().pa_simple_write(self._handle, data.ctypes.data, data.nbytes, ctypes.byref(err)) < 0:
-            raise OSError(f"PulseAudio playback failed: {_strerror(err.value)}")
-
-    def drain(self) -> None:
-        err = ctypes.c_int(0)
-        if _lib().pa_simple_drain(self._handle, ctypes.byref(err)) < 0:
-            raise OSError(f"PulseAudio playback failed: {_strerror(err.value)}")
-
-    def free(self) -> None:
-        if self._handle:
-            _lib().pa_simple_free(self._handle)
-            self._handle = None
 
 
 def _connect() -> Any:
@@ -176,100 +72,36 @@ def _ids(proplist: dict[str, str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-class _Watcher:
-    """Sound-server events -> "this stream is no longer where we put it".
-
-    pa_simple cannot ask for PA_STREAM_DONT_MOVE, and since PulseAudio 14 the server moves a stream whose
-    source disappears to the default source: unloading the headset's sink would silently turn the far end
-    into the agent's microphone. So a thread with its own connection listens for sink/source/stream events
-    (it sleeps in poll() between them: no CPU while nothing changes) and, on each, checks that every stream
-    of ours still records from the source it was opened on.
-    """
-
-    def __init__(self, expected: dict[str, str]) -> None:
-        self.expected = expected  # stream name -> source name
-        self.problem: tuple[str, str] | None = None  # (role, why)
-        self._stop = False
-        self._lock = threading.Lock()  # event_listen_stop() must never reach a closed connection
-        self._closed = False
-        self._pulse = _connect()
-        self._thread = threading.Thread(target=self._run, name="lugn-pulse-watch", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        import pulsectl
-
-        pulse = self._pulse
-        events: list[object] = []
-
-        def on_event(ev: object) -> None:
-            events.append(ev)
-            _raise_stop()
-
-        pulse.event_mask_set("sink", "source", "source_output", "server")
-        pulse.event_callback_set(on_event)
-        try:
-            while not self._stop and self.problem is None:
-                try:
-                    pulse.event_listen(timeout=5.0)  # stop() interrupts it; no event, no work
-                except pulsectl.PulseDisconnected:
-                    self.problem = ("far_end", "lost the connection to the sound server")
-                    return
-                if events and not self._stop:
-                    events.clear()
-                    self.problem = self.check(pulse)
-        except Exception as exc:  # the watcher must never take the agent down; say why it stopped
-            if not self._stop:
-                self.problem = ("far_end", f"sound-server watch failed: {exc}")
-        finally:
-            with self._lock:
-                self._closed = True
-                pulse.close()
-
-    def check(self, pulse: Any) -> tuple[str, str] | None:
-        sources = {s.index: s.name for s in pulse.source_list()}
-        ours = {
-            str(o.proplist.get("media.name")): sources.get(o.source, "?")
-            for o in pulse.source_output_list()
-            if o.proplist.get("application.process.id") == str(os.getpid())
-        }
-        for stream, source in self.expected.items():
-            role = "far_end" if "far-end" in stream else "mic"
-            now = ours.get(stream)
-            if now is None:
-                return role, f"the sound server ended the stream from {source!r} (device removed?)"
-            if now != source:
-                return role, f"the sound server moved the stream from {source!r} to {now!r} (device removed?)"
-        return None
-
-    def stop(self) -> None:
-        self._stop = True
-        with self._lock:
-            if not self._closed:
-                with contextlib.suppress(Exception):
-                    self._pulse.event_listen_stop()
-        self._thread.join(2.0)
-
-
-def _raise_stop() -> None:
-    import pulsectl
-
-    raise pulsectl.PulseLoopStop
+def _device(
+    s: Any, index: int, is_default: bool, *, output: bool, monitor_of: str | None = None
+) -> DeviceInfo:
+    """A pulsectl source (``output=False``) or sink as a DeviceInfo."""
+    props = dict(s.proplist)
+    channels = int(s.channel_count)
+    usb_id, firmware = _ids(props)
+    return DeviceInfo(
+        name=str(s.description),
+        usb_id=usb_id,
+        firmware=firmware,
+        index=index,
+        hostapi="PulseAudio",
+        default_samplerate=float(s.sample_spec.rate),
+        id=str(s.name),
+        bus=_bus(props),
+        is_default=is_default,
+        max_input_channels=0 if output else channels,
+        max_output_channels=channels if output else 0,
+        monitor_of=monitor_of,
+    )
 
 
 class PulseBackend:
     name = "pulse"
+    fresh_blocks = True  # each pulled block is a new array: LiveSource's callback need not copy it
 
     def __init__(self) -> None:
-        self._pulse: Any = None  # a control connection kept open while streams run (default-output check)
-        self._expected: dict[str, str] = {}
-        self._watcher: _Watcher | None = None
-
-    def problem(self) -> tuple[str, str] | None:
-        """(role, why) once a stream of ours was ended or moved by the server; None while all is well."""
-        if self._expected and self._watcher is None:
-            self._watcher = _Watcher(dict(self._expected))
-        return self._watcher.problem if self._watcher else None
+        self._pulse: Any = None  # pulsectl control connection: discovery, the default-output check
+        self._streams: list[RecordStream] = []  # each on its own Connection
 
     def _control(self) -> Any:
         if self._pulse is None:
@@ -282,85 +114,67 @@ class PulseBackend:
             info = pulse.server_info()
             sinks, sources = pulse.sink_list(), pulse.source_list()
         except Exception as exc:
-            self.close()
+            self._close_control()
             return Inventory(source="PulseAudio", error=f"PulseAudio/PipeWire is not reachable: {exc}")
         devices: list[DeviceInfo] = []
         sink_names = {s.index: s.name for s in sinks}
         for s in sources:
-            props = dict(s.proplist)
-            usb_id, firmware = _ids(props)
             devices.append(
-                DeviceInfo(
-                    name=str(s.description),
-                    usb_id=usb_id,
-                    firmware=firmware,
-                    index=len(devices),
-                    hostapi="PulseAudio",
-                    max_input_channels=int(s.channel_count),
-                    default_samplerate=float(s.sample_spec.rate),
-                    id=str(s.name),
-                    monitor_of=sink_names.get(s.monitor_of_sink),
-                    bus=_bus(props),
-                    is_default=s.name == info.default_source_name,
-                )
-            )
+                _device(s, len(devices), s.name == info.default_source_name, output=False,
+                        monitor_of=sink_names.get(s.monitor_of_sink))
+            )  # fmt: skip
         for s in sinks:
-            props = dict(s.proplist)
-            usb_id, firmware = _ids(props)
-            devices.append(
-                DeviceInfo(
-                    name=str(s.description),
-                    usb_id=usb_id,
-                    firmware=firmware,
-                    index=len(devices),
-                    hostapi="PulseAudio",
-                    max_output_channels=int(s.channel_count),
-                    default_samplerate=float(s.sample_spec.rate),
-                    id=str(s.name),
-                    bus=_bus(props),
-                    is_default=s.name == info.default_sink_name,
-                )
-            )
+            devices.append(_device(s, len(devices), s.name == info.default_sink_name, output=True))
         default_in = next((d.index for d in devices if d.is_default and d.max_input_channels), None)
         server = os.environ.get("PULSE_SERVER") or "default socket"
         what = f"PulseAudio {info.server_version}" if "PipeWire" not in info.server_name else info.server_name
         return Inventory(devices, source=f"{what} ({server})", default_input=default_in)
 
-    def open_input(
-        self,
-        dev: DeviceInfo,
-        rate_hz: int,
-        channels: int,
-        block_frames: int,
-        callback: BlockCallback,
-        *,
-        loopback: bool = False,
-        latency_s: float = 0.04,
-    ) -> ReaderStream:
+    def open_input(self, dev: DeviceInfo, spec: StreamSpec) -> RecordStream:
+        """A record stream on a connection of its own. Nothing arrives until ``pump`` runs: the caller's
+        thread (or ``device.audio.capture.Pumper``) drives the stream."""
         device = dev.id
-        if loopback:  # an output was chosen: capture its monitor
+        if spec.loopback:  # an output was chosen: capture its monitor
             device = f"{dev.id}.monitor"
+        role = "far-end" if dev.monitor_of or spec.loopback else "mic"
+        conn = Connection("Lugn")
+        try:
+            stream = RecordStream(
+                conn, str(device), spec.rate_hz, spec.channels, spec.block_frames,
+                f"Lugn {role} {len(self._streams)}", spec.callback,
+            )  # fmt: skip
+        except Exception:
+            conn.close()
+            raise
+        self._streams.append(stream)
+        return stream
 
-        role = "far-end" if dev.monitor_of or loopback else "mic"
-        stream_name = f"Lugn {role} {len(self._expected)}"
+    def dispatch(self, wait_s: float = 0.0, stream: Any = None) -> None:
+        """Handle what the server sent (``RecordStream.readable_frames`` then counts it), delivering nothing.
+        With ``wait_s`` > 0: wait (in ``poll()``) up to that long for the next packet of ``stream`` (default:
+        the first), and handle that stream's connection only."""
+        if wait_s > 0 and self._streams:
+            (stream or self._streams[0]).conn.pump(wait_s)
+            return
+        for each in self._streams:
+            each.conn.pump(0.0)
 
-        def opener() -> tuple[Any, Any]:
-            stream = SimpleStream(device, PA_STREAM_RECORD, rate_hz, channels, block_frames, stream_name)
-            return (lambda: stream.read(block_frames)), stream.free
+    def pull(self) -> None:
+        """Hand what each stream has received (as of the last dispatch) to its callback, on this thread."""
+        for each in self._streams:
+            each.pull()
 
-        reader = ReaderStream(f"lugn-capture-{role}", opener, callback)
-        reader.start()
-        self._expected[stream_name] = str(device)
-        if self._watcher is not None:  # a new stream: watch all of them afresh
-            self._watcher.stop()
-            self._watcher = None
-        return reader
+    def pump(self, wait_s: float = 0.0, stream: Any = None) -> None:
+        """``dispatch`` + ``pull``: for callers that want blocks pushed (``device.audio.capture.Pumper``)."""
+        self.dispatch(wait_s, stream)
+        if wait_s > 0:
+            self.dispatch()
+        self.pull()
 
     def play(self, dev: DeviceInfo, audio: np.ndarray, rate_hz: int) -> None:
-        stream = SimpleStream(dev.id, PA_STREAM_PLAYBACK, rate_hz, 1, max(1, rate_hz // 50), "Lugn self-test")
+        stream = SimplePlayback(dev.id, rate_hz)
         try:
             stream.write(audio.astype(np.float32).reshape(-1, 1))
-            stream.drain()
         finally:
             stream.free()
 
@@ -380,15 +194,23 @@ class PulseBackend:
         try:
             return str(self._control().server_info().default_sink_name) or None
         except Exception:
-            self.close()
+            self._close_control()  # (not the streams: a failed query is not a lost device)
             return None
 
-    def close(self) -> None:
-        if self._watcher is not None:
-            self._watcher.stop()
-            self._watcher = None
-        self._expected = {}
+    def close_streams(self) -> None:
+        """Close every stream, then its connection (the stream first: it lives on that mainloop)."""
+        for stream in self._streams:
+            with contextlib.suppress(Exception):  # a server that is gone may fail the disconnect too
+                stream.close()
+            stream.conn.close()
+        self._streams = []
+
+    def _close_control(self) -> None:
         if self._pulse is not None:
             with contextlib.suppress(Exception):
                 self._pulse.close()
             self._pulse = None
+
+    def close(self) -> None:
+        self.close_streams()
+        self._close_control()

@@ -90,6 +90,13 @@ class StreamResampler:
         n_in = 1000 * self.down
         return n_in * self.up // self.down - self._outputs_until(n_in - 1)
 
+    def outputs_for(self, frames: int) -> int:
+        """How many samples ``process`` would return for ``frames`` more input samples (a reader deciding
+        whether what has arrived is enough, without converting it yet)."""
+        if self.passthrough or frames <= 0:
+            return max(frames, 0)
+        return max(0, self._outputs_until(self._n_in + frames - 1) - self._n_out)
+
     def _outputs_until(self, last_available: int) -> int:
         """How many outputs the inputs up to index ``last_available`` complete: output n sits at upsampled
         index k = n*down + half_len and needs input floor(k/up)."""

@@ -126,6 +126,8 @@ def run_loopback_test(audio: Any = None, backend: Any = None) -> LoopbackResult:
 
 
 def _chirp_and_listen(backend: Any, capture: Any, out: Any, loopback: bool) -> LoopbackResult:
+    from device.audio.capture import Pumper, StreamSpec
+
     blocks: list[np.ndarray] = []
     first = threading.Event()
     arrivals: list[tuple[int, float]] = []  # (samples delivered up to this block, monotonic arrival time)
@@ -136,7 +138,8 @@ def _chirp_and_listen(backend: Any, capture: Any, out: Any, loopback: bool) -> L
         first.set()
 
     block_frames = RATE_HZ // 20  # 50 ms
-    stream = backend.open_input(capture, RATE_HZ, 1, block_frames, on_block, loopback=loopback)
+    stream = backend.open_input(capture, StreamSpec(RATE_HZ, 1, block_frames, on_block, loopback))
+    pumper = Pumper(backend).start()  # a pull-mode backend (pulse) delivers only while pumped
     try:
         if not first.wait(FIRST_BLOCK_TIMEOUT_S):
             return LoopbackResult(
@@ -158,6 +161,7 @@ def _chirp_and_listen(backend: Any, capture: Any, out: Any, loopback: bool) -> L
         if not getattr(stream, "active", True):
             return LoopbackResult(False, f"the far-end capture stopped: {getattr(stream, 'error', None)}")
     finally:
+        pumper.stop()
         stream.abort()
         stream.close()
     recorded = np.concatenate(blocks).astype(np.float64)

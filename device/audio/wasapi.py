@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from device.audio.capture import BlockCallback, ReaderStream
+from device.audio.capture import ReaderStream, StreamSpec
 from device.hwinfo import Inventory
 from device.profiles import DeviceInfo
 
@@ -60,31 +60,20 @@ class SoundcardBackend:
             default_spk, default_mic = sc.default_speaker(), sc.default_microphone()
         except Exception as exc:
             return Inventory(source=HOSTAPI, error=f"{HOSTAPI} devices cannot be listed: {exc}")
-        devices: list[DeviceInfo] = []
-        for m in mics:
-            devices.append(
-                DeviceInfo(
-                    name=str(m.name),
-                    index=len(devices),
-                    hostapi=HOSTAPI,
-                    max_input_channels=int(m.channels),
-                    default_samplerate=48000.0,
-                    id=str(m.id),
-                    is_default=m.id == default_mic.id,
-                )
+        endpoints = [(m, False, default_mic) for m in mics] + [(s, True, default_spk) for s in speakers]
+        devices = [
+            DeviceInfo(
+                name=str(e.name),
+                index=index,
+                hostapi=HOSTAPI,
+                default_samplerate=48000.0,
+                id=str(e.id),
+                is_default=e.id == default.id,
+                max_input_channels=0 if output else int(e.channels),
+                max_output_channels=int(e.channels) if output else 0,
             )
-        for s in speakers:
-            devices.append(
-                DeviceInfo(
-                    name=str(s.name),
-                    index=len(devices),
-                    hostapi=HOSTAPI,
-                    max_output_channels=int(s.channels),
-                    default_samplerate=48000.0,
-                    id=str(s.id),
-                    is_default=s.id == default_spk.id,
-                )
-            )
+            for index, (e, output, default) in enumerate(endpoints)
+        ]
         default_in = next((d.index for d in devices if d.is_default and d.max_input_channels), None)
         return Inventory(devices, source=f"{HOSTAPI} (soundcard)", default_input=default_in)
 
@@ -98,23 +87,14 @@ class SoundcardBackend:
                 return mic
         raise OSError(f"no loopback for {dev.name!r} (is it still connected?)")
 
-    def open_input(
-        self,
-        dev: DeviceInfo,
-        rate_hz: int,
-        channels: int,
-        block_frames: int,
-        callback: BlockCallback,
-        *,
-        loopback: bool = False,
-        latency_s: float = 0.04,
-    ) -> ReaderStream:
+    def open_input(self, dev: DeviceInfo, spec: StreamSpec) -> ReaderStream:
+        rate_hz, block_frames, loopback = spec.rate_hz, spec.block_frames, spec.loopback
         block_s = block_frames / rate_hz
 
         def opener() -> tuple[Any, Any]:
             mic = self._microphone(dev, loopback)
             # a buffer of two blocks, so one that is due is already there when asked for
-            recorder = mic.recorder(samplerate=rate_hz, channels=channels, blocksize=2 * block_frames)
+            recorder = mic.recorder(samplerate=rate_hz, channels=spec.channels, blocksize=2 * block_frames)
             recorder.__enter__()
             t0 = time.monotonic()
             count = [0]
@@ -130,7 +110,7 @@ class SoundcardBackend:
             return read, lambda: recorder.__exit__(None, None, None)
 
         role = "far-end" if loopback else "mic"
-        reader = ReaderStream(f"lugn-capture-{role}", opener, callback)
+        reader = ReaderStream(f"lugn-capture-{role}", opener, spec.callback)
         reader.start()
         return reader
 

@@ -195,7 +195,7 @@ def bench_paced_runs(agent: Any, customer: Any, paced_s: float, runs: int) -> di
     import statistics
 
     from lugn.commands._bench_live import bench_live_paced
-    from lugn.commands._bench_pulse import bench_live_pulse
+    from lugn.commands._bench_pulse import bench_live_pulse, pulse_runs
 
     samples: dict[str, list[float]] = {}
     notes: dict[str, str] = {}
@@ -212,8 +212,7 @@ def bench_paced_runs(agent: Any, customer: Any, paced_s: float, runs: int) -> di
                     samples.setdefault(key, []).append(value)
     out: dict[str, Any] = {key: statistics.median(values) for key, values in samples.items()}
     out.update(notes)
-    if "pulse_paced_cpu_pct_one_core" in samples:
-        out["pulse_paced_cpu_runs"] = [round(v, 2) for v in samples["pulse_paced_cpu_pct_one_core"]]
+    out.update(pulse_runs(samples))
     out["paced_runs"] = runs
     out["paced_cpu_runs"] = [round(v, 2) for v in samples["paced_cpu_pct_one_core"]]
     out["live_paced_cpu_runs"] = [round(v, 2) for v in samples["live_paced_cpu_pct_one_core"]]
@@ -331,6 +330,8 @@ def _span(values: list[float]) -> str:
 
 
 def print_table(r: dict[str, Any]) -> None:
+    from lugn.commands._bench_pulse import pulse_rows
+
     def ok(value: float | None, target: float) -> str:
         return "-" if value is None or value != value else ("ok" if value <= target else "OVER")
 
@@ -366,20 +367,7 @@ def print_table(r: dict[str, Any]) -> None:
             f"{r['live_callbacks_cpu_pct_one_core']:.2f} % of one core",
             "",
         ),
-        (
-            "  live path, paced (REAL PulseAudio, private server)",
-            f"{r['pulse_paced_cpu_pct_one_core']:.2f} % of one core  {_span(r['pulse_paced_cpu_runs'])}"
-            if "pulse_paced_cpu_pct_one_core" in r
-            else f"skipped: {r.get('pulse_skipped', 'n/a')}",
-            ok(r.get("pulse_paced_cpu_pct_one_core"), TARGETS["cpu_pct_one_core"]),
-        ),
-        (
-            "    + the PulseAudio server (monitor, playback)",
-            f"{r['pulse_server_cpu_pct_one_core']:.2f} % of one core"
-            if "pulse_server_cpu_pct_one_core" in r
-            else "",
-            "",
-        ),
+        *pulse_rows(r, ok, _span, TARGETS["cpu_pct_one_core"]),
         (
             "angry onset -> 'frustrated', live path (wall)",
             f"{r['live_onset_to_frustrated_s']:.2f} s  (stream {r['stream_onset_to_frustrated_s']:.2f} s)"

@@ -184,6 +184,39 @@ def test_each_device_block_is_whole_vad_groups_at_once() -> None:
     src.close()
 
 
+def test_sides_are_aligned_when_the_late_one_starts_and_a_late_block_cuts_nothing() -> None:
+    """A far end whose first block comes late (an idle PulseAudio null sink's monitor: ~2 s) must not leave
+    the mic ahead for the whole call: what the mic said before the far end started is dropped, so the sides
+    pair up in time, and a later far-end block that is 0.4 s late then cuts none of the agent's audio."""
+    src, sd = _opened(AudioSettings(mic_device="Jabra Evolve2 65 Mono"))
+    mic, far = sd.streams
+    rate_far = int(far.kwargs["samplerate"])
+
+    def send(stream: FakeStream, rate: int, channels: int, value: float) -> None:
+        stream.kwargs["callback"](_block(rate, channels, value, ms=192), rate * 192 // 1000, None, None)
+
+    got = []
+    for _ in range(6):  # 1.15 s from the mic only
+        send(mic, 48_000, 1, 0.9)
+        assert src.read(0.01) is None
+    for _ in range(5):  # then both, in step
+        send(mic, 48_000, 1, 0.25)
+        send(far, rate_far, 2, 0.1)
+        got.append(src.read(0.05))
+    for _ in range(2):  # the far end is 0.38 s late once ...
+        send(mic, 48_000, 1, 0.25)
+        got.append(src.read(0.01))
+    for _ in range(2):  # ... and catches up
+        send(far, rate_far, 2, 0.1)
+    got.append(src.read(0.05))
+    src.close()
+    agent = np.concatenate([c.agent for c in got if c is not None])
+    customer = np.concatenate([c.customer for c in got if c is not None])
+    assert len(agent) == len(customer) >= 7 * 3072 - 100  # all 7 blocks of both sides, less the filter lag
+    # none of the mic-only 0.9 is paired with the far end
+    np.testing.assert_allclose(agent[100:], 0.25, atol=2e-3)
+
+
 def test_stereo_call_recorder_is_one_stream_split_by_channel() -> None:
     sd = FakeSd(DEVICES)
     src = LiveSource(AudioSettings(mic_device="recorder", far_end_device="recorder"), sd_module=sd)

@@ -33,6 +33,17 @@ def test_streaming_resampler_matches_resample_poly_for_any_chunking(rate: int) -
     np.testing.assert_allclose(out, ref, atol=1e-5)
 
 
+@pytest.mark.parametrize("rate", [48_000, 44_100, 16_000, 8_000])
+def test_outputs_for_predicts_exactly_what_process_returns(rate: int) -> None:
+    """The pulled live read decides from ``outputs_for`` whether what has arrived completes a read, before
+    converting it: a wrong count would make it wait a packet too long, or hand over a short read."""
+    rng = np.random.default_rng(rate)
+    r = StreamResampler(rate)
+    for n in [0, 1, 2, 3, 5, 29, 30, 31, 441, 960, 9216, 1, 7, 4096, 13, 9600]:
+        predicted = r.outputs_for(n)
+        assert predicted == len(r.process(rng.standard_normal(n).astype(np.float32))), (rate, n)
+
+
 def test_numpy_filter_design_is_scipys_firwin() -> None:
     from scipy.signal import firwin
 

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from device.audio.capture import ENV_BACKEND, ReaderStream, make_backend
+from device.audio.capture import ENV_BACKEND, ReaderStream, StreamSpec, make_backend
 from device.audio.farend import capturable_outputs, plan_far_end
 from device.audio.live import LiveSource
 from device.audio.settings import AudioSettings
@@ -129,9 +129,9 @@ class FakeBackend:
         ]
         return dataclasses.replace(self.inv, devices=devices)
 
-    def open_input(self, dev: DeviceInfo, rate_hz: int, channels: int, block_frames: int, callback: Any, *,
-                   loopback: bool = False, latency_s: float = 0.04) -> ReaderStream:  # fmt: skip
-        self.opened.append((dev.name, loopback, rate_hz))
+    def open_input(self, dev: DeviceInfo, spec: StreamSpec) -> ReaderStream:
+        rate_hz, channels, block_frames = spec.rate_hz, spec.channels, spec.block_frames
+        self.opened.append((dev.name, spec.loopback, rate_hz))
         left = [self.fail_after.get(dev.name, 10**9)]
 
         def opener() -> Any:
@@ -144,7 +144,7 @@ class FakeBackend:
 
             return read, lambda: None
 
-        stream = ReaderStream("lugn-capture-test", opener, callback)
+        stream = ReaderStream("lugn-capture-test", opener, spec.callback)
         stream.start()
         return stream
 
