@@ -167,8 +167,10 @@ class LiveSource:
                         f"profile ask for channel index {need - 1}",
                         "far_end" if "customer" in sides else "mic",
                     )
-                # Mixing (no channel chosen) uses up to two channels; a chosen channel needs that many.
-                channels = max(need, min(available, 2)) if None in picks else need
+                # Mixing (no channel chosen) uses up to two channels, or one from a sound server, which
+                # mixes itself; a chosen channel needs that many.
+                mix = 1 if getattr(self.backend, "converts", False) else min(available, 2)
+                channels = max(need, mix) if None in picks else need
                 rate = self._open_stream(dev, channels, sides, profile, loopback and dev is far)
                 for side in sides:
                     self._feeds[side] = self._streams[-1]
@@ -194,10 +196,15 @@ class LiveSource:
     def _open_stream(
         self, dev: Any, channels: int, sides: tuple[str, ...], profile: Any, loopback: bool
     ) -> int:
-        """Start one input stream at the profile's rate, else the device's own; returns the rate used."""
+        """Start one input stream at the profile's rate, else the device's own; returns the rate used. A
+        sound server (``backend.converts``) is asked for the pipeline's rate first: it converts from the
+        device's rate anyway, and the profile's rate is about opening the hardware, which the server does."""
         role = "far_end" if "customer" in sides else "mic"
         last: Exception | None = None
-        for rate in dict.fromkeys([int(profile.audio.sample_rate_hz), int(dev.default_samplerate or 0)]):
+        rates = [int(profile.audio.sample_rate_hz), int(dev.default_samplerate or 0)]
+        if getattr(self.backend, "converts", False):
+            rates.insert(0, SAMPLE_RATE_HZ)
+        for rate in dict.fromkeys(rates):
             if rate <= 0:
                 continue
             try:
