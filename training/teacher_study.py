@@ -1,0 +1,350 @@
+"""``python -m training.teacher_study``: how far a pretrained speech encoder gets on issue 17's figures, and
+what it would cost in the tone model (EmoDB speaker-independent CV only; tess and urdu are never read here).
+
+- ``probe``: Whisper tiny's encoder (``training.teacher``) on the clean 2 s clips; for its conv stem and for
+  each transformer layer, the mean and spread over time -> logistic regression (angry vs not frustrated),
+  trained per speaker fold and scored out of fold: AUC, AUC angry vs happy, AUC for women and men; and the
+  cost of running the encoder up to that state (parameters, INT8 bytes, ms per 2 s window on one thread).
+- ``variants``: the recipe's heads and member (``training.valence_study``, 1.3.0's parts: octave-checked
+  pitch, voice block, voice shifts) with the stem's pooled output, projected per fold on its leading
+  principal components (fitted on the fold's training clips only), as extra inputs: the figures of issue
+  17's decision rule beside 1.3.0's recipe.
+- ``report CORPUS...`` (the one place that reads evaluation corpora, and it chooses nothing): the probe's
+  logistic regression on one state (``--layers``, C = 0.1), fitted on every EmoDB clip, its threshold the
+  best clean binary_ua of the EmoDB out-of-fold scores; each clip of the named corpora scored as the runtime
+  does (2 s windows every 0.5 s, the clip's mean). Does the yardstick's lead hold on other speech?
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from training import augment, robustness
+from training.data import Clip, load_audio, read_manifest
+from training.teacher import WhisperEncoder, default_weights, read_ct2
+from training.train import TrainConfig, render, set_determinism, speaker_folds
+from training.valence_study import N_ALL, SHIFTS, VARIANTS, Variant, figures, fit_predict, study_features
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _folds_of(clips: Sequence[Clip]) -> np.ndarray:
+    folds = speaker_folds(clips)
+    return np.array([folds[c.speaker] for c in clips])
+
+
+def probe(clips: Sequence[Clip], waves: Sequence[np.ndarray], enc: WhisperEncoder) -> list[dict[str, float]]:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    x = torch.from_numpy(np.stack([augment.fit_length(w, 32_000) for w in waves]))
+    states = [
+        np.concatenate(s)
+        for s in zip(*(enc.hidden(x[i : i + 32]) for i in range(0, len(x), 32)), strict=True)
+    ]
+    lab = np.array([c.label for c in clips])
+    gender = np.array([c.gender for c in clips])
+    yb = np.array([c.frustrated for c in clips])
+    keep, ah = yb >= 0, (lab == "angry") | (lab == "happy")
+    fold = _folds_of(clips)
+    rows = []
+    for depth, feats in enumerate(states):
+        for c in (0.01, 0.1):
+            oof = np.zeros(len(clips))
+            for k in sorted(set(fold.tolist())):
+                tr, te = keep & (fold != k), fold == k
+                lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+                oof[te] = (
+                    make_pipeline(StandardScaler(), lr).fit(feats[tr], yb[tr]).predict_proba(feats[te])[:, 1]
+                )
+            row = {"layers": depth, "C": c, "auc": roc_auc_score(yb[keep], oof[keep])}
+            row["ah_auc"] = roc_auc_score(lab[ah] == "angry", oof[ah])
+            for g in ("f", "m"):
+                m = keep & (gender == g)
+                row[f"auc_{g}"] = roc_auc_score(yb[m], oof[m])
+            row.update(_cost(enc, depth))
+            rows.append(row)
+    return rows
+
+
+def _windows(x: np.ndarray, n: int = 32_000, hop: int = 8_000) -> np.ndarray:
+    if len(x) <= n:
+        return np.pad(x, (0, n - len(x)))[None, :]
+    return np.stack([x[i : i + n] for i in range(0, len(x) - n + 1, hop)])
+
+
+def report(
+    clips: Sequence[Clip],
+    waves: Sequence[np.ndarray],
+    enc: WhisperEncoder,
+    corpora: Sequence[Path],
+    layers: int,
+) -> list[str]:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from training.evaluate import load_corpus
+    from training.metrics import balanced_accuracy
+
+    def pooled(audio: Sequence[np.ndarray]) -> list[np.ndarray]:
+        out = []
+        for x in audio:
+            win = torch.from_numpy(np.ascontiguousarray(_windows(x), dtype=np.float32))
+            out.append(enc.hidden(win, layers=layers)[layers])
+        return out
+
+    def model() -> object:
+        return make_pipeline(
+            StandardScaler(), LogisticRegression(C=0.1, class_weight="balanced", max_iter=3000)
+        )
+
+    feats = np.stack([p[0] for p in pooled([augment.fit_length(w, 32_000) for w in waves])])
+    yb = np.array([c.frustrated for c in clips])
+    keep, fold = yb >= 0, _folds_of(clips)
+    oof = np.zeros(len(clips))
+    for k in sorted(set(fold.tolist())):
+        m = model()
+        m.fit(feats[keep & (fold != k)], yb[keep & (fold != k)])  # type: ignore[attr-defined]
+        oof[fold == k] = m.predict_proba(feats[fold == k])[:, 1]  # type: ignore[attr-defined]
+    grid = np.linspace(0.05, 0.95, 91)
+    thr = float(
+        grid[np.argmax([balanced_accuracy(yb[keep], (oof[keep] >= t).astype(int), (0, 1)) for t in grid])]
+    )
+    final = model()
+    final.fit(feats[keep], yb[keep])  # type: ignore[attr-defined]
+    name = "stem" if layers == 0 else f"layer {layers}"
+    lines = [f"Whisper tiny {name} + logistic regression (C = 0.1) fitted on EmoDB; threshold {thr:.2f}"]
+    lines.append(
+        "corpus    AUC   AUC ang/hap  happy flagged  angry recall  binary_ua  women bUA / AUC   men bUA / AUC"
+    )
+    for folder in corpora:
+        corpus = load_corpus(folder)
+        score = np.array([final.predict_proba(p)[:, 1].mean() for p in pooled(corpus.audio)])  # type: ignore[attr-defined]
+        lab = np.array([c.label for c in corpus.clips])
+        y = np.array([c.frustrated for c in corpus.clips])
+        g = np.array([c.gender for c in corpus.clips])
+        ok, ah = y >= 0, (lab == "angry") | (lab == "happy")
+        by_g = []
+        for gg in ("f", "m"):
+            m = ok & (g == gg)
+            if len(set(y[m].tolist())) == 2:
+                bua = balanced_accuracy(y[m], (score[m] >= thr).astype(int), (0, 1))
+                by_g.append(f"{bua:.3f} / {roc_auc_score(y[m], score[m]):.3f}")
+            elif m.any():
+                by_g.append(f"flags {np.mean(score[m] >= thr):.3f} (one class)")
+            else:
+                by_g.append("-")
+        auc_all, auc_ah = roc_auc_score(y[ok], score[ok]), roc_auc_score(lab[ah] == "angry", score[ah])
+        happy, angry = np.mean(score[lab == "happy"] >= thr), np.mean(score[lab == "angry"] >= thr)
+        bua = balanced_accuracy(y[ok], (score[ok] >= thr).astype(int), (0, 1))
+        lines.append(
+            f"{corpus.name:8s} {auc_all:.3f}  {auc_ah:.3f}        {happy:.3f}          {angry:.3f}"
+            f"         {bua:.3f}      {by_g[0]:17s}  {by_g[1]}"
+        )
+    return lines
+
+
+def _cost(enc: WhisperEncoder, depth: int) -> dict[str, float]:
+    """Parameters up to ``depth`` layers, their INT8 bytes, ms per 2 s window (one thread, median of 30)."""
+    names = ["encoder/conv1/", "encoder/conv2/"] + [f"encoder/layer_{i}/" for i in range(depth)]
+    n = sum(v.numel() for k, v in enc.p.items() if any(k.startswith(p) for p in names))
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    wave = torch.randn(1, 32_000) * 0.1
+    times = []
+    with torch.no_grad():
+        for i in range(35):
+            t0 = time.perf_counter()
+            enc.states(enc.logmel(wave), depth)
+            if i >= 5:
+                times.append(time.perf_counter() - t0)
+    torch.set_num_threads(threads)
+    return {"params": float(n), "int8_mb": n / 1e6, "ms_per_window": 1e3 * float(np.median(times))}
+
+
+@dataclass(frozen=True)
+class StemVariant(Variant):
+    n_stem: int = 32  # leading principal components of the stem's pooled output
+    stem_in_member: bool = False
+
+    def head_cols(self) -> np.ndarray:
+        return np.concatenate([super().head_cols(), N_ALL + np.arange(self.n_stem)])
+
+    def member_cols(self) -> np.ndarray:
+        cols = super().member_cols()
+        return np.concatenate([cols, N_ALL + np.arange(self.n_stem)]) if self.stem_in_member else cols
+
+
+def stem_features(
+    clips: Sequence[Clip],
+    waves: Sequence[np.ndarray],
+    cfg: TrainConfig,
+    enc: WhisperEncoder,
+    cache: Path,
+) -> dict[str, np.ndarray]:
+    """The stem's pooled output [n, K, 768] for the same renderings as ``valence_study.study_features``."""
+    from training import teacher
+
+    h = hashlib.sha256()
+    for mod in (augment, robustness, teacher):
+        h.update(Path(str(mod.__file__)).read_bytes())
+    h.update(json.dumps([cfg.renderings, cfg.seed, [c.path.name for c in clips]]).encode())
+    path = cache / f"stem_{h.hexdigest()[:16]}.npz"
+    if path.is_file():
+        with np.load(path) as z:
+            return {k: z[k] for k in z.files}
+    folds = speaker_folds(clips)
+
+    def pooled(batch: Sequence[np.ndarray]) -> np.ndarray:
+        x = torch.from_numpy(np.ascontiguousarray(np.stack(batch), dtype=np.float32))
+        return enc.hidden(x, layers=0)[0]
+
+    train = []
+    for i, c in enumerate(clips):
+        pool = [
+            w
+            for d, w in zip(clips, waves, strict=True)
+            if d.speaker != c.speaker and folds[d.speaker] == folds[c.speaker]
+        ]
+        train.append(pooled(render(i, waves[i], pool or [waves[i]], cfg)))
+    from training.evaluate import Corpus
+
+    audio = [augment.fit_length(w, 32_000) for w in waves]
+    corpus = Corpus(name="emodb", folder=cache, clips=list(clips), audio=audio)
+    ev = [
+        np.concatenate([pooled(a[j : j + 64]) for j in range(0, len(a), 64)])
+        for _, a in robustness.rendered(corpus)
+    ]
+    shifted = [
+        np.concatenate(
+            [pooled([augment.voice_shift(w, s) for w in audio[j : j + 64]]) for j in range(0, len(audio), 64)]
+        )
+        for s in SHIFTS
+    ]
+    out = {"train": np.stack(train), "eval": np.stack(ev, axis=1), "shift": np.stack(shifted, axis=1)}
+    cache.mkdir(parents=True, exist_ok=True)
+    np.savez(path, train=out["train"], eval=out["eval"], shift=out["shift"])
+    return out
+
+
+def _project(pca, mu: np.ndarray, sd: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """[n, K, 768] pooled stem output -> [n, K, components], standardised with the fold's statistics."""
+    return np.asarray(pca.transform((s.reshape(-1, s.shape[-1]) - mu) / sd)).reshape(*s.shape[:2], -1)
+
+
+def oof_with_stem(
+    feats: dict[str, np.ndarray],
+    stem: dict[str, np.ndarray],
+    clips: Sequence[Clip],
+    v: Variant,
+    cfg: TrainConfig,
+    seed: int,
+):
+    """``valence_study.oof`` with the stem's leading principal components (per fold) appended."""
+    from sklearn.decomposition import PCA
+
+    fold = _folds_of(clips)
+    test = np.concatenate([feats["eval"], feats["shift"]], axis=1)
+    s_test = np.concatenate([stem["eval"], stem["shift"]], axis=1)
+    train, s_train = feats["train"], stem["train"]
+    if v.shift_aug:
+        train = np.concatenate([train, feats["shift"]], axis=1)
+        s_train = np.concatenate([s_train, stem["shift"]], axis=1)
+    n_stem = v.n_stem if isinstance(v, StemVariant) else 0
+    n, k_test = test.shape[:2]
+    probs, fr, ar, va = (
+        np.zeros((n, k_test, 4)),
+        np.zeros((n, k_test)),
+        np.zeros((n, k_test)),
+        np.zeros((n, k_test)),
+    )
+    for k in sorted(set(fold.tolist())):
+        tr, te = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        a, b = train[tr], test[te]
+        if n_stem:
+            clean = s_train[tr, 0]
+            mu, sd = clean.mean(axis=0), clean.std(axis=0) + 1e-6
+            pca = PCA(n_stem, random_state=0).fit((clean - mu) / sd)
+            a = np.concatenate([a, _project(pca, mu, sd, s_train[tr])], axis=2)
+            b = np.concatenate([b, _project(pca, mu, sd, s_test[te])], axis=2)
+        p, f, aa, bb = fit_predict(a, [clips[int(i)] for i in tr], b, v, cfg, seed * 10_000)
+        probs[te], fr[te], ar[te], va[te] = p, f, aa, bb
+    return probs, fr, ar, va
+
+
+STEM_VARIANTS: dict[str, Variant] = {
+    "octave_voice_shift": VARIANTS["octave_voice_shift"],
+    "stem16": StemVariant("stem16", octave=True, voice=True, shift_aug=True, n_stem=16),
+    "stem32": StemVariant("stem32", octave=True, voice=True, shift_aug=True, n_stem=32),
+    "stem32_m": StemVariant(
+        "stem32_m", octave=True, voice=True, shift_aug=True, n_stem=32, stem_in_member=True
+    ),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m training.teacher_study", description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=("probe", "variants", "report"))
+    ap.add_argument("names", nargs="*", help="variants: their names; report: corpus folders")
+    ap.add_argument("--layers", type=int, default=2, help="report: the encoder state (0 = the stem)")
+    ap.add_argument("--seeds", type=int, default=2)
+    ap.add_argument("--teacher", type=Path, default=None, help="CTranslate2 model.bin of Whisper tiny")
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "emodb")
+    ap.add_argument("--cache-dir", type=Path, default=ROOT / "training" / "cache")
+    ap.add_argument("--out", type=Path, default=ROOT / "training" / "runs" / "teacher_study.jsonl")
+    a = ap.parse_args(argv)
+    enc = WhisperEncoder(read_ct2(a.teacher or default_weights())).eval()
+    cfg = replace(TrainConfig(), voice_features=False, pitch_octave_check=False, shift_semitones=())
+    set_determinism(cfg.seed)
+    torch.set_num_threads(2)
+    clips = [c for c in read_manifest(a.data) if c.use == "train"]
+    waves = [load_audio(c.path) for c in clips]
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    if a.what == "report":
+        print("\n".join(report(clips, waves, enc, [Path(p) for p in a.names], a.layers)))
+        return 0
+    if a.what == "probe":
+        print("state        C      AUC   AUC ang/hap  AUC women  AUC men   params   INT8 MB  ms/window")
+        for r in probe(clips, waves, enc):
+            state = "stem" if r["layers"] == 0 else f"layer {int(r['layers'])}"
+            print(
+                f"{state:10s} {r['C']:5.2f}  {r['auc']:.3f}  {r['ah_auc']:.3f}        {r['auc_f']:.3f}"
+                f"      {r['auc_m']:.3f}   {r['params'] / 1e6:5.2f} M  {r['int8_mb']:6.2f}"
+                f"  {r['ms_per_window']:8.2f}"
+            )
+            with a.out.open("a") as fh:
+                fh.write(json.dumps({"probe": r}) + "\n")
+        return 0
+    folds = speaker_folds(clips)
+    stem = stem_features(clips, waves, cfg, enc, a.cache_dir)
+    feats = study_features(clips, waves, folds, cfg, a.cache_dir, octave_check=True)
+    for name in a.names or ["octave_voice_shift", "stem32"]:
+        v = STEM_VARIANTS[name]
+        rows = []
+        for seed in range(a.seeds):
+            t1 = time.time()
+            rows.append(figures(clips, *oof_with_stem(feats, stem, clips, v, cfg, seed)))
+            print(f"{name} seed {seed} ({time.time() - t1:.0f} s)", file=sys.stderr)
+        mean = {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
+        with a.out.open("a") as fh:
+            fh.write(json.dumps({"variant": name, "mean": mean, "seeds": rows}) + "\n")
+        print(f"{name:20s} " + " ".join(f"{k}={x:.3f}" for k, x in mean.items()), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
