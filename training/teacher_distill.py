@@ -22,6 +22,7 @@ from torch import nn
 
 from training.data import load_audio, read_manifest
 from training.teacher import WhisperEncoder, default_weights, read_ct2
+from training.teacher_study import speaker_cv_scores
 from training.train import TrainConfig, render, set_determinism, speaker_folds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,10 +57,7 @@ def _pool(tokens: np.ndarray) -> np.ndarray:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
 
     ap = argparse.ArgumentParser(
         prog="python -m training.teacher_distill", description=__doc__.splitlines()[0]
@@ -146,13 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     print("features          C      AUC   AUC ang/hap")
     for name, feats in sets.items():
         for strength in (0.01, 0.1):
-            oof = np.zeros(len(clips))
-            for k in sorted(set(fold.tolist())):
-                tr, te = keep & (fold != k), fold == k
-                lr = LogisticRegression(C=strength, class_weight="balanced", max_iter=3000)
-                oof[te] = (
-                    make_pipeline(StandardScaler(), lr).fit(feats[tr], yb[tr]).predict_proba(feats[te])[:, 1]
-                )
+            oof = speaker_cv_scores(feats, yb, fold, strength)
             print(
                 f"{name:16s} {strength:5.2f}  {roc_auc_score(yb[keep], oof[keep]):.3f}"
                 f"  {roc_auc_score(lab[ah] == 'angry', oof[ah]):.3f}"

@@ -43,11 +43,23 @@ def _folds_of(clips: Sequence[Clip]) -> np.ndarray:
     return np.array([folds[c.speaker] for c in clips])
 
 
-def probe(clips: Sequence[Clip], waves: Sequence[np.ndarray], enc: WhisperEncoder) -> list[dict[str, float]]:
+def speaker_cv_scores(feats: np.ndarray, yb: np.ndarray, fold: np.ndarray, c: float) -> np.ndarray:
+    """Out-of-fold P(angry) of a standardised logistic regression (angry vs not frustrated; rows with
+    ``yb`` < 0 are scored, never trained on)."""
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import roc_auc_score
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
+
+    oof = np.zeros(len(feats))
+    for k in sorted(set(fold.tolist())):
+        tr, te = (yb >= 0) & (fold != k), fold == k
+        lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+        oof[te] = make_pipeline(StandardScaler(), lr).fit(feats[tr], yb[tr]).predict_proba(feats[te])[:, 1]
+    return oof
+
+
+def probe(clips: Sequence[Clip], waves: Sequence[np.ndarray], enc: WhisperEncoder) -> list[dict[str, float]]:
+    from sklearn.metrics import roc_auc_score
 
     x = torch.from_numpy(np.stack([augment.fit_length(w, 32_000) for w in waves]))
     states = [
@@ -62,13 +74,7 @@ def probe(clips: Sequence[Clip], waves: Sequence[np.ndarray], enc: WhisperEncode
     rows = []
     for depth, feats in enumerate(states):
         for c in (0.01, 0.1):
-            oof = np.zeros(len(clips))
-            for k in sorted(set(fold.tolist())):
-                tr, te = keep & (fold != k), fold == k
-                lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
-                oof[te] = (
-                    make_pipeline(StandardScaler(), lr).fit(feats[tr], yb[tr]).predict_proba(feats[te])[:, 1]
-                )
+            oof = speaker_cv_scores(feats, yb, fold, c)
             row = {"layers": depth, "C": c, "auc": roc_auc_score(yb[keep], oof[keep])}
             row["ah_auc"] = roc_auc_score(lab[ah] == "angry", oof[ah])
             for g in ("f", "m"):
@@ -115,11 +121,7 @@ def report(
     feats = np.stack([p[0] for p in pooled([augment.fit_length(w, 32_000) for w in waves])])
     yb = np.array([c.frustrated for c in clips])
     keep, fold = yb >= 0, _folds_of(clips)
-    oof = np.zeros(len(clips))
-    for k in sorted(set(fold.tolist())):
-        m = model()
-        m.fit(feats[keep & (fold != k)], yb[keep & (fold != k)])  # type: ignore[attr-defined]
-        oof[fold == k] = m.predict_proba(feats[fold == k])[:, 1]  # type: ignore[attr-defined]
+    oof = speaker_cv_scores(feats, yb, fold, 0.1)
     grid = np.linspace(0.05, 0.95, 91)
     thr = float(
         grid[np.argmax([balanced_accuracy(yb[keep], (oof[keep] >= t).astype(int), (0, 1)) for t in grid])]
