@@ -151,7 +151,8 @@ class WhisperEncoder(torch.nn.Module):
         self.logmel = WhisperLogMel()
 
     def _ln(self, x: torch.Tensor, name: str) -> torch.Tensor:
-        return fn.layer_norm(x, (x.shape[-1],), self.p[name + "/gamma"], self.p[name + "/beta"], 1e-5)
+        gamma = self.p[name + "/gamma"]
+        return fn.layer_norm(x, (int(gamma.shape[0]),), gamma, self.p[name + "/beta"], 1e-5)
 
     def _lin(self, x: torch.Tensor, name: str) -> torch.Tensor:
         return x @ self.p[name + "/weight"].T + self.p[name + "/bias"]

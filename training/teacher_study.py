@@ -9,6 +9,8 @@ what it would cost in the tone model (EmoDB speaker-independent CV only; tess an
   pitch, voice block, voice shifts) with the stem's pooled output, projected per fold on its leading
   principal components (fitted on the fold's training clips only), as extra inputs: the figures of issue
   17's decision rule beside 1.3.0's recipe.
+- ``cost``: the encoder up to each state as the product would run it: exported to ONNX from the log-mel
+  (FP32) and dynamically quantised to INT8 (onnxruntime), file size and ms per 2 s window on one thread.
 - ``report CORPUS...`` (the one place that reads evaluation corpora, and it chooses nothing): the probe's
   logistic regression on one state (``--layers``, C = 0.1), fitted on every EmoDB clip, its threshold the
   best clean binary_ua of the EmoDB out-of-fold scores; each clip of the named corpora scored as the runtime
@@ -18,6 +20,7 @@ what it would cost in the tone model (EmoDB speaker-independent CV only; tess an
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
 import json
 import sys
@@ -157,6 +160,72 @@ def report(
             f"{corpus.name:8s} {auc_all:.3f}  {auc_ah:.3f}        {happy:.3f}          {angry:.3f}"
             f"         {bua:.3f}      {by_g[0]:17s}  {by_g[1]}"
         )
+    return lines
+
+
+class _Pooled(torch.nn.Module):
+    """Log-mel [1, 80, 200] -> the pooled state after ``depth`` layers (what ``hidden`` returns)."""
+
+    def __init__(self, enc: WhisperEncoder, depth: int, positions: int = 100) -> None:
+        super().__init__()
+        self.enc, self.depth = copy.copy(enc), depth
+        self.enc.p = dict(enc.p)  # only the positions a 2 s window uses: not 1500 x 384 constants
+        pos = "encoder/position_encodings/encodings"
+        self.enc.p[pos] = enc.p[pos][:positions].clone()
+
+    def forward(self, mel: torch.Tensor) -> torch.Tensor:
+        s = self.enc.states(mel, self.depth)[-1]
+        return torch.cat([s.mean(dim=1), s.std(dim=1)], dim=1)
+
+
+def _constants_to_initializers(path: Path) -> None:
+    """The encoder's weights are exported as Constant nodes; the quantiser wants initializers."""
+    import onnx
+
+    model = onnx.load(str(path))
+    for node in list(model.graph.node):
+        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
+            tensor = node.attribute[0].t
+            tensor.name = node.output[0]
+            model.graph.initializer.append(tensor)
+            model.graph.node.remove(node)
+    onnx.save(model, str(path))
+
+
+def onnx_cost(enc: WhisperEncoder, work: Path, depths: Sequence[int] = (0, 1, 2)) -> list[str]:
+    """File size and onnxruntime ms per window (1 thread, median of 200 after 20) of the encoder up to each
+    depth, FP32 and dynamically quantised INT8. The log-mel is not included (the tone model would compute
+    it in its FP32 front end)."""
+    import onnxruntime as ort
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from training.export import _torch_export
+
+    work.mkdir(parents=True, exist_ok=True)
+    mel = enc.logmel(torch.randn(1, 32_000) * 0.1).detach()
+    lines = ["state      FP32 MB  FP32 ms   INT8 MB  INT8 ms   max |INT8 - FP32| / std"]
+    for depth in depths:
+        fp32, int8 = work / f"enc{depth}.onnx", work / f"enc{depth}_int8.onnx"
+        _torch_export(_Pooled(enc, depth).eval(), mel, fp32, "mel", ["pooled"])
+        _constants_to_initializers(fp32)
+        quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
+        row, outs = [], []
+        for path in (fp32, int8):
+            so = ort.SessionOptions()
+            so.intra_op_num_threads = so.inter_op_num_threads = 1
+            sess = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+            x = {"mel": mel.numpy()}
+            times = []
+            for i in range(220):
+                t0 = time.perf_counter()
+                out = sess.run(None, x)[0]
+                if i >= 20:
+                    times.append(time.perf_counter() - t0)
+            outs.append(out)
+            row.append(f"{path.stat().st_size / 1e6:7.2f}  {1e3 * float(np.median(times)):7.2f}")
+        err = float(np.max(np.abs(outs[1] - outs[0])) / (np.std(outs[0]) + 1e-9))
+        name = "stem" if depth == 0 else f"layer {depth}"
+        lines.append(f"{name:9s} {row[0]}   {row[1]}   {err:.3f}")
     return lines
 
 
@@ -300,7 +369,7 @@ STEM_VARIANTS: dict[str, Variant] = {
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m training.teacher_study", description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=("probe", "variants", "report"))
+    ap.add_argument("what", choices=("probe", "variants", "report", "cost"))
     ap.add_argument("names", nargs="*", help="variants: their names; report: corpus folders")
     ap.add_argument("--layers", type=int, default=2, help="report: the encoder state (0 = the stem)")
     ap.add_argument("--seeds", type=int, default=2)
@@ -316,6 +385,9 @@ def main(argv: list[str] | None = None) -> int:
     clips = [c for c in read_manifest(a.data) if c.use == "train"]
     waves = [load_audio(c.path) for c in clips]
     a.out.parent.mkdir(parents=True, exist_ok=True)
+    if a.what == "cost":
+        print("\n".join(onnx_cost(enc, a.cache_dir / "teacher_onnx")))
+        return 0
     if a.what == "report":
         print("\n".join(report(clips, waves, enc, [Path(p) for p in a.names], a.layers)))
         return 0
