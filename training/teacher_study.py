@@ -1,10 +1,11 @@
 """``python -m training.teacher_study``: how far a pretrained speech encoder gets on issue 17's figures, and
-what it would cost in the tone model (EmoDB speaker-independent CV only; tess and urdu are never read here).
+what it would cost in the tone model (EmoDB speaker-independent CV; only ``report`` reads tess and urdu).
 
-- ``probe``: Whisper tiny's encoder (``training.teacher``) on the clean 2 s clips; for its conv stem and for
-  each transformer layer, the mean and spread over time -> logistic regression (angry vs not frustrated),
-  trained per speaker fold and scored out of fold: AUC, AUC angry vs happy, AUC for women and men; and the
-  cost of running the encoder up to that state (parameters, INT8 bytes, ms per 2 s window on one thread).
+- ``probe``: Whisper tiny's encoder (``training.teacher``) on the clean 2 s clips. For the tone model's own
+  203 features (1.3.0's front end), the encoder's conv stem and each transformer layer (the mean and spread
+  over time): logistic regression (angry vs not frustrated), trained per speaker fold and scored out of
+  fold: AUC, AUC angry vs happy, AUC for women and men; and the cost of running the encoder up to that
+  state (parameters, INT8 bytes, ms per 2 s window on one thread).
 - ``variants``: the recipe's heads and member (``training.valence_study``, 1.3.0's parts: octave-checked
   pitch, voice block, voice shifts) with the stem's pooled output, projected per fold on its leading
   principal components (fitted on the fold's training clips only), as extra inputs: the figures of issue
@@ -74,8 +75,13 @@ def probe(clips: Sequence[Clip], waves: Sequence[np.ndarray], enc: WhisperEncode
     yb = np.array([c.frustrated for c in clips])
     keep, ah = yb >= 0, (lab == "angry") | (lab == "happy")
     fold = _folds_of(clips)
+    from training.net import Frontend
+
+    frontend = Frontend(voice=True, octave_check=True).eval()  # 1.3.0's 203 features, for comparison
+    with torch.no_grad():
+        tone = np.concatenate([frontend(x[i : i + 32]).numpy() for i in range(0, len(x), 32)])
     rows = []
-    for depth, feats in enumerate(states):
+    for depth, feats in [(-1, tone), *enumerate(states)]:
         for c in (0.01, 0.1):
             oof = speaker_cv_scores(feats, yb, fold, c)
             row = {"layers": depth, "C": c, "auc": roc_auc_score(yb[keep], oof[keep])}
@@ -83,7 +89,8 @@ def probe(clips: Sequence[Clip], waves: Sequence[np.ndarray], enc: WhisperEncode
             for g in ("f", "m"):
                 m = keep & (gender == g)
                 row[f"auc_{g}"] = roc_auc_score(yb[m], oof[m])
-            row.update(_cost(enc, depth))
+            if depth >= 0:
+                row.update(_cost(enc, depth))
             rows.append(row)
     return rows
 
@@ -394,11 +401,16 @@ def main(argv: list[str] | None = None) -> int:
     if a.what == "probe":
         print("state        C      AUC   AUC ang/hap  AUC women  AUC men   params   INT8 MB  ms/window")
         for r in probe(clips, waves, enc):
-            state = "stem" if r["layers"] == 0 else f"layer {int(r['layers'])}"
+            depth = int(r["layers"])
+            state = {-1: "tone 203", 0: "stem"}.get(depth, f"layer {depth}")
+            cost = (
+                f"   {r['params'] / 1e6:5.2f} M  {r['int8_mb']:6.2f}  {r['ms_per_window']:8.2f}"
+                if depth >= 0
+                else ""
+            )
             print(
                 f"{state:10s} {r['C']:5.2f}  {r['auc']:.3f}  {r['ah_auc']:.3f}        {r['auc_f']:.3f}"
-                f"      {r['auc_m']:.3f}   {r['params'] / 1e6:5.2f} M  {r['int8_mb']:6.2f}"
-                f"  {r['ms_per_window']:8.2f}"
+                f"      {r['auc_m']:.3f}{cost}"
             )
             with a.out.open("a") as fh:
                 fh.write(json.dumps({"probe": r}) + "\n")
