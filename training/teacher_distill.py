@@ -22,7 +22,7 @@ from torch import nn
 
 from training.data import load_audio, read_manifest
 from training.teacher import WhisperEncoder, default_weights, read_ct2
-from training.teacher_study import speaker_cv_scores
+from training.teacher_eval import speaker_cv_scores
 from training.train import TrainConfig, render, set_determinism, speaker_folds
 
 ROOT = Path(__file__).resolve().parents[1]
