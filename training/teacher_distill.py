@@ -23,7 +23,7 @@ from torch import nn
 from training.data import load_audio, read_manifest
 from training.teacher import WhisperEncoder, default_weights, read_ct2
 from training.teacher_eval import speaker_cv_scores
-from training.train import TrainConfig, render, set_determinism, speaker_folds
+from training.train import TrainConfig, babble_pool, render, set_determinism, speaker_folds
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,13 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     stem, layer2 = [], []
     t0 = time.time()
     with torch.no_grad():
-        for i, c in enumerate(clips):
-            pool = [
-                w
-                for d, w in zip(clips, waves, strict=True)
-                if d.speaker != c.speaker and folds[d.speaker] == folds[c.speaker]
-            ]
-            x = torch.from_numpy(np.stack(render(i, waves[i], pool or [waves[i]], cfg)))
+        for i in range(len(clips)):
+            x = torch.from_numpy(np.stack(render(i, waves[i], babble_pool(i, clips, waves, folds), cfg)))
             states = enc.states(enc.logmel(x), 2)
             stem.append(states[0].numpy().astype(np.float16))
             layer2.append(states[2].numpy().astype(np.float16))

@@ -23,18 +23,22 @@ def folds_of(clips: Sequence[Clip]) -> np.ndarray:
     return np.array([folds[c.speaker] for c in clips])
 
 
-def speaker_cv_scores(feats: np.ndarray, yb: np.ndarray, fold: np.ndarray, c: float) -> np.ndarray:
-    """Out-of-fold P(angry) of a standardised logistic regression (angry vs not frustrated; rows with
-    ``yb`` < 0 are scored, never trained on)."""
+def regression(c: float) -> Any:
+    """The probes' classifier: standardised features -> class-balanced logistic regression of strength C."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
+    return make_pipeline(StandardScaler(), LogisticRegression(C=c, class_weight="balanced", max_iter=3000))
+
+
+def speaker_cv_scores(feats: np.ndarray, yb: np.ndarray, fold: np.ndarray, c: float) -> np.ndarray:
+    """Out-of-fold P(angry) of ``regression(c)`` (angry vs not frustrated; rows with ``yb`` < 0 are scored,
+    never trained on)."""
     oof = np.zeros(len(feats))
     for k in sorted(set(fold.tolist())):
         tr, te = (yb >= 0) & (fold != k), fold == k
-        lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
-        oof[te] = make_pipeline(StandardScaler(), lr).fit(feats[tr], yb[tr]).predict_proba(feats[te])[:, 1]
+        oof[te] = regression(c).fit(feats[tr], yb[tr]).predict_proba(feats[te])[:, 1]
     return oof
 
 
@@ -51,10 +55,7 @@ def report(
     corpora: Sequence[Path],
     layers: int,
 ) -> list[str]:
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
 
     from training.evaluate import load_corpus
     from training.metrics import balanced_accuracy
@@ -66,11 +67,6 @@ def report(
             out.append(enc.hidden(win, layers=layers)[layers])
         return out
 
-    def model() -> Any:
-        return make_pipeline(
-            StandardScaler(), LogisticRegression(C=0.1, class_weight="balanced", max_iter=3000)
-        )
-
     feats = np.stack([p[0] for p in pooled([augment.fit_length(w, 32_000) for w in waves])])
     yb = np.array([c.frustrated for c in clips])
     keep, fold = yb >= 0, folds_of(clips)
@@ -79,8 +75,7 @@ def report(
     thr = float(
         grid[np.argmax([balanced_accuracy(yb[keep], (oof[keep] >= t).astype(int), (0, 1)) for t in grid])]
     )
-    final = model()
-    final.fit(feats[keep], yb[keep])
+    final = regression(0.1).fit(feats[keep], yb[keep])
     name = "stem" if layers == 0 else f"layer {layers}"
     lines = [f"Whisper tiny {name} + logistic regression (C = 0.1) fitted on EmoDB; threshold {thr:.2f}"]
     lines.append(

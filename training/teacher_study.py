@@ -36,8 +36,16 @@ from training import augment, robustness
 from training.data import Clip, load_audio, read_manifest
 from training.teacher import WhisperEncoder, default_weights, read_ct2
 from training.teacher_eval import folds_of, onnx_cost, report, speaker_cv_scores
-from training.train import TrainConfig, render, set_determinism, speaker_folds
-from training.valence_study import N_ALL, SHIFTS, VARIANTS, Variant, figures, fit_predict, study_features
+from training.train import TrainConfig, set_determinism, speaker_folds
+from training.valence_study import (
+    N_ALL,
+    VARIANTS,
+    Variant,
+    figures,
+    fit_predict,
+    rendered_sets,
+    study_features,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -124,35 +132,14 @@ def stem_features(
     if path.is_file():
         with np.load(path) as z:
             return {k: z[k] for k in z.files}
-    folds = speaker_folds(clips)
-
-    def pooled(batch: Sequence[np.ndarray]) -> np.ndarray:
-        x = torch.from_numpy(np.ascontiguousarray(np.stack(batch), dtype=np.float32))
-        return enc.hidden(x, layers=0)[0]
-
-    train = []
-    for i, c in enumerate(clips):
-        pool = [
-            w
-            for d, w in zip(clips, waves, strict=True)
-            if d.speaker != c.speaker and folds[d.speaker] == folds[c.speaker]
-        ]
-        train.append(pooled(render(i, waves[i], pool or [waves[i]], cfg)))
-    from training.evaluate import Corpus
-
-    audio = [augment.fit_length(w, 32_000) for w in waves]
-    corpus = Corpus(name="emodb", folder=cache, clips=list(clips), audio=audio)
-    ev = [
-        np.concatenate([pooled(a[j : j + 64]) for j in range(0, len(a), 64)])
-        for _, a in robustness.rendered(corpus)
-    ]
-    shifted = [
-        np.concatenate(
-            [pooled([augment.voice_shift(w, s) for w in audio[j : j + 64]]) for j in range(0, len(audio), 64)]
+    with torch.no_grad():
+        out = rendered_sets(
+            clips,
+            waves,
+            speaker_folds(clips),
+            cfg,
+            lambda b: enc.hidden(torch.from_numpy(b.astype(np.float32)), 0)[0],
         )
-        for s in SHIFTS
-    ]
-    out = {"train": np.stack(train), "eval": np.stack(ev, axis=1), "shift": np.stack(shifted, axis=1)}
     cache.mkdir(parents=True, exist_ok=True)
     np.savez(path, train=out["train"], eval=out["eval"], shift=out["shift"])
     return out

@@ -85,6 +85,19 @@ def speaker_folds(clips: Sequence[Clip]) -> dict[str, int]:
     return folds
 
 
+def babble_pool(
+    i: int, clips: Sequence[Clip], waves: Sequence[np.ndarray], folds: dict[str, int]
+) -> list[np.ndarray]:
+    """Babble for clip ``i``'s renderings: the other speakers of its fold (the clip itself if there are none),
+    so that no held-out speaker's voice reaches another fold's training data."""
+    me = clips[i]
+    return [
+        w
+        for c, w in zip(clips, waves, strict=True)
+        if c.speaker != me.speaker and folds[c.speaker] == folds[me.speaker]
+    ] or [waves[i]]
+
+
 def render(clip_i: int, wave: np.ndarray, pool: Sequence[np.ndarray], cfg: TrainConfig) -> list[np.ndarray]:
     """The training renderings of one clip; ``pool`` supplies babble (speakers of the same fold only)."""
     rng = np.random.default_rng([cfg.seed, clip_i])
@@ -132,14 +145,8 @@ def rendered_features(
     feats = []
     idx = range(len(clips))
     for i in progress(idx, desc="augment + features") if progress else idx:
-        me = clips[i]
-        pool = [
-            w
-            for c, w in zip(clips, waves, strict=True)
-            if c.speaker != me.speaker and folds[c.speaker] == folds[me.speaker]
-        ] or [waves[i]]
         with torch.no_grad():
-            r = torch.from_numpy(np.stack(render(i, waves[i], pool, cfg)))
+            r = torch.from_numpy(np.stack(render(i, waves[i], babble_pool(i, clips, waves, folds), cfg)))
             feats.append(frontend(r).numpy())
     arr = np.stack(feats).astype(np.float32)
     cache_dir.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,7 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from training import augment
 from training.data import Clip, load_audio, read_manifest
 from training.metrics import auc, balanced_accuracy, robust_threshold
 from training.net import N_FEATURES, N_NET_FEATURES, Frontend
-from training.train import TrainConfig, render, set_determinism, speaker_folds, targets
+from training.train import TrainConfig, babble_pool, render, set_determinism, speaker_folds, targets
 from training.voice import VoiceStats
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,6 +67,40 @@ def _features(waves: np.ndarray, frontend: Frontend, voice: VoiceStats) -> np.nd
     return base.numpy()
 
 
+def rendered_sets(
+    clips: Sequence[Clip],
+    waves: Sequence[np.ndarray],
+    folds: dict[str, int],
+    cfg: TrainConfig,
+    featurise: Callable[[np.ndarray], np.ndarray],
+) -> dict[str, np.ndarray]:
+    """``featurise`` ([B, N] waves -> [B, F]) over the study's renderings: {"train": [n, R, F] the recipe's
+    renderings, "eval": [n, 10, F] the robustness renderings, "shift": [n, 2, F] the voice shifts}."""
+    from training import robustness
+    from training.evaluate import Corpus
+
+    train = [
+        featurise(np.stack(render(i, waves[i], babble_pool(i, clips, waves, folds), cfg)))
+        for i in range(len(clips))
+    ]
+    audio = [augment.fit_length(w, 32_000) for w in waves]
+    corpus = Corpus(name="emodb", folder=Path(), clips=list(clips), audio=audio)  # rendered in memory
+    ev = [
+        np.concatenate([featurise(np.stack(a[j : j + 64])) for j in range(0, len(a), 64)])
+        for _, a in robustness.rendered(corpus)
+    ]
+    shifted = [
+        np.concatenate(
+            [
+                featurise(np.stack([augment.voice_shift(w, s) for w in audio[j : j + 64]]))
+                for j in range(0, len(audio), 64)
+            ]
+        )
+        for s in SHIFTS
+    ]
+    return {"train": np.stack(train), "eval": np.stack(ev, axis=1), "shift": np.stack(shifted, axis=1)}
+
+
 def study_features(
     clips: Sequence[Clip],
     waves: Sequence[np.ndarray],
@@ -79,7 +113,6 @@ def study_features(
     "shift": [n, 2, F] voice shifts}."""
     from training import frontend as fe_mod
     from training import prosody, robustness, voice
-    from training.evaluate import Corpus
 
     h = hashlib.sha256()
     for mod in (augment, fe_mod, prosody, voice, robustness):
@@ -92,33 +125,7 @@ def study_features(
         with np.load(path) as z:
             return {k: z[k] for k in z.files}
     frontend, vs = Frontend(octave_check=octave_check).eval(), VoiceStats().eval()
-    train = []
-    for i, c in enumerate(clips):
-        pool = [
-            w
-            for d, w in zip(clips, waves, strict=True)
-            if d.speaker != c.speaker and folds[d.speaker] == folds[c.speaker]
-        ]
-        train.append(_features(np.stack(render(i, waves[i], pool or [waves[i]], cfg)), frontend, vs))
-    corpus = Corpus(
-        name="emodb", folder=cache, clips=list(clips), audio=[augment.fit_length(w, 32_000) for w in waves]
-    )
-    ev = [
-        np.concatenate([_features(np.stack(a[j : j + 64]), frontend, vs) for j in range(0, len(a), 64)])
-        for _, a in robustness.rendered(corpus)
-    ]
-    shifted = [
-        np.concatenate(
-            [
-                _features(
-                    np.stack([augment.voice_shift(w, s) for w in corpus.audio[j : j + 64]]), frontend, vs
-                )
-                for j in range(0, len(clips), 64)
-            ]
-        )
-        for s in SHIFTS
-    ]
-    out = {"train": np.stack(train), "eval": np.stack(ev, axis=1), "shift": np.stack(shifted, axis=1)}
+    out = rendered_sets(clips, waves, folds, cfg, lambda batch: _features(batch, frontend, vs))
     cache.mkdir(parents=True, exist_ok=True)
     np.savez(path, train=out["train"], eval=out["eval"], shift=out["shift"])
     return out
