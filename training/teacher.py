@@ -49,12 +49,25 @@ def default_weights() -> Path:
 
 
 def read_ct2(path: Path) -> dict[str, np.ndarray]:
-    """Variables of a CTranslate2 model file (format version 6): name -> array (bfloat16 read as float32)."""
-    buf = Path(path).read_bytes()
+    """Variables of a CTranslate2 model file (format version 6): name -> array (bfloat16 read as float32).
+    ValueError, naming the file, when it cannot be read or is not such a file."""
+    try:
+        buf = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValueError(
+            f"{path}: cannot read Whisper tiny's CTranslate2 model.bin ({exc.strerror})"
+        ) from exc
     pos = 0
+
+    def need(n: int) -> None:
+        if pos + n > len(buf):
+            raise ValueError(
+                f"{path}: truncated CTranslate2 file ({len(buf)} bytes; needs more at byte {pos})"
+            )
 
     def unpack(fmt: str) -> int:
         nonlocal pos
+        need(struct.calcsize(fmt))
         (value,) = struct.unpack_from(fmt, buf, pos)
         pos += struct.calcsize(fmt)
         return int(value)
@@ -62,20 +75,24 @@ def read_ct2(path: Path) -> dict[str, np.ndarray]:
     def string() -> str:
         nonlocal pos
         n = unpack("<H")
-        text = buf[pos : pos + n].decode().rstrip("\0")
+        need(n)
+        text = buf[pos : pos + n].decode(errors="replace").rstrip("\0")
         pos += n
         return text
 
     version = unpack("<I")
     if version < 5:
         raise ValueError(f"{path}: CTranslate2 model format {version} is not supported (need 5 or later)")
-    string()  # spec name
+    spec = string()
     unpack("<I")  # spec revision
+    if spec != "WhisperSpec":
+        raise ValueError(f"{path}: a CTranslate2 {spec or 'unnamed'} model, not Whisper")
     out: dict[str, np.ndarray] = {}
     for _ in range(unpack("<I")):
         name = string()
         dims = [unpack("<I") for _ in range(unpack("<B"))]
         dtype, nbytes = unpack("<B"), unpack("<I")
+        need(nbytes)
         raw = buf[pos : pos + nbytes]
         pos += nbytes
         if dtype not in _DTYPES:
@@ -86,6 +103,8 @@ def read_ct2(path: Path) -> dict[str, np.ndarray]:
             if kind is None
             else np.frombuffer(raw, kind)
         )
+        if dims and arr.size != int(np.prod(dims)):
+            raise ValueError(f"{path}: variable {name} holds {arr.size} values for shape {tuple(dims)}")
         out[name] = arr.reshape(dims) if dims else arr
     return out
 
@@ -191,3 +210,11 @@ class WhisperEncoder(torch.nn.Module):
             torch.cat([s.mean(dim=1), s.std(dim=1)], dim=1).numpy()
             for s in self.states(self.logmel(wave), layers)
         ]
+
+
+def load_teacher(path: Path | None, prog: str) -> WhisperEncoder:
+    """The encoder from ``path`` (or the installed package's weights); otherwise a one-line error, exit 1."""
+    try:
+        return WhisperEncoder(read_ct2(path or default_weights())).eval()
+    except ValueError as exc:
+        raise SystemExit(f"{prog}: {exc}") from exc

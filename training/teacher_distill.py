@@ -21,7 +21,7 @@ import torch
 from torch import nn
 
 from training.data import load_audio, read_manifest
-from training.teacher import WhisperEncoder, default_weights, read_ct2
+from training.teacher import load_teacher
 from training.teacher_eval import speaker_cv_scores
 from training.train import TrainConfig, babble_pool, render, set_determinism, speaker_folds
 
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     set_determinism(cfg.seed)
     torch.use_deterministic_algorithms(False)
     torch.set_num_threads(2)
-    enc = WhisperEncoder(read_ct2(a.teacher or default_weights())).eval()
+    enc = load_teacher(a.teacher, "teacher_distill")
     clips = [c for c in read_manifest(a.data) if c.use == "train"]
     waves = [load_audio(c.path) for c in clips]
     folds = speaker_folds(clips)

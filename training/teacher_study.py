@@ -34,7 +34,7 @@ import torch
 
 from training import augment, robustness
 from training.data import Clip, load_audio, read_manifest
-from training.teacher import WhisperEncoder, default_weights, read_ct2
+from training.teacher import WhisperEncoder, load_teacher
 from training.teacher_eval import folds_of, onnx_cost, report, speaker_cv_scores
 from training.train import TrainConfig, set_determinism, speaker_folds
 from training.valence_study import (
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache-dir", type=Path, default=ROOT / "training" / "cache")
     ap.add_argument("--out", type=Path, default=ROOT / "training" / "runs" / "teacher_study.jsonl")
     a = ap.parse_args(argv)
-    enc = WhisperEncoder(read_ct2(a.teacher or default_weights())).eval()
+    enc = load_teacher(a.teacher, "teacher_study")
     cfg = replace(TrainConfig(), voice_features=False, pitch_octave_check=False, shift_semitones=())
     set_determinism(cfg.seed)
     torch.set_num_threads(2)

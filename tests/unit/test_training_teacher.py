@@ -15,12 +15,14 @@ from training.teacher import WhisperEncoder, WhisperLogMel, read_ct2, slaney_mel
 D, HEADS, FFN = 8, 2, 16
 
 
-def _write_ct2(path: Path, variables: dict[str, np.ndarray], dtype_code: dict[type, int]) -> None:
+def _write_ct2(
+    path: Path, variables: dict[str, np.ndarray], dtype_code: dict[type, int], spec: str = "WhisperSpec"
+) -> None:
     def s(text: str) -> bytes:
         raw = text.encode() + b"\0"
         return struct.pack("<H", len(raw)) + raw
 
-    out = struct.pack("<I", 6) + s("WhisperSpec") + struct.pack("<I", 3) + struct.pack("<I", len(variables))
+    out = struct.pack("<I", 6) + s(spec) + struct.pack("<I", 3) + struct.pack("<I", len(variables))
     for name, arr in variables.items():
         out += s(name) + struct.pack("<B", arr.ndim) + b"".join(struct.pack("<I", d) for d in arr.shape)
         raw = arr.tobytes()
@@ -77,6 +79,29 @@ def test_ct2_reader_refuses_an_old_format_and_unknown_types(tmp_path: Path) -> N
     odd = tmp_path / "odd.bin"
     _write_ct2(odd, {"x": np.zeros(2, np.float32)}, {np.float32: 9})
     with pytest.raises(ValueError, match="variable x has unknown data type 9"):
+        read_ct2(odd)
+    other = tmp_path / "other.bin"
+    _write_ct2(other, {"x": np.zeros(2, np.float32)}, {np.float32: 0}, spec="TransformerSpec")
+    with pytest.raises(ValueError, match="a CTranslate2 TransformerSpec model, not Whisper"):
+        read_ct2(other)
+    with pytest.raises(ValueError, match=r"missing\.bin: cannot read"):
+        read_ct2(tmp_path / "missing.bin")
+
+
+def test_ct2_reader_names_a_truncated_file_and_a_shape_that_does_not_fit(tmp_path: Path) -> None:
+    good = tmp_path / "good.bin"
+    _write_ct2(good, _tiny_whisper(np.random.default_rng(4)), {np.float16: 4, np.int16: 2})
+    cut = tmp_path / "cut.bin"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    with pytest.raises(ValueError, match=r"cut\.bin: truncated CTranslate2 file"):
+        read_ct2(cut)
+    odd = tmp_path / "shape.bin"
+    _write_ct2(odd, {"w": np.zeros(6, np.float32)}, {np.float32: 0})
+    raw = bytearray(odd.read_bytes())
+    at = raw.index(struct.pack("<I", 6), raw.index(b"w\0"))  # the dimension 6 -> 7
+    raw[at : at + 4] = struct.pack("<I", 7)
+    odd.write_bytes(bytes(raw))
+    with pytest.raises(ValueError, match=r"variable w holds 6 values for shape \(7,\)"):
         read_ct2(odd)
 
 
